@@ -1,0 +1,153 @@
+"""The ``endorsegraph`` command: a thin layer over the library, one function per command."""
+from __future__ import annotations
+
+import functools
+import sys
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from .graph import export as exporting
+from .graph import kg
+from .graph.embedded import JsonFileStore
+from .graph.errors import EndorsegraphError, GraphFileError
+from .graph.lookup import resolve
+from .loaders.build import BuildFailed, build as build_graph
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+                  help="Build and query an endorsement knowledge graph from news and curated records.")
+
+GraphOption = Annotated[Path, typer.Option("--graph", "-g", envvar="ENDORSEGRAPH_GRAPH",
+                                           help="Graph file (node-link JSON).")]
+DEFAULT_GRAPH = Path("endorsegraph.json")
+PROGRESS_MIN_FILES = 20
+
+
+def command(name: str | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a command whose expected errors print one line on stderr and exit 1."""
+    def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(function)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return function(*args, **kwargs)
+            except BuildFailed as err:
+                for problem in err.problems:
+                    typer.echo(f"error: {problem}", err=True)
+                typer.echo(f"build failed: {len(err.problems)} problem input(s); graph left unchanged "
+                           "(use --skip-bad to load the good ones)", err=True)
+            except (EndorsegraphError, OSError) as err:
+                typer.echo(f"error: {err}", err=True)
+            raise typer.Exit(1)
+        app.command(name)(run)
+        return function
+    return decorate
+
+
+def existing_graph(path: Path) -> JsonFileStore:
+    if not path.exists():
+        raise GraphFileError(f"{path}: no graph file here; create one with `endorsegraph build INPUTS --graph {path}`")
+    return JsonFileStore(path)
+
+
+@command()
+def build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to load.")],
+          graph: GraphOption = DEFAULT_GRAPH,
+          skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Load the good inputs, list the bad.")] = False,
+          ) -> None:
+    """Load articles and records into the graph file (created if missing).
+
+    Example: endorsegraph build examples/ --graph demo.json
+    """
+    bar: Any = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if total >= PROGRESS_MIN_FILES:
+            if bar is None:
+                bar = typer.progressbar(length=total, label="loading", file=sys.stderr)
+            bar.update(1)
+
+    report = build_graph(paths, JsonFileStore(graph), skip_bad=skip_bad, progress=progress)
+    if bar is not None:
+        bar.render_finish()
+    for problem in report.skipped:
+        typer.echo(f"skipped: {problem}", err=True)
+    added = report.added
+    typer.echo(f"loaded {report.files} file(s) into {graph}: +{added['entities']} entities, "
+               f"+{added['relations']} relations, +{added['claims']} claims"
+               + (f"; skipped {len(report.skipped)}" if report.skipped else ""))
+
+
+@command()
+def stats(graph: GraphOption = DEFAULT_GRAPH) -> None:
+    """Count entities, relations, claims and sources in the graph.
+
+    Example: endorsegraph stats --graph demo.json
+    """
+    g = existing_graph(graph).load()
+    node_types = Counter(t for _, t in g.nodes(data="type"))
+    edge_types = Counter(t for _, _, t in g.edges(data="type"))
+    sources = {c["article"] for _, _, claims in g.edges(data="claims") for c in claims}
+    typer.echo(f"entities   {g.number_of_nodes()}")
+    for name, count in sorted(node_types.items()):
+        typer.echo(f"  {name:<16}{count}")
+    typer.echo(f"relations  {g.number_of_edges()}")
+    for name, count in sorted(edge_types.items()):
+        typer.echo(f"  {name:<16}{count}")
+    typer.echo(f"claims     {kg.claim_count(g)}")
+    typer.echo(f"sources    {len(sources)}")
+
+
+@command()
+def show(name: Annotated[str, typer.Argument(help="Name, alias or id of an entity.")],
+         graph: GraphOption = DEFAULT_GRAPH) -> None:
+    """Show an entity, its aliases, and every relation with its claims.
+
+    Example: endorsegraph show "Chris Shelton" --graph demo.json
+    """
+    g = existing_graph(graph).load()
+    node_id = resolve(g, name)
+    data = g.nodes[node_id]
+    extras = "".join(f", {k} {data[k]}" for k in ("kind", "members", "office") if k in data)
+    typer.echo(f"{data['name']}  [{data['type']}{extras}]  id={node_id}")
+    alias_counts = kg.aliases(g, node_id)
+    if alias_counts:
+        typer.echo("aliases: " + ", ".join(f"{a} ({n})" for a, n in alias_counts.items()))
+    edges = [(s, t, d, "out") for s, t, d in g.out_edges(node_id, data=True)]
+    edges += [(s, t, d, "in") for s, t, d in g.in_edges(node_id, data=True)]
+    for source, target, edge, _ in sorted(edges, key=lambda e: (e[2]["type"], e[0], e[1])):
+        props = ", ".join(f"{k}={edge[k]}" for k in sorted(edge) if k not in kg.EDGE_FIELDS)
+        typer.echo(f"\n{g.nodes[source]['name']} -{edge['type']}-> {g.nodes[target]['name']}"
+                   + (f"  ({props})" if props else ""))
+        for claim in edge["claims"]:
+            where = claim["article"] + (f":{claim['line']}" if "line" in claim else "")
+            if "start" in claim:
+                where += f" [{claim['start']}:{claim['end']}]"
+            stated = ", ".join(f"{k}={v}" for k, v in sorted(claim.get("properties", {}).items()))
+            typer.echo(f"  - {where} rule={claim['rule']} confidence={claim['confidence']}"
+                       + (f" says {stated}" if stated else ""))
+            if claim.get("sentence"):
+                typer.echo(f"    \"{claim['sentence']}\"")
+
+
+@command()
+def export(graph: GraphOption = DEFAULT_GRAPH,
+           fmt: Annotated[str, typer.Option("--format", "-f", help="json, graphml, gexf or csv.")] = "json",
+           output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")] = Path("export.json"),
+           ) -> None:
+    """Export the graph as node-link JSON, GraphML, GEXF or CSV (one row per claim).
+
+    Example: endorsegraph export --graph demo.json --format graphml --output demo.graphml
+    """
+    if fmt not in exporting.FORMATS:
+        raise EndorsegraphError(f"unknown format {fmt!r} (choose from {', '.join(exporting.FORMATS)})")
+    g = existing_graph(graph).load()
+    for path in exporting.export(g, fmt, output):
+        typer.echo(f"wrote {path}")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,86 @@
+"""Build a graph from input files: choose a loader per file, merge, and save all or nothing."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from ..graph import kg
+from ..graph.embedded import JsonFileStore
+from ..graph.errors import EndorsegraphError, InputError
+from ..graph.model import Batch
+from .files import input_files
+from .records import load_records
+
+Loader = Callable[[Path, nx.MultiDiGraph], Batch]
+
+
+class BuildFailed(EndorsegraphError):
+    """Some inputs could not be loaded; the graph file was left as it was."""
+
+    def __init__(self, problems: list[InputError]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass
+class BuildReport:
+    files: int = 0
+    added: dict[str, int] = field(default_factory=lambda: {"entities": 0, "relations": 0, "claims": 0})
+    skipped: list[InputError] = field(default_factory=list)
+
+
+def loader_for(path: Path) -> Loader:
+    """The loader for a file, by its suffix (and, for .jsonl, by whether it holds articles)."""
+    suffix = path.suffix.lower()
+    if suffix in LOADERS:
+        return LOADERS[suffix]
+    raise InputError(str(path), f"unsupported file type {suffix or '(none)'!r} "
+                     f"(supported: {', '.join(sorted(LOADERS))})")
+
+
+def build(paths: Iterable[str | Path], store: JsonFileStore, skip_bad: bool = False,
+          progress: Callable[[int, int], None] | None = None) -> BuildReport:
+    """Load every input into the store's graph and save it once.
+
+    Without ``skip_bad`` any problem input raises :class:`BuildFailed` listing every problem,
+    and the graph file is not touched. With it, problem inputs are skipped and reported.
+    ``progress(done, total)`` is called after each file.
+    """
+    report = BuildReport()
+    problems: list[InputError] = []
+    files = _collect(paths, problems)
+    with store.update() as graph:
+        for done, path in enumerate(files, start=1):
+            if progress:
+                progress(done, len(files))
+            try:
+                counts = kg.apply_batch(graph, loader_for(path)(path, graph))
+            except InputError as err:
+                problems.append(err)
+                continue
+            except EndorsegraphError as err:
+                problems.append(InputError(str(path), str(err)))
+                continue
+            report.files += 1
+            for key, value in counts.items():
+                report.added[key] += value
+        if problems and not skip_bad:
+            raise BuildFailed(problems)
+    report.skipped = problems
+    return report
+
+
+def _collect(paths: Iterable[str | Path], problems: list[InputError]) -> list[Path]:
+    files = []
+    for given in paths:
+        try:
+            files.extend(input_files([given]))
+        except InputError as err:
+            problems.append(err)
+    return files
+
+
+LOADERS: dict[str, Loader] = {".csv": load_records, ".json": load_records, ".jsonl": load_records}

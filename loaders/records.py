@@ -1,0 +1,225 @@
+"""Hand-curated records: CSV, JSON (an array) or JSON Lines of entities and relations.
+
+A row with a ``relation`` value is a relation (``relation, source, target`` and the relation's
+properties, ``evidence``, ``url``, ``published``, ``confidence``); any other row is an entity
+(``name, type`` and ``kind, aliases, members, office``). Endpoints may be given by name or alias.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from ..graph import schema
+from ..graph.errors import InputError, SchemaError
+from ..graph.model import Batch, Claim, Entity, Relation, entity_id, normalize_name
+from .files import read_text
+
+ENTITY_COLUMNS = {"name", "type", "kind", "aliases", "members", "office"}
+RELATION_COLUMNS = {"relation", "source", "target", "role", "current", "date", "status",
+                    "evidence", "url", "published", "confidence"}
+ALIAS_SEPARATOR = ";"
+RULE = "record"
+
+Row = tuple[int, dict[str, Any]]
+
+
+def load_records(path: Path, graph: nx.MultiDiGraph) -> Batch:
+    """Parse a records file; names are resolved against the file's entities and ``graph``."""
+    rows = parse_rows(path, read_text(path))
+    batch = Batch(source=str(path))
+    names = _NameIndex(graph)
+    entity_rows = [(line, row) for line, row in rows if not _cell(row, "relation")]
+    for line, row in entity_rows:
+        entity = _entity(path, line, row)
+        batch.entities.append(entity)
+        names.add(entity)
+    for line, row in rows:
+        if _cell(row, "relation"):
+            batch.relations.append(_relation(path, line, row, names, batch))
+    return batch
+
+
+def parse_rows(path: Path, text: str) -> list[Row]:
+    """(line number, row) pairs from CSV, a JSON array, or JSON Lines, chosen by file suffix."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return _csv_rows(path, text)
+    if suffix == ".json":
+        return _json_array_rows(path, text)
+    return _jsonl_rows(path, text)
+
+
+def _csv_rows(path: Path, text: str) -> list[Row]:
+    reader = csv.DictReader(io.StringIO(text))
+    columns = {c.strip() for c in reader.fieldnames or [] if c}
+    unknown = sorted(columns - ENTITY_COLUMNS - RELATION_COLUMNS)
+    if unknown:
+        raise InputError(str(path), f"unknown column {', '.join(unknown)}", line=1)
+    rows = []
+    for row in reader:
+        if None in row:
+            raise InputError(str(path), "more cells than columns", line=reader.line_num)
+        cleaned = {k.strip(): v for k, v in row.items() if k}
+        if any((v or "").strip() for v in cleaned.values()):
+            rows.append((reader.line_num, cleaned))
+    return rows
+
+
+def _json_array_rows(path: Path, text: str) -> list[Row]:
+    decoder = json.JSONDecoder()
+    position = _skip_space(text, 0)
+    if not text.startswith("[", position):
+        raise InputError(str(path), "a records JSON file must hold an array of objects", line=1)
+    rows, position = [], _skip_space(text, position + 1)
+    while not text.startswith("]", position):
+        line = text.count("\n", 0, position) + 1
+        try:
+            value, position = decoder.raw_decode(text, position)
+        except json.JSONDecodeError as err:
+            raise InputError(str(path), f"invalid JSON: {err.msg}", line=err.lineno) from None
+        rows.append((line, _object(path, line, value)))
+        position = _skip_space(text, position)
+        if text.startswith(",", position):
+            position = _skip_space(text, position + 1)
+        elif not text.startswith("]", position):
+            raise InputError(str(path), "invalid JSON: expected ',' or ']'",
+                             line=text.count("\n", 0, position) + 1)
+    return rows
+
+
+def _jsonl_rows(path: Path, text: str) -> list[Row]:
+    rows = []
+    for line, raw in enumerate(text.splitlines(), start=1):
+        if raw.strip():
+            try:
+                value = json.loads(raw)
+            except json.JSONDecodeError as err:
+                raise InputError(str(path), f"invalid JSON: {err.msg}", line=line) from None
+            rows.append((line, _object(path, line, value)))
+    return rows
+
+
+def _object(path: Path, line: int, value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise InputError(str(path), f"expected an object, got {type(value).__name__}", line=line)
+    unknown = sorted(set(value) - ENTITY_COLUMNS - RELATION_COLUMNS)
+    if unknown:
+        raise InputError(str(path), f"unknown field {', '.join(unknown)}", line=line)
+    return value
+
+
+def _entity(path: Path, line: int, row: dict[str, Any]) -> Entity:
+    name = _cell(row, "name")
+    if not name:
+        raise InputError(str(path), "an entity row needs a name (or a relation row a relation)", line=line)
+    entity_type = _cell(row, "type") or "Person"
+    aliases = row.get("aliases") or []
+    if isinstance(aliases, str):
+        aliases = [a.strip() for a in aliases.split(ALIAS_SEPARATOR)]
+    properties = {k: row[k] for k in ("kind", "members", "office") if _cell(row, k)}
+    try:
+        schema.check_entity(entity_type, properties)
+    except SchemaError as err:
+        raise InputError(str(path), str(err), line=line) from None
+    return Entity(name=name, type=entity_type, article=path.name,
+                  aliases=(name, *(a for a in aliases if a)), properties=properties)
+
+
+def _relation(path: Path, line: int, row: dict[str, Any], names: _NameIndex, batch: Batch) -> Relation:
+    relation_type = _cell(row, "relation").upper()
+    if relation_type not in schema.relation_types():
+        raise InputError(str(path), f"unknown relation {relation_type!r} "
+                         f"(known: {', '.join(schema.relation_types())})", line=line)
+    sources, targets = schema.allowed_endpoints(relation_type)
+    ends = []
+    for column, allowed in (("source", sources), ("target", targets)):
+        name = _cell(row, column)
+        if not name:
+            raise InputError(str(path), f"a {relation_type} row needs a {column}", line=line)
+        try:
+            node_id = names.find(name)
+        except SchemaError as err:
+            raise InputError(str(path), str(err), line=line) from None
+        if node_id is None:
+            if len(allowed) != 1:
+                raise InputError(str(path), f"unknown entity {name!r}: add an entity row for it", line=line)
+            created = Entity(name=name, type=allowed[0], article=path.name)
+            batch.entities.append(created)
+            names.add(created)
+            node_id = created.id
+        elif allowed == ["Candidate"]:
+            batch.entities.append(Entity(name=names.name_of(node_id), type="Candidate"))
+        ends.append(node_id)
+    properties = {k: row[k] for k in schema.relation_properties(relation_type) if _cell(row, k)}
+    if relation_type == "ENDORSED":
+        properties.setdefault("status", "endorsed")
+    try:
+        confidence = float(row.get("confidence") or 1.0)
+    except ValueError:
+        raise InputError(str(path), f"confidence must be a number, got {row['confidence']!r}", line=line) from None
+    claim = Claim(article=path.name, source=_cell(row, "url") or str(path), rule=RULE,
+                  sentence=_cell(row, "evidence"), line=line, published=_cell(row, "published") or None,
+                  confidence=confidence, properties=properties)
+    try:
+        _check_relation(relation_type, ends, names, properties)
+    except SchemaError as err:
+        raise InputError(str(path), str(err), line=line) from None
+    return Relation(type=relation_type, source=ends[0], target=ends[1], claim=claim)
+
+
+def _check_relation(relation_type: str, ends: list[str], names: _NameIndex, properties: dict) -> None:
+    source_type, target_type = (names.type_of(end) for end in ends)
+    if schema.allowed_endpoints(relation_type)[1] == ["Candidate"] and schema.is_a(target_type, "Person"):
+        target_type = "Candidate"
+    schema.check_relation(relation_type, source_type, target_type, properties)
+
+
+class _NameIndex:
+    """Names and aliases of the graph's and the file's entities, normalized, mapped to node ids."""
+
+    def __init__(self, graph: nx.MultiDiGraph):
+        self._ids: dict[str, set[str]] = {}
+        self._names: dict[str, str] = {}
+        self._types: dict[str, str] = {}
+        for node_id, data in graph.nodes(data=True):
+            forms = {data["name"]}.union(*(m.keys() for m in data.get("mentions", {}).values()))
+            self._remember(node_id, data["name"], data["type"], forms)
+
+    def add(self, entity: Entity) -> None:
+        known = self._types.get(entity.id)
+        entity_type = schema.more_specific(known, entity.type) if known else entity.type
+        self._remember(entity.id, entity.name, entity_type, {entity.name, *entity.aliases})
+
+    def find(self, name: str) -> str | None:
+        ids = self._ids.get(normalize_name(name), set())
+        if len(ids) > 1:
+            raise SchemaError(f"{name!r} is ambiguous: it names {', '.join(sorted(ids))}")
+        return next(iter(ids), None)
+
+    def name_of(self, node_id: str) -> str:
+        return self._names[node_id]
+
+    def type_of(self, node_id: str) -> str:
+        return self._types[node_id]
+
+    def _remember(self, node_id: str, name: str, entity_type: str, forms: set[str]) -> None:
+        self._names.setdefault(node_id, name)
+        self._types[node_id] = entity_type
+        for form in forms:
+            self._ids.setdefault(normalize_name(form), set()).add(node_id)
+
+
+def _cell(row: dict[str, Any], key: str) -> str:
+    value = row.get(key)
+    return "" if value is None else str(value).strip()
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position

@@ -43,32 +43,37 @@ def loader_for(path: Path) -> Loader:
 
 def build(paths: Iterable[str | Path], store: JsonFileStore, skip_bad: bool = False,
           progress: Callable[[int, int], None] | None = None) -> BuildReport:
-    """Load every input into the store's graph and save it once.
+    """Load every input into the store's graph and save it once, holding the file's lock.
 
     Without ``skip_bad`` any problem input raises :class:`BuildFailed` listing every problem,
     and the graph file is not touched. With it, problem inputs are skipped and reported.
     ``progress(done, total)`` is called after each file.
     """
+    with store.update() as graph:
+        return load_into(graph, paths, skip_bad=skip_bad, progress=progress)
+
+
+def load_into(graph: nx.MultiDiGraph, paths: Iterable[str | Path], skip_bad: bool = False,
+              progress: Callable[[int, int], None] | None = None) -> BuildReport:
+    """Load every input into ``graph`` in memory; the rules of :func:`build`, without a file."""
     report = BuildReport()
     problems: list[InputError] = []
     files = _collect(paths, problems)
-    with store.update() as graph:
-        for done, path in enumerate(files, start=1):
-            if progress:
-                progress(done, len(files))
-            try:
-                counts = kg.apply_batch(graph, loader_for(path)(path, graph))
-            except InputError as err:
-                problems.append(err)
-                continue
-            except EndorsegraphError as err:
-                problems.append(InputError(str(path), str(err)))
-                continue
+    for done, path in enumerate(files, start=1):
+        try:
+            counts = kg.apply_batch(graph, loader_for(path)(path, graph))
+        except InputError as err:
+            problems.append(err)
+        except EndorsegraphError as err:
+            problems.append(InputError(str(path), str(err)))
+        else:
             report.files += 1
             for key, value in counts.items():
                 report.added[key] += value
-        if problems and not skip_bad:
-            raise BuildFailed(problems)
+        if progress:
+            progress(done, len(files))
+    if problems and not skip_bad:
+        raise BuildFailed(problems)
     report.skipped = problems
     return report
 

@@ -1,0 +1,195 @@
+"""News articles as cleaned text with their metadata: plain text, Markdown, HTML and JSON Lines.
+
+Every article's ``text`` has been through :func:`clean.clean_text`, so claims' character offsets
+refer to it. Markdown markup is blanked in place (offsets also match the file); HTML goes through
+trafilatura, which keeps the main text and reads the title, canonical URL and date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import trafilatura
+
+from ..graph.errors import InputError
+from .clean import clean_text
+from .files import read_text
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: claims' character offsets refer to ``text``."""
+
+    id: str            # file name for single-article files; the record's "id" for JSONL
+    source: str        # path as given, or the record's URL when it has one
+    text: str          # the cleaned main text
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None   # ISO date when known
+
+
+@dataclass(frozen=True)
+class _Extracted:
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+
+ARTICLE_FIELDS = ("id", "url", "title", "published", "text", "html")
+
+# Markdown markup blanked in place: (pattern, group to blank or 0 for the whole match).
+MARKDOWN_MARKUP: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"^ {0,3}(?:[-*_] *){3,}$", re.MULTILINE), 0),                 # horizontal rule
+    (re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE), 0),            # link reference definition
+    (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), 0),                             # image
+    (re.compile(r"^ {0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)", re.MULTILINE), 0),  # block marks
+    (re.compile(r"[ \t]+#+[ \t]*$", re.MULTILINE), 0),                         # closing heading hashes
+    (re.compile(r"<[^>\n]+>"), 0),                                             # inline HTML
+    (re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!])"), 0),                           # backslash escapes
+    (re.compile(r"(?<!\w)(?:\*{1,3}|_{1,3})(?=\S)|(?<=\S)(?:\*{1,3}|_{1,3})(?!\w)"), 0),  # emphasis
+    (re.compile(r"`+"), 0),                                                    # code spans
+)
+MARKDOWN_LINK = re.compile(r"(\[)[^\]\n]*(\]\([^)\n]*\))")
+
+
+def read_articles(path: Path) -> list[Article]:
+    """The articles in a .txt, .md, .html/.htm or articles .jsonl file, cleaned; InputError if unusable."""
+    suffix = path.suffix.lower()
+    if suffix not in READERS:
+        raise InputError(str(path), f"not an article file (supported: {', '.join(sorted(READERS))})")
+    return READERS[suffix](path)
+
+
+def is_article_jsonl(path: Path) -> bool:
+    """True if the first non-empty line of ``path`` is a JSON object with "text" or "html"."""
+    try:
+        with path.open(encoding="utf-8-sig") as lines:
+            first = next((line for line in lines if line.strip()), "")
+        record = json.loads(first)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    return isinstance(record, dict) and ("text" in record or "html" in record)
+
+
+def article_ids(path: Path) -> list[str]:
+    """The ids :func:`read_articles` gives the articles of ``path``, without extracting any text."""
+    if path.suffix.lower() != ".jsonl":
+        return [path.name]
+    return [_record_id(path, line, record) for line, record in _records(path)]
+
+
+def blank_markdown(text: str) -> str:
+    """Markdown with its markup replaced by spaces: same length, so offsets match the file."""
+    chars = list(text)
+
+    def blank(start: int, end: int) -> None:
+        chars[start:end] = [c if c == "\n" else " " for c in chars[start:end]]
+
+    for match in MARKDOWN_LINK.finditer(text):
+        blank(*match.span(1))
+        blank(*match.span(2))
+    for pattern, group in MARKDOWN_MARKUP:
+        for match in pattern.finditer(text):
+            blank(*match.span(group))
+    return "".join(chars)
+
+
+def _read_plain(path: Path) -> list[Article]:
+    return [Article(id=path.name, source=str(path), text=clean_text(read_text(path)))]
+
+
+def _read_markdown(path: Path) -> list[Article]:
+    text = read_text(path)
+    title = re.search(r"^ {0,3}# +(.+?)[ #]*$", text, re.MULTILINE)
+    return [Article(id=path.name, source=str(path), text=clean_text(blank_markdown(text)),
+                    title=title.group(1).strip() if title else None)]
+
+
+def _read_html(path: Path) -> list[Article]:
+    page = _extract_html(read_text(path))
+    if page is None:
+        raise InputError(str(path), "no article text found in the HTML")
+    return [Article(id=path.name, source=page.url or str(path), text=clean_text(page.text),
+                    title=page.title, url=page.url, published=page.published)]
+
+
+def _read_jsonl(path: Path) -> list[Article]:
+    articles: list[Article] = []
+    seen: dict[str, int] = {}
+    for line, record in _records(path):
+        article = _record_article(path, line, record)
+        if article.id in seen:
+            raise InputError(str(path), f"duplicate article id {article.id!r} (first on line {seen[article.id]})",
+                             line=line)
+        seen[article.id] = line
+        articles.append(article)
+    return articles
+
+
+def _records(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    """(line number, object) for every non-empty line; InputError naming the line otherwise."""
+    records = []
+    for line, raw in enumerate(read_text(path).splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw)
+        except json.JSONDecodeError as err:
+            raise InputError(str(path), f"invalid JSON: {err.msg}", line=line) from None
+        if not isinstance(record, dict):
+            raise InputError(str(path), f"expected an article object, got {type(record).__name__}", line=line)
+        records.append((line, record))
+    return records
+
+
+def _record_article(path: Path, line: int, record: dict[str, Any]) -> Article:
+    """An article from one JSONL object: "text" (used as is) or else "html" (extracted)."""
+    for key in ARTICLE_FIELDS:
+        if record.get(key) is not None and not isinstance(record[key], (str, int) if key == "id" else str):
+            raise InputError(str(path), f'"{key}" must be a string, got {type(record[key]).__name__}', line=line)
+    if (record.get("text") or "").strip():
+        page = _Extracted(record["text"])
+    elif (record.get("html") or "").strip():
+        page = _extract_html(record["html"])
+        if page is None:
+            raise InputError(str(path), 'no article text found in "html"', line=line)
+    else:
+        raise InputError(str(path), 'an article needs a non-empty "text" or "html"', line=line)
+    url = record.get("url") or page.url
+    published = _iso_date(path, line, record["published"]) if record.get("published") else page.published
+    return Article(id=_record_id(path, line, record), source=url or str(path), text=clean_text(page.text),
+                   title=record.get("title") or page.title, url=url, published=published)
+
+
+def _record_id(path: Path, line: int, record: dict[str, Any]) -> str:
+    given = str(record.get("id") or "").strip()
+    return given or f"{path.name}:{line}"
+
+
+def _iso_date(path: Path, line: int, value: str) -> str:
+    try:
+        return dt.date.fromisoformat(value.strip()[:10]).isoformat()
+    except ValueError:
+        raise InputError(str(path), f'"published" must be an ISO date (YYYY-MM-DD), got {value!r}',
+                         line=line) from None
+
+
+def _extract_html(html: str) -> _Extracted | None:
+    """The main text and metadata of an HTML page, or None if trafilatura finds no text."""
+    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                           include_tables=False)
+    if document is None or not (document.text or "").strip():
+        return None
+    return _Extracted(text=document.text, title=document.title or None, url=document.url or None,
+                      published=document.date or None)
+
+
+READERS: dict[str, Callable[[Path], list[Article]]] = {
+    ".txt": _read_plain, ".md": _read_markdown, ".html": _read_html, ".htm": _read_html, ".jsonl": _read_jsonl}
+ARTICLE_SUFFIXES = tuple(READERS)

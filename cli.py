@@ -1,6 +1,7 @@
 """The ``endorsegraph`` command: a thin layer over the library, one function per command."""
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import sys
 from collections import Counter
@@ -15,6 +16,8 @@ from .graph import kg
 from .graph.embedded import JsonFileStore
 from .graph.errors import EndorsegraphError, GraphFileError
 from .graph.lookup import resolve
+from .graph import view as viewing
+from .graph import viz as drawing
 from .loaders.build import BuildFailed, build as build_graph
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
@@ -147,6 +150,34 @@ def export(graph: GraphOption = DEFAULT_GRAPH,
     g = existing_graph(graph).load()
     for path in exporting.export(g, fmt, output):
         typer.echo(f"wrote {path}")
+
+
+@command()
+def viz(graph: GraphOption = DEFAULT_GRAPH,
+        output: Annotated[Path, typer.Option("--output", "-o", help="HTML page to write.")] = Path("graph.html"),
+        focus: Annotated[str | None, typer.Option(help="Draw only this entity's neighbourhood.")] = None,
+        depth: Annotated[int, typer.Option(help="Hops around --focus.")] = 1,
+        types: Annotated[str | None, typer.Option(help="Relation types to draw, e.g. ENDORSED,LEADS.")] = None,
+        since: Annotated[str | None, typer.Option(help="Only relations dated on or after this ISO date.")] = None,
+        max_nodes: Annotated[int, typer.Option(help="Draw at most this many entities, the most connected.")]
+        = viewing.DEFAULT_MAX_NODES,
+        title: Annotated[str | None, typer.Option(help="Page title.")] = None,
+        ) -> None:
+    """Draw the graph as an interactive HTML page that works offline.
+
+    Example: endorsegraph viz --graph demo.json --output demo.html --focus "Bernie Sanders" --depth 2
+    """
+    if depth != 1 and focus is None:
+        raise EndorsegraphError("--depth needs --focus NAME")
+    g = existing_graph(graph).load()
+    view = viewing.select(g, focus=focus, depth=depth, since=since, max_nodes=max_nodes,
+                          types=viewing.parse_types(types) if types is not None else None)
+    built = dt.datetime.fromtimestamp(graph.stat().st_mtime, dt.timezone.utc)
+    drawing.write(view, output, title=title or drawing.default_title(view), built=built, source_name=graph.name)
+    for note in view.notes:
+        typer.echo(f"note: {note}", err=True)
+    typer.echo(f"wrote {output}: {view.graph.number_of_nodes()} entities, "
+               f"{view.graph.number_of_edges()} relations")
 
 
 def main() -> None:

@@ -1,0 +1,232 @@
+"""An interactive HTML page of a graph view, drawn with pyvis's vis-network and fit to read offline.
+
+Styling (colour, shape, size per entity type and organization kind; colour, label and width per
+relation type) lives in ``viz_style.json``. The page embeds vis-network's JavaScript and CSS and
+fetches nothing. Names, aliases and sentences are untrusted: they reach the page only as JSON
+data, labels are drawn on a canvas, and tooltips are DOM elements filled with ``textContent``.
+"""
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import json
+import math
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import networkx as nx
+from pyvis.network import Network
+
+from . import kg
+from .embedded import write_atomic
+from .view import View
+
+VIS_ASSETS = ("lib", "vis-9.1.2")
+CLAIMS_PER_TOOLTIP = 5
+LABELLED_EDGES_UP_TO = 300       # above this, edge labels clutter: colour and legend carry the type
+LARGE_GRAPH_NODES = 300          # above this, straight edges and a shorter layout keep the page quick
+LAYOUT_SEED = 7                  # the same graph lays out the same way every time
+
+
+@cache
+def style() -> dict[str, Any]:
+    """The parsed ``viz_style.json``."""
+    return json.loads(resources.files(__package__).joinpath("viz_style.json").read_text("utf-8"))
+
+
+def node_style(data: dict[str, Any]) -> dict[str, Any]:
+    """Style of a node: its entity type's, or for an organization its kind's over the default."""
+    if data["type"] == "Organization":
+        kinds = style()["organizations"]
+        return {**kinds["default"], **kinds.get(data.get("kind", ""), {})}
+    return style()["entities"][data["type"]]
+
+
+def is_inactive(edge: dict[str, Any]) -> bool:
+    """A former role (LEADS current false) or a withdrawn endorsement, as the style defines them."""
+    when = style()["relations"][edge["type"]].get("inactive_when", {})
+    return bool(when) and all(edge.get(key) == value for key, value in when.items())
+
+
+def weight(graph: nx.MultiDiGraph, node_id: str) -> int:
+    """What sizes a node: endorsements received by a candidate, relations of anyone else."""
+    if graph.nodes[node_id]["type"] == "Candidate":
+        return sum(1 for _, _, edge in graph.in_edges(node_id, data=True)
+                   if edge["type"] == "ENDORSED" and not is_inactive(edge))
+    return graph.degree(node_id)
+
+
+def node_tooltip(view: View, node_id: str) -> list[list[str]]:
+    """Tooltip rows ``[kind, text]`` for a node: name, type, aliases, counts, hidden relations."""
+    data, whole = view.graph.nodes[node_id], view.whole
+    facts = [node_style(data)["label"]]
+    if "office" in data:
+        facts.append(f"running for {data['office']}")
+    if "members" in data:
+        facts.append(f"{data['members']:,} members")
+    rows = [["title", data["name"]], ["line", " · ".join(facts)]]
+    aliases = kg.aliases(whole, node_id)
+    if aliases:
+        rows.append(["line", "Also called: " + ", ".join(aliases)])
+    if data["type"] == "Candidate":
+        rows.append(["line", _count(weight(whole, node_id), "endorsement")])
+    hidden = whole.degree(node_id) - view.graph.degree(node_id)
+    rows.append(["meta", _count(whole.degree(node_id), "relation")
+                 + (f", {hidden} not drawn" if hidden else "")])
+    return rows
+
+
+def edge_tooltip(view: View, source: str, target: str, edge: dict[str, Any]) -> list[list[str]]:
+    """Tooltip rows for a relation: who, what, its properties, and each claim's evidence."""
+    names = view.graph.nodes
+    rows = [["title", f"{names[source]['name']} {edge_label(edge)} {names[target]['name']}"]]
+    properties = [f"{key} {edge[key]}" for key in sorted(edge) if key not in kg.EDGE_FIELDS]
+    if properties:
+        rows.append(["line", " · ".join(properties)])
+    for claim in edge["claims"][:CLAIMS_PER_TOOLTIP]:
+        if claim.get("sentence"):
+            rows.append(["quote", claim["sentence"]])
+        rows.append(["source", _where(claim)])
+    more = len(edge["claims"]) - CLAIMS_PER_TOOLTIP
+    if more > 0:
+        rows.append(["meta", f"{_count(more, 'more claim')}: endorsegraph show {names[source]['name']!r}"])
+    return rows
+
+
+def edge_label(edge: dict[str, Any]) -> str:
+    relation = style()["relations"][edge["type"]]
+    if is_inactive(edge):
+        return relation.get("inactive_label", relation["label"])
+    return relation["label"]
+
+
+def network(view: View) -> Network:
+    """The view as a pyvis Network: styled nodes and edges carrying tooltip rows."""
+    graph, sizing = view.graph, style()["sizing"]
+    large = graph.number_of_nodes() > LARGE_GRAPH_NODES
+    labelled = graph.number_of_edges() <= LABELLED_EDGES_UP_TO
+    net = Network(directed=True)
+    for node_id in sorted(graph):
+        data, look = graph.nodes[node_id], node_style(graph.nodes[node_id])
+        extra = min(sizing["max_extra"], sizing["per_sqrt_weight"] * math.sqrt(weight(view.whole, node_id)))
+        net.add_node(node_id, label=data["name"], shape=look["shape"], size=round(look["size"] + extra, 1),
+                     color={"background": look["color"], "border": look["border"],
+                            "highlight": {"background": look["color"], "border": "#111111"},
+                            "hover": {"background": look["color"], "border": "#111111"}},
+                     font={"size": look["font_size"], "bold": look.get("bold", False)},
+                     borderWidth=4 if node_id == view.focus else 1.5,
+                     tooltip=node_tooltip(view, node_id))
+    for relation in kg.relations(graph):
+        source, target, kind = relation["source"], relation["target"], relation["type"]
+        look, inactive = style()["relations"][kind], is_inactive(relation)
+        net.add_edge(source, target, id=f"{source}|{kind}|{target}", relation=kind,
+                     **({"label": edge_label(relation)} if labelled else {}),
+                     color={"color": look["color"], "highlight": look["color"], "hover": look["color"]},
+                     width=look["width"], dashes=style()["inactive_dashes"] if inactive else False,
+                     tooltip=edge_tooltip(view, source, target, relation))
+    net.options = vis_options(large)
+    return net
+
+
+def vis_options(large: bool) -> dict[str, Any]:
+    """vis-network options: a seeded force layout that stabilizes and then stops."""
+    return {
+        "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": not large},
+        "physics": {
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 110, "avoidOverlap": 0.5},
+            "stabilization": {"iterations": 300 if large else 1000, "updateInterval": 25},
+            "minVelocity": 1.5,
+        },
+        "nodes": {"font": {"face": "system-ui, sans-serif", "color": "#1f2328", "strokeWidth": 4,
+                           "strokeColor": "#ffffff", "multi": False}},
+        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
+                  "font": {"size": 11, "color": "#57606a", "strokeWidth": 3, "align": "middle"},
+                  "smooth": False if large else {"type": "continuous", "roundness": 0.35},
+                  "selectionWidth": 2},
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": large,
+                        "keyboard": {"enabled": True, "bindToWindow": False}},
+    }
+
+
+def legend(view: View) -> dict[str, list[dict[str, Any]]]:
+    """The legend entries for what the view shows, in style-file order."""
+    shown = [node_style(data) for _, data in view.graph.nodes(data=True)]
+    entities = [s for s in _all_node_styles() if s in shown]
+    relations = style()["relations"]
+    edges = [edge for _, _, edge in view.graph.edges(data=True)]
+    shown_types = {edge["type"] for edge in edges}
+    rows = [{"label": look["label"], "color": look["color"], "dashed": False}
+            for kind, look in relations.items() if kind in shown_types]
+    if any(is_inactive(edge) for edge in edges):
+        rows.append({"label": style()["inactive_legend"], "color": "#57606a", "dashed": True})
+    return {"entities": entities, "relations": rows}
+
+
+def render(view: View, *, title: str, built: dt.datetime | None, source_name: str) -> str:
+    """The whole page as one self-contained HTML document.
+
+    Its Content-Security-Policy lets nothing load and runs only the page's own two scripts (by
+    hash), so even markup that slipped into the data could neither fetch nor execute.
+    """
+    net = network(view)
+    templates = jinja2.Environment(loader=jinja2.PackageLoader(__package__, "templates"),
+                                   autoescape=True, keep_trailing_newline=True)
+    scripts = [_asset("vis-network.min.js"),
+               templates.get_template("viz.js").render(nodes=net.nodes, edges=net.edges, options=net.options)]
+    return templates.get_template("viz.html").render(
+        title=title, source_name=source_name, notes=view.notes,
+        built=built.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if built else None,
+        entity_count=len(net.nodes), relation_count=len(net.edges), legend=legend(view),
+        vis_css=_asset("vis-network.css"), vis_js=scripts[0], app_js=scripts[1],
+        script_hashes=" ".join(f"'sha256-{_sha256(script)}'" for script in scripts))
+
+
+def write(view: View, output: Path, *, title: str, built: dt.datetime | None, source_name: str) -> None:
+    """Render the page and write it to ``output`` atomically."""
+    write_atomic(output, render(view, title=title, built=built, source_name=source_name).encode("utf-8"))
+
+
+def default_title(view: View) -> str:
+    if view.focus is None:
+        return "Endorsement graph"
+    return f"Endorsement graph around {view.graph.nodes[view.focus]['name']}"
+
+
+def _all_node_styles() -> list[dict[str, Any]]:
+    """Every node style in style-file order (organization kinds merged over the default)."""
+    kinds = style()["organizations"]
+    return [*style()["entities"].values(), *({**kinds["default"], **kind} for kind in kinds.values())]
+
+
+def _where(claim: dict[str, Any]) -> str:
+    """Where a claim comes from, in one line: title or article, source, position, date, rule."""
+    parts = [claim.get("title") or claim["article"]]
+    if claim.get("source") and claim["source"] != claim["article"]:
+        parts.append(claim["source"])
+    if claim.get("line") is not None:
+        parts.append(f"line {claim['line']}")
+    if claim.get("start") is not None:
+        parts.append(f"chars {claim['start']}–{claim['end']}")
+    if claim.get("published"):
+        parts.append(f"published {claim['published']}")
+    parts.append(f"rule {claim['rule']}, confidence {claim.get('confidence', 1.0):g}")
+    return " · ".join(parts)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _sha256(text: str) -> str:
+    return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+@cache
+def _asset(name: str) -> str:
+    """A vis-network file shipped inside the pyvis package."""
+    return resources.files("pyvis").joinpath(*VIS_ASSETS, name).read_text("utf-8")

@@ -1,0 +1,303 @@
+"""`endorsegraph viz` without a browser: choosing the view, styling, safety, offline page, CLI."""
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from typer.testing import CliRunner
+
+from endorsegraph.cli import app
+from endorsegraph.graph import kg, schema, viz
+from endorsegraph.graph.embedded import JsonFileStore
+from endorsegraph.graph.errors import EndorsegraphError
+from endorsegraph.graph.lookup import EntityNotFound
+from endorsegraph.graph.model import Claim, Entity, Relation
+from endorsegraph.graph.view import latest_date, parse_types, select
+from endorsegraph.loaders.build import load_into
+
+REPO = Path(__file__).resolve().parents[1]
+RECORDS = REPO / "examples" / "records"
+PROBES = REPO / "tests" / "fixtures" / "viz"
+XSS = "<img src=x onerror=alert(1)>"
+BUILT = dt.datetime(2016, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
+
+
+def built_from(*paths: Path) -> nx.MultiDiGraph:
+    graph = kg.new_graph()
+    load_into(graph, paths)
+    return graph
+
+
+@pytest.fixture(scope="module")
+def records() -> nx.MultiDiGraph:
+    return built_from(RECORDS)
+
+
+@pytest.fixture(scope="module")
+def probed() -> nx.MultiDiGraph:
+    return built_from(RECORDS, PROBES)
+
+
+def page(graph: nx.MultiDiGraph, **options) -> str:
+    view = select(graph, **options)
+    return viz.render(view, title=viz.default_title(view), built=BUILT, source_name="test.json")
+
+
+def page_data(html: str) -> tuple[list[dict], list[dict]]:
+    """The node and edge items the page hands to vis-network, parsed back from its script."""
+    found = {name: json.loads(re.search(rf"var {name} = (.*);\n", html).group(1))
+             for name in ("nodeItems", "edgeItems")}
+    return found["nodeItems"], found["edgeItems"]
+
+
+def ids(view) -> set[str]:
+    return set(view.graph)
+
+
+# Choosing what to draw
+
+
+def test_without_options_everything_is_drawn(records):
+    view = select(records)
+    assert ids(view) == set(records)
+    assert view.graph.number_of_edges() == records.number_of_edges()
+    assert view.notes == []
+
+
+@pytest.mark.parametrize("depth", [1, 2, 3])
+def test_focus_keeps_the_neighbourhood_in_either_direction(records, depth):
+    view = select(records, focus="Sanders", depth=depth)    # an alias
+    sanders = "bernie-sanders"
+    expected = set(nx.ego_graph(records, sanders, radius=depth, undirected=True))
+    assert view.focus == sanders
+    assert ids(view) == expected
+    assert view.graph.number_of_edges() == records.subgraph(expected).number_of_edges()
+
+
+def test_focus_shows_endorsers_leaders_and_advisors(records):
+    shown = {records.nodes[n]["name"] for n in select(records, focus="Bernie Sanders", depth=2).graph}
+    assert {"Communications Workers of America", "Democracy for America", "Larry Cohen",
+            "Chris Shelton"} <= shown
+    assert "Hillary Clinton" not in shown
+
+
+def test_focus_near_miss_suggests_names(records):
+    with pytest.raises(EntityNotFound, match="did you mean 'Bernie Sanders'"):
+        select(records, focus="Bernie Sandrs")
+
+
+def test_types_keep_only_those_relations_and_their_entities(records):
+    view = select(records, types=parse_types("endorsed, LEADS"))
+    kinds = [kind for _, _, kind in view.graph.edges(data="type")]
+    expected = [kind for _, _, kind in records.edges(data="type") if kind in {"ENDORSED", "LEADS"}]
+    assert sorted(kinds) == sorted(expected) and set(kinds) == {"ENDORSED", "LEADS"}
+    assert all(view.graph.degree(node) > 0 for node in view.graph)
+
+
+def test_unknown_type_names_the_known_ones():
+    with pytest.raises(EndorsegraphError, match="unknown relation type ENDORSES .*known: ENDORSED"):
+        parse_types("ENDORSES")
+
+
+def test_since_keeps_relations_dated_on_or_after_and_counts_the_undated(records):
+    view = select(records, since="2015-12-01")
+    kept = [data for *_, data in view.graph.edges(data=True)]
+    dated_after = [d for *_, d in records.edges(data=True) if latest_date(d) >= "2015-12-01"]
+    undated = [d for *_, d in records.edges(data=True) if not latest_date(d)]
+    assert kept and len(kept) == len(dated_after)
+    assert all(latest_date(edge) >= "2015-12-01" for edge in kept)
+    assert view.notes == [f"{len(undated)} undated relation(s) left out by --since 2015-12-01"]
+
+
+def test_since_reads_claim_publication_dates():
+    graph = kg.new_graph()
+    for name, kind in (("Ann Lee", "Person"), ("Bo Diaz", "Candidate")):
+        kg.add_entity(graph, Entity(name, kind))
+    claim = Claim(article="a1", source="a1.txt", rule="test", published="2016-03-01")
+    kg.add_relation(graph, Relation("ENDORSED", "ann-lee", "bo-diaz", claim))
+    assert select(graph, since="2016-03-01").graph.number_of_edges() == 1
+    with pytest.raises(EndorsegraphError, match="nothing to draw: no relations match --since 2016-03-02"):
+        select(graph, since="2016-03-02")
+
+
+@pytest.mark.parametrize("options, message", [
+    ({"since": "2015-13-01"}, "--since must be an ISO date"),
+    ({"depth": 0, "focus": "Sanders"}, "--depth must be at least 1"),
+    ({"max_nodes": 0}, "--max-nodes must be at least 1"),
+])
+def test_bad_options_are_one_line_errors(records, options, message):
+    with pytest.raises(EndorsegraphError, match=message):
+        select(records, **options)
+
+
+def test_empty_graph_is_an_error():
+    with pytest.raises(EndorsegraphError, match="graph is empty"):
+        select(kg.new_graph())
+
+
+def test_max_nodes_keeps_the_most_connected_and_says_so(records):
+    view = select(records, max_nodes=4)
+    degrees = sorted((records.degree(n) for n in records), reverse=True)
+    assert len(view.graph) == 4
+    assert min(records.degree(n) for n in view.graph) >= degrees[4]
+    assert view.notes == [f"showing the 4 most connected of {len(records)} entities; "
+                          "narrow the picture with --focus NAME (and --depth, --types, --since)"]
+
+
+def test_max_nodes_always_keeps_the_focus(records):
+    view = select(records, focus="Howard Dean", depth=3, max_nodes=1)
+    assert ids(view) == {"howard-dean"}
+
+
+# Styling
+
+
+def test_every_schema_type_kind_and_relation_has_a_style():
+    kinds = schema.schema()["entity_types"]["Organization"]["properties"]["kind"]["enum"]
+    style = viz.style()
+    assert set(style["entities"]) | {"Organization"} == set(schema.entity_types())
+    assert set(kinds) <= set(style["organizations"])
+    assert set(style["relations"]) == set(schema.relation_types())
+    for kind, look in style["relations"].items():
+        assert set(look.get("inactive_when", {})) <= set(schema.relation_properties(kind))
+
+
+def test_organization_kinds_look_different(probed):
+    nodes, _ = page_data(page(probed))
+    by_name = {n["label"]: n for n in nodes}
+    union, advocacy = by_name["Communications Workers of America"], by_name["Democracy for America"]
+    assert (union["shape"], union["color"]) != (advocacy["shape"], advocacy["color"])
+    assert by_name["Bernie Sanders"]["shape"] == viz.style()["entities"]["Candidate"]["shape"]
+
+
+def test_candidates_are_sized_by_endorsements(records):
+    nodes, _ = page_data(page(records))
+    size = {n["id"]: n["size"] for n in nodes}
+    assert viz.weight(records, "hillary-clinton") > viz.weight(records, "bernie-sanders") > 0
+    assert size["hillary-clinton"] > size["bernie-sanders"] > size["howard-dean"]
+
+
+def test_former_roles_and_withdrawn_endorsements_are_dashed(probed):
+    _, edges = page_data(page(probed))
+    dashed = {edge["id"] for edge in edges if edge["dashes"]}
+    assert dashed == {"larry-cohen|LEADS|communications-workers-of-america",
+                      "rosa-o-brien-friends|ENDORSED|hillary-clinton"}
+    labels = {edge["id"]: edge["label"] for edge in edges}
+    assert labels["larry-cohen|LEADS|communications-workers-of-america"] == "led"
+    assert labels["chris-shelton|LEADS|communications-workers-of-america"] == "leads"
+
+
+def test_legend_lists_what_is_drawn(records):
+    legend = viz.legend(select(records, types=["LEADS"]))
+    assert [entry["label"] for entry in legend["entities"]] == ["Person", "Union"]
+    assert [entry["label"] for entry in legend["relations"]] == [
+        "leads", viz.style()["inactive_legend"]]
+
+
+def test_tooltips_carry_aliases_evidence_and_sources(records):
+    nodes, edges = page_data(page(records))
+    cwa = next(n for n in nodes if n["id"] == "communications-workers-of-america")
+    assert ["line", "Also called: CWA, Communications Worker of America"] in cwa["tooltip"]
+    shelton = next(e for e in edges if e["id"] == "chris-shelton|LEADS|communications-workers-of-america")
+    texts = [text for _, text in shelton["tooltip"]]
+    assert "Shelton became president of the union in 2015." in texts
+    assert any("https://example.org/notes/cwa" in text and "line 1" in text for text in texts)
+
+
+def test_tooltips_say_how_many_relations_a_focus_view_hides(records):
+    nodes, _ = page_data(page(records, focus="Larry Cohen"))
+    cwa = next(n for n in nodes if n["id"] == "communications-workers-of-america")
+    hidden = records.degree("communications-workers-of-america") - 2     # Cohen's LEADS + Sanders
+    assert any(text.endswith(f", {hidden} not drawn") for _, text in cwa["tooltip"])
+
+
+# Safety and offline
+
+
+def test_untrusted_text_reaches_the_page_only_as_escaped_data(probed):
+    html = page(probed, focus=XSS)
+    assert "<img" not in html
+    assert "<script>alert" not in html and "</script><script>" not in html
+    nodes, edges = page_data(html)
+    assert XSS in {n["label"] for n in nodes}
+    assert any("</script><script>alert(3)</script>" in text for e in edges for _, text in e["tooltip"])
+    title = re.search(r"<title>(.*)</title>", html).group(1)
+    assert title == "Endorsement graph around &lt;img src=x onerror=alert(1)&gt;"
+
+
+def test_page_loads_nothing_and_runs_only_its_own_scripts(records):
+    html = page(records)
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html).group(1)
+    policy = policy.replace("&#39;", "'")
+    script_src = re.search(r"script-src ([^;]*)", policy).group(1)
+    assert "default-src 'none'" in policy and "unsafe" not in script_src
+    scripts = re.findall(r"<script>(.*?)</script>", html, flags=re.S)
+    assert len(scripts) == 2 and len(scripts[0]) > 100_000           # vis-network itself, inline
+    for script in scripts:
+        digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in policy
+    skeleton = re.sub(r"<(script|style)>.*?</\1>", "", html, flags=re.S)
+    assert not re.search(r"\b(src|href)\s*=|url\(|@import|<link\b", skeleton)
+
+
+def test_same_graph_same_page(tmp_path):
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    for path in (first, second):
+        JsonFileStore(path).save(built_from(RECORDS, PROBES))
+    assert page(JsonFileStore(first).load()) == page(JsonFileStore(second).load())
+
+
+# The command
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, ["viz", *args])
+
+
+@pytest.fixture()
+def graph_file(tmp_path) -> Path:
+    path = tmp_path / "g.json"
+    JsonFileStore(path).save(built_from(RECORDS))
+    os.utime(path, (BUILT.timestamp(), BUILT.timestamp()))
+    return path
+
+
+def test_cli_writes_the_page_with_the_graph_files_date(graph_file, tmp_path):
+    output = tmp_path / "out" / "page.html"
+    result = run("--graph", str(graph_file), "--output", str(output), "--focus", "Clinton")
+    assert result.exit_code == 0, result.output
+    around = nx.ego_graph(JsonFileStore(graph_file).load(), "hillary-clinton", undirected=True)
+    assert result.stdout == (f"wrote {output}: {around.number_of_nodes()} entities, "
+                             f"{around.number_of_edges()} relations\n")
+    html = output.read_text()
+    assert "graph built 2016-02-03 04:05 UTC" in html
+    assert "<h1>Endorsement graph around Hillary Clinton</h1>" in html
+
+
+def test_cli_reports_the_cap_on_the_terminal_and_the_page(graph_file, tmp_path):
+    output = tmp_path / "page.html"
+    result = run("--graph", str(graph_file), "--output", str(output), "--max-nodes", "3")
+    assert result.exit_code == 0
+    note = f"showing the 3 most connected of {len(JsonFileStore(graph_file).load())} entities"
+    assert f"note: {note}" in result.stderr
+    assert f'<p class="note">{note}' in output.read_text()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--focus", "Bernie Sandrs"], "error: no entity named 'Bernie Sandrs'; did you mean 'Bernie Sanders'"),
+    (["--types", "ENDORSED,FOO"], "error: unknown relation type FOO"),
+    (["--depth", "2"], "error: --depth needs --focus NAME"),
+])
+def test_cli_errors_are_one_line_and_write_nothing(graph_file, tmp_path, args, message):
+    output = tmp_path / "page.html"
+    result = run("--graph", str(graph_file), "--output", str(output), *args)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
+    assert not output.exists() and list(tmp_path.iterdir()) == [graph_file]

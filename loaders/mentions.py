@@ -1,0 +1,311 @@
+"""Who an article talks about: entity mentions found by spaCy and the gazetteer, repaired and resolved.
+
+Resolution works within the article first (acronyms to full names, surnames to full names,
+"the union" to the organization just named, "he" to the person just discussed, "the Vermont
+senator" to the article's main person), then against the graph built so far.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import networkx as nx
+from rapidfuzz import fuzz, process
+from spacy.tokens import Doc, Span
+
+from ..graph.model import normalize_name
+from .gazetteer import Gazetteer
+
+TITLES = {"sen", "senator", "rep", "representative", "gov", "governor", "president", "mr", "mrs", "ms",
+          "dr", "secretary", "mayor", "vice", "former", "congressman", "congresswoman", "sec", "rev", "gen"}
+PERSON_DESCRIPTORS = {"senator", "governor", "congressman", "congresswoman", "lawmaker", "candidate",
+                      "democrat", "republican", "populist", "mayor", "socialist", "frontrunner", "front-runner"}
+CANDIDATE_WORDS = {"candidate", "front-runner", "frontrunner", "nominee", "hopeful", "challenger", "contender"}
+ORG_REFERENCES = {  # "the union" refers back to the last organization of a compatible kind
+    "union": {"union", "union federation"}, "federation": {"union federation"}, "party": {"party"},
+    "group": {"advocacy group", "other", "PAC", "party"}, "organization": None, "organisation": None,
+    "pac": {"PAC"}, "committee": {"PAC", "party", "other"}, "coalition": {"advocacy group", "other"},
+}
+KIND_WORDS = [  # the first word found in an unknown organization's name (or its description) sets its kind
+    ("federation", "union federation"), ("afl", "union federation"), ("union", "union"),
+    ("workers", "union"), ("brotherhood", "union"), ("teachers", "union"), ("nurses", "union"),
+    ("party", "party"), ("pac", "PAC"), ("super pac", "PAC"), ("fund", "PAC"),
+    ("campaign", "campaign"), ("committee", "PAC"), ("group", "advocacy group"),
+    ("coalition", "advocacy group"), ("caucus", "government body"), ("congress", "government body"),
+    ("senate", "government body"), ("house", "government body"), ("department", "government body"),
+    ("times", "media"), ("post", "media"), ("news", "media"), ("journal", "media"),
+    ("inc", "company"), ("corp", "company"), ("company", "company"),
+]
+GENERIC_ORGS = {"pac", "super pac", "union", "campaign", "committee", "party", "the union", "related", "watch"}
+SUBJECT_PRONOUNS = {"he", "she"}
+FUZZY_MIN = 92
+
+
+@dataclass
+class EntityInfo:
+    """One entity of an article: its canonical name, type, and what the article says of it."""
+
+    name: str
+    type: str                       # Person, Candidate or Organization
+    surfaces: list[str] = field(default_factory=list)
+    kind: str | None = None
+    members: int | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the document that names (or refers back to) an entity."""
+
+    start: int                      # token indices
+    end: int
+    entity: str                     # canonical name, the key of ArticleEntities.entities
+    label: str                      # PERSON or ORG
+    explicit: bool = True           # False for "the union", "he", "the Vermont senator"
+
+
+@dataclass
+class ArticleEntities:
+    mentions: list[Mention]
+    entities: dict[str, EntityInfo]
+
+    def at(self, token_index: int) -> Mention | None:
+        for mention in self.mentions:
+            if mention.start <= token_index < mention.end:
+                return mention
+        return None
+
+
+def find_entities(doc: Doc, gazetteer: Gazetteer, graph: nx.MultiDiGraph | None = None) -> ArticleEntities:
+    """Every person and organization mention in ``doc``, resolved to canonical entities."""
+    spans = _repair_labels([s for s in (_trim(e) for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP"))
+                            if s is not None], doc, gazetteer)
+    entities: dict[str, EntityInfo] = {}
+    mentions: list[Mention] = []
+    resolver = _Resolver(spans, gazetteer, graph)
+    for span, label in spans:
+        name, known_kind = resolver.resolve(span, label)
+        if name is None:
+            continue
+        info = entities.setdefault(name, EntityInfo(name, "Person" if label == "PERSON" else "Organization"))
+        info.surfaces.append(span.text)
+        if label == "ORG":
+            info.kind = info.kind or known_kind or _kind_from_words(name) or _kind_from_context(span)
+            info.members = info.members or _members_near(span)
+        elif _described_as_candidate(span):
+            info.type = "Candidate"
+        mentions.append(Mention(span.start, span.end, name, label))
+    mentions += _references(doc, mentions, entities)
+    for info in entities.values():
+        if info.type == "Organization" and not info.kind:
+            info.kind = "other"
+    return ArticleEntities(sorted(mentions, key=lambda m: m.start), entities)
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop a leading "the" and titles, and a trailing possessive; None if nothing name-like is left."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or
+                           (span.label_ == "PERSON" and doc[start].lower_.rstrip(".") in TITLES and end - start > 1)
+                           or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in {"'s", "'", "s"} or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    trimmed = Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
+    text = trimmed.text
+    if not any(c.isupper() for c in text) or normalize_name(text) in GENERIC_ORGS:
+        return None
+    return trimmed
+
+
+def _repair_labels(spans: list[Span], doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
+    """Fix the model's labels with what the rest of the document says.
+
+    A word that is the surname of a person named in full elsewhere is that person, whatever the
+    model called it ("Sanders" as ORG, "Shelton" as GPE); a gazetteer organization is an ORG; other
+    GPE/NORP spans are dropped. Unlabelled surnames of known people become mentions too.
+    """
+    full_names = [s for s in spans if s.label_ == "PERSON" and len(s) > 1 and not gazetteer.find(s.text)]
+    name_parts = {t.text for s in full_names for t in s if t.text[:1].isupper()}
+    repaired: list[tuple[Span, str]] = []
+    taken: set[int] = set()
+    for span in spans:
+        if span.id_ or gazetteer.find(span.text):
+            label = "ORG"
+        elif span.label_ == "PERSON" or (len(span) == 1 and span.text in name_parts):
+            label = "PERSON"
+        elif span.label_ == "ORG" and not _is_descriptor(span):
+            label = "ORG"
+        else:
+            continue
+        repaired.append((span, label))
+        taken.update(range(span.start, span.end))
+    for token in doc:
+        if token.i not in taken and token.text in name_parts and token.pos_ == "PROPN":
+            repaired.append((doc[token.i:token.i + 1], "PERSON"))
+    return sorted(repaired, key=lambda item: item[0].start)
+
+
+def _is_descriptor(span: Span) -> bool:
+    return span[-1].lower_ in PERSON_DESCRIPTORS
+
+
+class _Resolver:
+    """Maps a mention's surface form to a canonical name."""
+
+    def __init__(self, spans: list[tuple[Span, str]], gazetteer: Gazetteer, graph: nx.MultiDiGraph | None):
+        self.gazetteer = gazetteer
+        self.graph = graph
+        self.people = [s for s, label in spans if label == "PERSON" and len(s) > 1]
+        self.organizations = [s for s, label in spans if label == "ORG"]
+
+    def resolve(self, span: Span, label: str) -> tuple[str | None, str | None]:
+        if label == "ORG":
+            return self._organization(span)
+        return self._person(span), None
+
+    def _organization(self, span: Span) -> tuple[str, str | None]:
+        known = self.gazetteer.find(span.text) or (self.gazetteer.find(span.id_) if span.id_ else None)
+        if known is None and len(span) > 1:
+            known = self._fuzzy_known(span.text)
+        if known:
+            return known.name, known.kind
+        if span.text.isupper() and 2 <= len(span.text) <= 6:
+            for other in self.organizations:
+                if len(other) > 1 and acronym(other.text) == span.text:
+                    return self._organization(other)
+        graph_name = self._graph_name(span.text, ("Organization",))
+        return graph_name or span.text, None
+
+    def _fuzzy_known(self, text: str):
+        names = {o.name: normalize_name(o.name) for o in self.gazetteer.organizations}
+        best = process.extractOne(normalize_name(text), names, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
+        return self.gazetteer.find(best[2]) if best else None
+
+    def _person(self, span: Span) -> str | None:
+        text = span.text
+        if len(span) > 1:
+            return text
+        matches = {p.text for p in self.people if text in (p[0].text, p[-1].text)}
+        if len(matches) == 1:
+            return matches.pop()
+        if matches:
+            return None                              # two people share this name: leave it unresolved
+        return self._graph_name(text, ("Person", "Candidate"), surname=True) or text
+
+    def _graph_name(self, text: str, types: tuple[str, ...], surname: bool = False) -> str | None:
+        if self.graph is None:
+            return None
+        wanted = normalize_name(text)
+        found = set()
+        for _, data in self.graph.nodes(data=True):
+            if data["type"] not in types:
+                continue
+            forms = {data["name"]}.union(*(m.keys() for m in data.get("mentions", {}).values()))
+            if any(normalize_name(f) == wanted for f in forms) or (
+                    surname and normalize_name(data["name"]).split()[-1:] == [wanted]):
+                found.add(data["name"])
+        return found.pop() if len(found) == 1 else None
+
+
+def acronym(name: str) -> str:
+    """Initials of a name's words: "Democracy for America" -> "DFA", "Working Families Party" -> "WFP"."""
+    return "".join(word[0].upper() for word in re.findall(r"[A-Za-z][\w'-]*", name) if word.lower() != "the")
+
+
+def _references(doc: Doc, mentions: list[Mention], entities: dict[str, EntityInfo]) -> list[Mention]:
+    """Mentions that refer back: "the union", "he", "the Vermont senator"."""
+    by_start = sorted(mentions, key=lambda m: m.start)
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    for token in doc:
+        if token.i in taken:
+            continue
+        before = [m for m in by_start if m.end <= token.i]
+        if token.lower_ in ORG_REFERENCES and token.i > 0 and doc[token.i - 1].lower_ == "the":
+            kinds = ORG_REFERENCES[token.lower_]
+            target = next((m for m in reversed(before) if m.label == "ORG"
+                           and (kinds is None or entities[m.entity].kind in kinds)), None)
+            if target:
+                found.append(Mention(token.i - 1, token.i + 1, target.entity, "ORG", explicit=False))
+        elif token.lower_ in SUBJECT_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
+            target = _last_person_subject(doc, before)
+            if target:
+                found.append(Mention(token.i, token.i + 1, target.entity, "PERSON", explicit=False))
+        elif token.lower_ in PERSON_DESCRIPTORS and token.i > 0 and _definite(doc, token):
+            target = _most_salient_person(before)
+            if target:
+                start = _definite(doc, token)
+                entities[target.entity].surfaces.append(doc[start + 1:token.i + 1].text)
+                found.append(Mention(start, token.i + 1, target.entity, "PERSON", explicit=False))
+    return found
+
+
+def _definite(doc: Doc, token) -> int | None:
+    """Start of "the [Vermont] senator" ending at ``token``, if it is such a phrase."""
+    for start in range(token.i - 1, max(token.i - 4, -1), -1):
+        if doc[start].lower_ == "the":
+            between = doc[start + 1:token.i]
+            if all(t.ent_type_ in ("GPE", "NORP", "ORG") or t.lower_ in {"former", "junior", "senior"}
+                   for t in between):
+                return start
+            return None
+        if not doc[start].text[:1].isupper() and doc[start].lower_ not in {"former", "junior", "senior"}:
+            return None
+    return None
+
+
+def _last_person_subject(doc: Doc, before: list[Mention]) -> Mention | None:
+    for mention in reversed(before):
+        if mention.label == "PERSON" and doc[mention.end - 1].dep_ in ("nsubj", "nsubjpass"):
+            return mention
+    return next((m for m in reversed(before) if m.label == "PERSON"), None)
+
+
+def _most_salient_person(before: list[Mention]) -> Mention | None:
+    counts = Counter(m.entity for m in before if m.label == "PERSON")
+    if not counts:
+        return None
+    top = max(counts.values())
+    return next(m for m in reversed(before) if m.label == "PERSON" and counts[m.entity] == top)
+
+
+def _described_as_candidate(span: Span) -> bool:
+    window = span.doc[max(span.start - 3, span.sent.start):span.start]
+    return any(t.lower_ in CANDIDATE_WORDS for t in window)
+
+
+def _kind_from_words(name: str) -> str | None:
+    words = normalize_name(name)
+    for word, kind in KIND_WORDS:
+        if re.search(rf"\b{word}\b", words):
+            return kind
+    return None
+
+
+def _kind_from_context(span: Span) -> str | None:
+    """"the liberal group X", "X, a union that ...": a describing noun next to the mention."""
+    doc = span.doc
+    before = doc[max(span.start - 3, span.sent.start):span.start]
+    after = doc[span.end:min(span.end + 4, span.sent.end)]
+    context = " ".join(t.lower_ for t in before) + " | " + " ".join(t.lower_ for t in after if t.text != ",")
+    for word, kind in KIND_WORDS:
+        if re.search(rf"\b{word}\b", context):
+            return kind
+    return None
+
+
+_MEMBERS = re.compile(r"(\d[\d,]*)(?:-| )member|represents (\d[\d,]*) (?:workers|members|employees)")
+
+
+def _members_near(span: Span) -> int | None:
+    sent = span.sent
+    window = span.doc.text[max(sent.start_char, span.start_char - 40):min(sent.end_char, span.end_char + 60)]
+    match = _MEMBERS.search(window)
+    if not match:
+        return None
+    return int((match.group(1) or match.group(2)).replace(",", ""))
+

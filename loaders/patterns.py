@@ -1,0 +1,143 @@
+"""Surface patterns for relations, as data.
+
+Patterns match a sentence *view* in which every entity mention is replaced by a slot ``⟦n⟧``.
+Named groups: ``src``/``tgt`` hold one slot or a list of slots ("A, B and C"); ``role`` and
+``mod`` set the relation's role and current/former flag; ``aux`` holds the words between subject
+and verb, checked for negation and modality; ``trigger`` marks the word the parse is asked about.
+``{ENT}``, ``{LIST}``, ``{APPOS}``, ``{AUX}``, ``{ROLE}``, ``{ADVISER}``, ``{MOD}``, ``{DET}`` are macros.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LEADER_ROLES = ["executive vice president", "vice president", "president", "executive director",
+                "national director", "political director", "organizing director", "managing director",
+                "director", "chief executive officer", "chief executive", "ceo", "chairwoman", "chairman",
+                "chairperson", "co-chair", "chair", "secretary-treasurer", "general secretary",
+                "secretary general", "executive secretary", "treasurer", "head", "leader", "founder and president"]
+ADVISER_ROLES = ["senior adviser", "senior advisor", "chief strategist", "strategist", "campaign manager",
+                 "deputy campaign manager", "campaign chairman", "campaign chairwoman", "campaign chair",
+                 "national press secretary", "press secretary", "communications director", "policy director",
+                 "spokesperson", "spokeswoman", "spokesman", "pollster", "adviser", "advisor", "surrogate",
+                 "speechwriter", "finance chair", "national co-chair", "co-chair"]
+FORMER_WORDS = ["immediate past", "former", "past", "ex-", "onetime", "one-time", "then-", "retired",
+                "previous", "erstwhile", "late"]
+CURRENT_WORDS = ["current", "new", "newly elected", "incoming", "outgoing", "interim", "acting",
+                 "longtime", "founding"]
+
+MACROS = {
+    "ENT": r"⟦\d+⟧",
+    "LIST": r"⟦\d+⟧(?:(?:, ⟦\d+⟧)*,? (?:and|or) (?:the )?⟦\d+⟧)?",
+    "APPOS": r"(?:, (?:the|a|an|which|who|whose|one|its|his|her)\b[^,;]{0,160},)?",
+    "AUX": r"(?:(?:[\w'-]+|'s) ){0,4}?",
+    "DET": r"(?:(?:the|a|an|its|his|her|their) )?(?:[\w,.'-]+ ){0,4}?",
+    "ROLE": "(?:" + "|".join(sorted(map(re.escape, LEADER_ROLES), key=len, reverse=True)) + ")",
+    "ADVISER": "(?:" + "|".join(sorted(map(re.escape, ADVISER_ROLES), key=len, reverse=True)) + ")",
+    "MOD": "(?:(?:" + "|".join(map(re.escape, FORMER_WORDS + CURRENT_WORDS)) + r") ?)*",
+    "POSS": r"(?:'s|')?",
+    "TIME": r"(?: (?:on|this|last|early|late|in) [\w-]+(?: [\w-]+)?)?",
+}
+ENDORSE_VERB = r"(?:endorsed|endorses|endorse|endorsing|backed|backs|backing)"
+ACQUIRE_VERB = (r"(?:picked up|picks up|pick up|picking up|earned|earns|earn|earning|won|wins|win|winning|"
+                r"received|receives|receive|gained|gains|gain|secured|secures|secure|landed|lands|land|"
+                r"got|gets|collected|garnered|nabbed|snagged|clinched|captured|scored|added|announced)")
+ENDORSE_NOUN = r"(?:endorsements?|backing|nod|support)"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    name: str
+    relation: str
+    regex: re.Pattern[str]
+    source_label: str | None = None     # PERSON or ORG, if the source must be one
+    target_label: str | None = None
+    status: str | None = None           # for ENDORSED: endorsed or withdrawn
+    confidence: float = 0.85
+
+
+def _pattern(name: str, relation: str, template: str, **options) -> Pattern:
+    return Pattern(name, relation, re.compile(template.format(**MACROS), re.IGNORECASE), **options)
+
+
+PATTERNS: list[Pattern] = [
+    # ENDORSED
+    _pattern("endorse-active", "ENDORSED",
+             r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>" + ENDORSE_VERB + r") (?P<tgt>{ENT})"),
+    _pattern("endorse-relative", "ENDORSED",
+             r"(?P<src>{LIST}),? (?:which|who|that) (?P<aux>{AUX})(?P<trigger>" + ENDORSE_VERB + r") (?P<tgt>{ENT})"),
+    _pattern("endorse-passive", "ENDORSED",
+             r"(?P<tgt>{ENT}){APPOS}(?P<aux>(?:'s|'ve)?(?: (?:has|have|had|was|were|is|are|been|being|be|also|"
+             r"already|now|since|formally|officially|just|recently|previously|publicly)){{1,4}}) "
+             r"(?P<trigger>endorsed|backed) by (?P<src>{LIST})"),
+    _pattern("endorse-acquire", "ENDORSED",
+             r"(?P<tgt>{ENT}){APPOS} (?P<aux>{AUX})(?P<verb>" + ACQUIRE_VERB + r") {DET}(?P<trigger>"
+             + ENDORSE_NOUN + r"){TIME} (?:of|from|by) {DET}(?P<src>{LIST})"),
+    _pattern("endorse-noun", "ENDORSED",   # the endorsee comes from the parse: "…, picked up the nod of X"
+             r"(?P<trigger>" + ENDORSE_NOUN + r"){TIME} (?:of|from|by) {DET}(?P<src>{LIST})", confidence=0.8),
+    _pattern("endorse-group-reference", "ENDORSED",   # "the AFT and the NEA, two unions that backed X"
+             r"(?P<count>two|three|four|five|six|both|\d+) (?:[\w-]+ ){{0,3}}?(?:unions|groups|organizations|"
+             r"federations|parties|PACs|committees) (?:that|which|who) (?P<aux>{AUX})(?P<trigger>"
+             + ENDORSE_VERB + r") (?P<tgt>{ENT})", source_label="ORG", confidence=0.75),
+    _pattern("endorse-possessive", "ENDORSED",
+             r"(?P<src>{ENT}){POSS} (?:[\w-]+ ){{0,2}}?(?P<trigger>endorsement|backing) of (?P<tgt>{ENT})"),
+    _pattern("support-behind", "ENDORSED",
+             r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>threw|throws|throw|throwing|thrown|put|puts|"
+             r"putting|placed) (?:its|his|her|their) (?:[\w-]+ )?(?:support|weight|backing) behind (?P<tgt>{ENT})"),
+    _pattern("support-for", "ENDORSED",
+             r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>announced|declared|pledged|gave|lent|offered)"
+             r" (?:its|his|her|their) (?:[\w-]+ )?(?:endorsement|backing) (?:to|for|of) (?P<tgt>{ENT})"),
+    _pattern("endorse-withdrawn", "ENDORSED",
+             r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>withdrew|withdrawn|withdraws|rescinded|revoked|"
+             r"pulled|retracted) (?:its|his|her|their) (?:[\w-]+ )?(?:endorsement|support|backing) (?:of|for|from) "
+             r"(?P<tgt>{ENT})", status="withdrawn"),
+    # LEADS
+    _pattern("leader-title-before", "LEADS",
+             r"(?P<mod0>{MOD})(?P<tgt>{ENT}){POSS} (?P<mod>{MOD})(?P<role>{ROLE}) (?P<src>{ENT})",
+             source_label="PERSON", target_label="ORG", confidence=0.9),
+    _pattern("leader-apposition", "LEADS",
+             r"(?P<src>{ENT}), (?:the |a |an |its |who is |who was )?(?P<mod>{MOD})(?P<role>{ROLE}) (?:of|at|for)"
+             r" (?:the )?(?P<tgt>{ENT})", source_label="PERSON", target_label="ORG", confidence=0.9),
+    _pattern("leader-apposition-possessive", "LEADS",
+             r"(?P<src>{ENT}), (?:the )?(?P<mod0>{MOD})(?P<tgt>{ENT}){POSS} (?P<mod>{MOD})(?P<role>{ROLE})\b",
+             source_label="PERSON", target_label="ORG", confidence=0.9),
+    _pattern("leader-verb", "LEADS",
+             r"(?P<src>{ENT}),? (?:who )?(?P<aux>(?:also |currently |now |once )?)(?P<role>leads|heads|chairs|"
+             r"runs|directs|led|headed|chaired|ran|directed) (?:the )?(?P<tgt>{ENT})",
+             source_label="PERSON", target_label="ORG", confidence=0.8),
+    # ADVISES
+    _pattern("adviser-title-before", "ADVISES",
+             r"(?P<mod0>{MOD})(?P<tgt>{ENT}){POSS} (?:(?:presidential |re-?election )?campaign )?(?P<mod>{MOD})"
+             r"(?P<role>{ADVISER}) (?P<src>{ENT})", source_label="PERSON", target_label="PERSON", confidence=0.9),
+    _pattern("adviser-joined", "ADVISES",
+             r"(?P<src>{ENT}){APPOS},? (?P<aux>{AUX})(?P<trigger>joined|joins|join) (?P<tgt>{ENT}){POSS} "
+             r"(?:[\w-]+ )?campaign as (?:a |an |the |its |his |her )?(?:[\w-]+ )?(?P<role>{ADVISER}|{ROLE})",
+             source_label="PERSON", target_label="PERSON", confidence=0.9),
+    _pattern("adviser-apposition", "ADVISES",
+             r"(?P<src>{ENT}), (?:a |an |the )?(?P<mod>{MOD})(?:[\w-]+ )?(?P<role>{ADVISER}) (?:to|for) "
+             r"(?P<tgt>{ENT})", source_label="PERSON", target_label="PERSON", confidence=0.9),
+    _pattern("adviser-apposition-possessive", "ADVISES",
+             r"(?P<src>{ENT}), (?P<tgt>{ENT}){POSS} (?:(?:presidential )?campaign )?(?P<mod>{MOD})"
+             r"(?P<role>{ADVISER})\b", source_label="PERSON", target_label="PERSON", confidence=0.9),
+    _pattern("adviser-verb", "ADVISES",
+             r"(?P<src>{ENT}),? (?:who )?(?P<aux>{AUX})(?P<role>advises|advised|advising) (?P<tgt>{ENT})",
+             source_label="PERSON", target_label="PERSON", confidence=0.8),
+    # FOUNDED
+    _pattern("founded-grew-out", "FOUNDED",
+             r"(?P<tgt>{ENT}),? (?:(?:the|a|an) (?:[\w-]+ ){{0,4}}?)?(?:that |which |who )?(?:[\w-]+ )?"
+             r"(?P<trigger>grew out of|was born out of|emerged from|sprang from|came out of|was founded by|"
+             r"was started by|was created by|was launched by|founded by|started by|created by) (?P<src>{ENT})",
+             source_label="PERSON", target_label="ORG", confidence=0.8),
+    _pattern("founded-active", "FOUNDED",
+             r"(?P<src>{ENT}){APPOS} (?P<aux>{AUX})(?P<trigger>founded|co-founded|cofounded) (?:the )?(?P<tgt>{ENT})",
+             target_label="ORG", confidence=0.85),
+    _pattern("founder-title", "FOUNDED",
+             r"(?P<tgt>{ENT}){POSS} (?:co-?)?founder (?P<src>{ENT})", source_label="PERSON", target_label="ORG"),
+    _pattern("founder-apposition", "FOUNDED",
+             r"(?P<src>{ENT}), (?:the |a )?(?:co-?)?founder of (?:the )?(?P<tgt>{ENT})",
+             source_label="PERSON", target_label="ORG"),
+    # MEMBER_OF
+    _pattern("member-apposition", "MEMBER_OF",
+             r"(?P<src>{ENT}),? (?:who is |which is |is |was |are )?(?:a |an )?(?:[\w-]+ )?(?:member|affiliate)"
+             r" of (?:the )?(?P<tgt>{ENT})", target_label="ORG", confidence=0.8),
+]

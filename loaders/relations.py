@@ -1,0 +1,272 @@
+"""Relations stated in a sentence: surface patterns over a slotted view, checked against the parse.
+
+Surface patterns (:mod:`.patterns`) survive the parser's mistakes on long list sentences; the
+dependency parse finds subjects that sit far from their verb, and tells negation and modality.
+Where both read the same trigger word, they must agree on the endpoints or the surface reading wins.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .mentions import ArticleEntities, Mention
+from .patterns import FORMER_WORDS, PATTERNS, Pattern
+
+SLOT = re.compile(r"⟦(\d+)⟧")
+MODAL_WORDS = {"could", "might", "may", "should", "will", "shall", "wo", "ca", "can", "must"}
+NEGATIONS = {"not", "n't", "never", "no"}
+HEDGE_VERBS = {"expect", "plan", "consider", "weigh", "decline", "refuse", "hope", "want", "try", "seek",
+               "intend", "urge", "ask", "pressure", "court", "lobby", "mull", "debate", "threaten", "aim",
+               "wish", "fail", "reject", "deny", "predict", "rumor", "speculate", "draft"}
+HEDGE_WORDS = HEDGE_VERBS | {"expected", "planning", "considering", "weighing", "declined", "refused", "hoping",
+                             "trying", "tried", "seeking", "likely", "unlikely", "poised", "set", "if", "whether",
+                             "wanted", "hoped", "failed", "rejected", "denied"} | MODAL_WORDS | NEGATIONS
+ENDORSE_LEMMAS = {"endorse", "back"}
+ACQUIRE_LEMMAS = {"pick", "earn", "win", "receive", "gain", "secure", "land", "get", "collect", "garner",
+                  "nab", "snag", "clinch", "capture", "score", "add", "announce"}
+ENDORSE_NOUNS = {"endorsement", "endorsements", "backing", "nod", "support"}
+NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+AGREEMENT_CONFIDENCE = 0.95
+PARSE_CONFIDENCE = 0.7
+
+
+@dataclass
+class Found:
+    """A relation read from one sentence."""
+
+    relation: str
+    source: str                      # canonical entity names
+    target: str
+    sentence: Span
+    rule: str
+    confidence: float
+    trigger: int | None = None       # token index of the trigger word, when known
+    properties: dict = field(default_factory=dict)
+
+
+def sentence_relations(sent: Span, entities: ArticleEntities, quoted: list[tuple[int, int]]) -> list[Found]:
+    """Every relation the sentence states, surface and parse readings reconciled."""
+    view = _View(sent, entities)
+    surface = [f for p in PATTERNS for f in _surface(p, view, sent)]
+    parsed = _parse_endorsements(sent, entities)
+    found = _reconcile(surface, parsed)
+    return [f for f in found if not (f.relation == "ENDORSED" and _inside(f.trigger, sent.doc, quoted))]
+
+
+def quoted_regions(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges inside double quotes; an unclosed quote ends with its line."""
+    regions = []
+    for line in re.finditer(r"[^\n]+", doc.text):
+        marks = [m.start() + line.start() for m in re.finditer('"', line.group())]
+        if len(marks) % 2:
+            marks.append(line.end())
+        regions += list(zip(marks[::2], marks[1::2]))
+    return regions
+
+
+class _View:
+    """The sentence as text with each mention replaced by a slot, and a map back to tokens."""
+
+    def __init__(self, sent: Span, entities: ArticleEntities):
+        self.slots: list[Mention] = []
+        pieces, self.offsets, self.tokens = [], [], []
+        length, i = 0, sent.start
+        while i < sent.end:
+            token = sent.doc[i]
+            mention = entities.at(i)
+            if mention and mention.start == i and mention.end <= sent.end:
+                text = f"⟦{len(self.slots)}⟧" + sent.doc[mention.end - 1].whitespace_
+                self.slots.append(mention)
+                next_i = mention.end
+            else:
+                text = re.sub(r"\s+", " ", token.text_with_ws) if not token.is_space else " "
+                next_i = i + 1
+            if text.strip() or (pieces and not pieces[-1].endswith(" ")):
+                self.offsets.append(length)
+                self.tokens.append(i)
+                pieces.append(text)
+                length += len(text)
+            i = next_i
+        self.text = "".join(pieces)
+
+    def mentions(self, group: str | None) -> list[Mention]:
+        return [self.slots[int(n)] for n in SLOT.findall(group or "")]
+
+    def token_at(self, offset: int) -> int:
+        return self.tokens[max(bisect.bisect_right(self.offsets, offset) - 1, 0)]
+
+
+def _surface(pattern: Pattern, view: _View, sent: Span) -> list[Found]:
+    found = []
+    for match in pattern.regex.finditer(view.text):
+        groups = match.groupdict()
+        trigger = view.token_at(match.start("trigger")) if groups.get("trigger") else None
+        if _hedged_words(groups.get("aux")) or (trigger is not None and _hedged_token(sent.doc[trigger])):
+            continue
+        sources = view.mentions(groups.get("src")) if "src" in groups else _counted_referents(groups, view, match)
+        targets = view.mentions(groups.get("tgt"))
+        if not targets and trigger is not None:
+            targets = _endorsee_from_parse(sent.doc[trigger], view)
+        properties = _properties(pattern, groups)
+        for source in sources:
+            for target in targets:
+                if _fits(pattern, source, target):
+                    found.append(Found(pattern.relation, source.entity, target.entity, sent,
+                                       f"surface:{pattern.name}", pattern.confidence, trigger, dict(properties)))
+    return found
+
+
+def _counted_referents(groups: dict, view: _View, match: re.Match[str]) -> list[Mention]:
+    """The organizations named earlier in the sentence, if there are exactly as many as the text counts."""
+    earlier = SLOT.findall(view.text[:match.start()])
+    named = {view.slots[int(n)].entity: view.slots[int(n)] for n in earlier if view.slots[int(n)].label == "ORG"}
+    count = groups.get("count", "").lower()
+    wanted = NUMBER_WORDS.get(count) or (int(count) if count.isdigit() else None)
+    return list(named.values()) if wanted == len(named) else []
+
+
+def _fits(pattern: Pattern, source: Mention, target: Mention) -> bool:
+    if source.entity == target.entity:
+        return False
+    if pattern.source_label and source.label != pattern.source_label:
+        return False
+    if pattern.target_label and target.label != pattern.target_label:
+        return False
+    if pattern.relation == "ENDORSED" and target.label != "PERSON":
+        return False
+    return True
+
+
+def _properties(pattern: Pattern, groups: dict) -> dict:
+    properties: dict = {}
+    if pattern.relation == "ENDORSED":
+        properties["status"] = pattern.status or "endorsed"
+    role = (groups.get("role") or "").lower()
+    if role and pattern.relation in ("LEADS", "ADVISES", "MEMBER_OF"):
+        properties["role"] = _role_name(role)
+    if pattern.relation == "LEADS":
+        modifiers = f"{groups.get('mod0') or ''} {groups.get('mod') or ''}".lower()
+        past_verb = role in {"led", "headed", "chaired", "ran", "directed"}
+        properties["current"] = not (past_verb or any(w in modifiers for w in FORMER_WORDS))
+    return properties
+
+
+def _role_name(role: str) -> str:
+    verbs = {"leads": "leader", "led": "leader", "heads": "head", "headed": "head", "chairs": "chair",
+             "chaired": "chair", "runs": "leader", "ran": "leader", "directs": "director",
+             "directed": "director", "advises": "adviser", "advised": "adviser", "advising": "adviser"}
+    role = verbs.get(role, role)
+    return "advisor" if role == "adviser" else role
+
+
+def _hedged_words(aux: str | None) -> bool:
+    words = set(re.findall(r"[\w']+", (aux or "").lower()))
+    if "would" in words and "have" in words:
+        return True
+    return bool(words & HEDGE_WORDS)
+
+
+def _hedged_token(token: Token) -> bool:
+    """Negated, modal, counterfactual or merely intended: "declined to endorse", "would have won"."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    chain = [verb, *list(verb.ancestors)[:2]]
+    for depth, word in enumerate(chain):
+        children = list(word.children)
+        if any(c.dep_ == "neg" for c in children):
+            return True
+        auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+        if auxes & MODAL_WORDS or ("would" in auxes and "have" in auxes):
+            return True
+        if depth and word.lemma_ in HEDGE_VERBS:
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in children):
+            return True
+        if word.dep_ not in ("xcomp", "conj", "ccomp", "advcl"):
+            break
+    return False
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The verb's subject, inherited through coordination ("X announced …, picked up …")."""
+    for word in [verb, *verb.ancestors]:
+        subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0]
+        if word.dep_ not in ("conj", "xcomp"):
+            return None
+    return None
+
+
+def _endorsee_from_parse(trigger: Token, view: _View) -> list[Mention]:
+    """For "…picked up the endorsement of X": the subject of the acquiring verb."""
+    verb = trigger.head
+    if verb.lemma_ not in ACQUIRE_LEMMAS or trigger.dep_ not in ("dobj", "pobj", "obj", "conj"):
+        return []
+    subject = _subject_of(verb)
+    if subject is None:
+        return []
+    return _mentions_of(subject, view.slots)
+
+
+def _mentions_of(token: Token, candidates: list[Mention]) -> list[Mention]:
+    """Mentions a subject or object token stands for: itself, a possessor ("his campaign"), conjuncts."""
+    heads = [token, *token.conjuncts]
+    if token.lower_ in ("campaign", "bid", "candidacy"):
+        heads += [c for c in token.children if c.dep_ == "poss"]
+    found = []
+    for head in heads:
+        found += [m for m in candidates if m.start <= head.i < m.end]
+    return found
+
+
+def _parse_endorsements(sent: Span, entities: ArticleEntities) -> list[Found]:
+    """ENDORSED read from the dependency parse: "X endorsed Y", "Y was endorsed by X"."""
+    found = []
+    mentions = [m for m in entities.mentions if sent.start <= m.start < sent.end]
+    for token in sent:
+        if token.lemma_ not in ENDORSE_LEMMAS or token.pos_ != "VERB" or _hedged_token(token):
+            continue
+        children = list(token.children)
+        if any(c.dep_ == "nsubjpass" for c in children):
+            targets = [m for c in children if c.dep_ == "nsubjpass" for m in _mentions_of(c, mentions)]
+            agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            sources = [m for a in agents for m in _mentions_of(a, mentions)]
+        else:
+            subject = _subject_of(token)
+            if subject is not None and subject.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
+                subject = token.head
+            sources = _mentions_of(subject, mentions) if subject is not None else []
+            targets = [m for c in children if c.dep_ in ("dobj", "obj") for m in _mentions_of(c, mentions)]
+        for source in sources:
+            for target in targets:
+                if source.entity != target.entity and target.label == "PERSON":
+                    found.append(Found("ENDORSED", source.entity, target.entity, sent, "parse:endorse-verb",
+                                       PARSE_CONFIDENCE, token.i, {"status": "endorsed"}))
+    return found
+
+
+def _reconcile(surface: list[Found], parsed: list[Found]) -> list[Found]:
+    """Merge readings of the same trigger: agreement raises confidence, disagreement keeps the surface one."""
+    result: dict[tuple[str, str, str], Found] = {}
+    for reading in surface:                      # patterns are ordered most specific first
+        result.setdefault((reading.relation, reading.source, reading.target), reading)
+    surface_triggers = {f.trigger for f in surface if f.trigger is not None}
+    for reading in parsed:
+        key = (reading.relation, reading.source, reading.target)
+        if key in result:
+            agreed = result[key]
+            agreed.rule = f"{agreed.rule}+{reading.rule}"
+            agreed.confidence = AGREEMENT_CONFIDENCE
+        elif reading.trigger not in surface_triggers:
+            result[key] = reading
+    return list(result.values())
+
+
+def _inside(token_index: int | None, doc: Doc, regions: list[tuple[int, int]]) -> bool:
+    if token_index is None:
+        return False
+    offset = doc[token_index].idx
+    return any(start < offset < end for start, end in regions)

@@ -19,12 +19,16 @@ from .graph.lookup import resolve
 from .graph import view as viewing
 from .graph import viz as drawing
 from .loaders.build import BuildFailed, build as build_graph
+from .loaders.news import ExtractOptions
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   help="Build and query an endorsement knowledge graph from news and curated records.")
 
 GraphOption = Annotated[Path, typer.Option("--graph", "-g", envvar="ENDORSEGRAPH_GRAPH",
                                            help="Graph file (node-link JSON).")]
+ModelOption = Annotated[str | None, typer.Option("--model", envvar="ENDORSEGRAPH_MODEL",
+                                                 help="spaCy model package (default: best installed).")]
+GazetteerOption = Annotated[list[Path] | None, typer.Option("--gazetteer", help="Extra organizations (JSON Lines).")]
 DEFAULT_GRAPH = Path("endorsegraph.json")
 PROGRESS_MIN_FILES = 20
 
@@ -59,8 +63,12 @@ def existing_graph(path: Path) -> JsonFileStore:
 def build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to load.")],
           graph: GraphOption = DEFAULT_GRAPH,
           skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Load the good inputs, list the bad.")] = False,
+          model: ModelOption = None,
+          gazetteers: GazetteerOption = None,
           ) -> None:
-    """Load articles and records into the graph file (created if missing).
+    """Load articles (.txt .md .html .jsonl) and records (.csv .json .jsonl) into the graph file.
+
+    The graph file is created if missing; with any bad input it is left exactly as it was.
 
     Example: endorsegraph build examples/ --graph demo.json
     """
@@ -73,7 +81,8 @@ def build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to 
                 bar = typer.progressbar(length=total, label="loading", file=sys.stderr)
             bar.update(1)
 
-    report = build_graph(paths, JsonFileStore(graph), skip_bad=skip_bad, progress=progress)
+    options = ExtractOptions(model, tuple(str(g) for g in gazetteers or ()))
+    report = build_graph(paths, JsonFileStore(graph), skip_bad=skip_bad, progress=progress, options=options)
     if bar is not None:
         bar.render_finish()
     for problem in report.skipped:

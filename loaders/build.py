@@ -1,6 +1,7 @@
 """Build a graph from input files: choose a loader per file, merge, and save all or nothing."""
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,10 +12,14 @@ from ..graph import kg
 from ..graph.embedded import JsonFileStore
 from ..graph.errors import EndorsegraphError, InputError
 from ..graph.model import Batch
+from .articles import is_article_jsonl
 from .files import input_files
+from .news import ExtractOptions, load_news
 from .records import load_records
 
 Loader = Callable[[Path, nx.MultiDiGraph], Batch]
+RECORD_SUFFIXES = {".csv", ".json"}
+ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
 
 
 class BuildFailed(EndorsegraphError):
@@ -32,17 +37,20 @@ class BuildReport:
     skipped: list[InputError] = field(default_factory=list)
 
 
-def loader_for(path: Path) -> Loader:
-    """The loader for a file, by its suffix (and, for .jsonl, by whether it holds articles)."""
+def loader_for(path: Path, options: ExtractOptions = ExtractOptions()) -> Loader:
+    """The loader for a file by its suffix; a .jsonl file holds articles or records, by its first line."""
     suffix = path.suffix.lower()
-    if suffix in LOADERS:
-        return LOADERS[suffix]
-    raise InputError(str(path), f"unsupported file type {suffix or '(none)'!r} "
-                     f"(supported: {', '.join(sorted(LOADERS))})")
+    if suffix in RECORD_SUFFIXES or (suffix == ".jsonl" and not is_article_jsonl(path)):
+        return load_records
+    if suffix in ARTICLE_SUFFIXES or suffix == ".jsonl":
+        return functools.partial(load_news, options=options)
+    supported = sorted(RECORD_SUFFIXES | ARTICLE_SUFFIXES | {".jsonl"})
+    raise InputError(str(path), f"unsupported file type {suffix or '(none)'!r} (supported: {', '.join(supported)})")
 
 
 def build(paths: Iterable[str | Path], store: JsonFileStore, skip_bad: bool = False,
-          progress: Callable[[int, int], None] | None = None) -> BuildReport:
+          progress: Callable[[int, int], None] | None = None,
+          options: ExtractOptions = ExtractOptions()) -> BuildReport:
     """Load every input into the store's graph and save it once, holding the file's lock.
 
     Without ``skip_bad`` any problem input raises :class:`BuildFailed` listing every problem,
@@ -50,18 +58,19 @@ def build(paths: Iterable[str | Path], store: JsonFileStore, skip_bad: bool = Fa
     ``progress(done, total)`` is called after each file.
     """
     with store.update() as graph:
-        return load_into(graph, paths, skip_bad=skip_bad, progress=progress)
+        return load_into(graph, paths, skip_bad=skip_bad, progress=progress, options=options)
 
 
 def load_into(graph: nx.MultiDiGraph, paths: Iterable[str | Path], skip_bad: bool = False,
-              progress: Callable[[int, int], None] | None = None) -> BuildReport:
+              progress: Callable[[int, int], None] | None = None,
+              options: ExtractOptions = ExtractOptions()) -> BuildReport:
     """Load every input into ``graph`` in memory; the rules of :func:`build`, without a file."""
     report = BuildReport()
     problems: list[InputError] = []
     files = _collect(paths, problems)
     for done, path in enumerate(files, start=1):
         try:
-            counts = kg.apply_batch(graph, loader_for(path)(path, graph))
+            counts = kg.apply_batch(graph, loader_for(path, options)(path, graph))
         except InputError as err:
             problems.append(err)
         except EndorsegraphError as err:
@@ -86,6 +95,3 @@ def _collect(paths: Iterable[str | Path], problems: list[InputError]) -> list[Pa
         except InputError as err:
             problems.append(err)
     return files
-
-
-LOADERS: dict[str, Loader] = {".csv": load_records, ".json": load_records, ".jsonl": load_records}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from .graph.lookup import resolve
 from .graph import view as viewing
 from .graph import viz as drawing
 from .loaders.build import BuildFailed, build as build_graph
+from .loaders import evaluate as scoring
 from .loaders.news import ExtractOptions
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
@@ -187,6 +189,30 @@ def viz(graph: GraphOption = DEFAULT_GRAPH,
         typer.echo(f"note: {note}", err=True)
     typer.echo(f"wrote {output}: {view.graph.number_of_nodes()} entities, "
                f"{view.graph.number_of_edges()} relations")
+
+
+@command("eval")
+def eval_articles(articles: Annotated[list[Path], typer.Argument(help="Article files or folders to extract from.")],
+                  gold: Annotated[Path, typer.Option("--gold", help="Folder of gold annotation files (*.json).")],
+                  fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+                  fail_under: Annotated[float | None, typer.Option(
+                      "--fail-under", help="Exit 1 when micro F1 is below this (a CI gate).")] = None,
+                  model: ModelOption = None,
+                  gazetteers: GazetteerOption = None,
+                  ) -> None:
+    """Extract from articles in memory and score the result against gold annotations.
+
+    Only gold files for the given articles count; no graph file is read or written.
+
+    Example: endorsegraph eval tests/fixtures/articles --gold tests/fixtures/gold --fail-under 0.9
+    """
+    if fmt not in ("table", "json"):
+        raise EndorsegraphError(f"unknown format {fmt!r} (choose from table, json)")
+    options = ExtractOptions(model, tuple(str(g) for g in gazetteers or ()))
+    result = scoring.evaluate(articles, gold, options=options)
+    typer.echo(json.dumps(result, indent=1) if fmt == "json" else scoring.format_table(result))
+    if fail_under is not None and result["micro"]["f1"] < fail_under:
+        raise EndorsegraphError(f"micro F1 {result['micro']['f1']:.3f} is below --fail-under {fail_under}")
 
 
 def main() -> None:

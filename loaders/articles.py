@@ -78,8 +78,8 @@ def is_article_jsonl(path: Path) -> bool:
 
 
 def article_ids(path: Path) -> list[str]:
-    """The ids :func:`read_articles` gives the articles of ``path``, without extracting any text."""
-    if path.suffix.lower() != ".jsonl":
+    """The ids of the articles in ``path`` (for any other input, its file name), without reading their text."""
+    if path.suffix.lower() != ".jsonl" or not is_article_jsonl(path):
         return [path.name]
     return [_record_id(path, line, record) for line, record in _records(path)]
 

@@ -68,8 +68,8 @@ RULES: tuple[Rule, ...] = (
     _rule("comments-heading", r"^[ \t]*(?:\d+ )?Comments?[ \t]*(?:\(\d+\))?[ \t]*$"),
     _rule("photo-credit", r"\((?:AP |AFP |Reuters )?(?:Photos?|Images?|Picture|Credit|Video)(?: by|:|/)[^()\n]*\)"),
     _rule("photo-caption", r"^[ \t]*(?:Photos?|Images?|Picture|Photograph|Credit|Caption|Photo credit)[ \t]*:.*$"),
-    _rule("agency-credit", r"^[ \t]*[^\n]{0,60}/(?:Getty Images|AFP|AP|Reuters|Bloomberg|Shutterstock)"
-                           r"(?: via [^\n]{0,40})?[ \t]*\)?[ \t]*$"),
+    _rule("agency-credit", r"^[ \t]*\(?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4}/(?:Getty Images|AFP|AP|Reuters|Bloomberg|"
+                           r"Shutterstock)(?: via [^\n]{0,40})?[ \t]*\)?[ \t]*$", flags=0),
     _rule("share-line", r"^[ \t]*(?:Share|Share (?:this|on)(?: article| story| page)?|Follow us(?: on)?)[ \t]*:?"
                         r"(?:[ \t,|/]*(?:Facebook|Twitter|X|LinkedIn|WhatsApp|E-?mail|Print|Copy (?:link|URL)|"
                         r"Reddit|Flipboard|Pinterest|Messenger|Threads|Bluesky|Instagram))*[ \t]*$"),

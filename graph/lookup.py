@@ -31,35 +31,60 @@ class Match:
     score: float        # 100 for an exact match
 
 
+@dataclass(frozen=True)
+class Named:
+    """What lookup needs of an entity: its id, name, type and aliases."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+
+
+def names(graph: nx.MultiDiGraph) -> list[Named]:
+    """The name index of a graph."""
+    return [Named(node_id, data["name"], data["type"], tuple(aliases(graph, node_id)))
+            for node_id, data in graph.nodes(data=True)]
+
+
 def search(graph: nx.MultiDiGraph, text: str, limit: int = 10) -> list[Match]:
     """Entities whose name or an alias is close to ``text``, best first."""
-    choices = {}
-    for node_id, data in graph.nodes(data=True):
-        for form in (data["name"], *aliases(graph, node_id)):
-            choices[(node_id, form)] = normalize_name(form)
+    return search_names(names(graph), text, limit)
+
+
+def search_names(index: list[Named], text: str, limit: int = 10) -> list[Match]:
+    """:func:`search` over a name index (for stores that are not a networkx graph)."""
+    choices = {(entity, form): normalize_name(form) for entity in index for form in (entity.name, *entity.aliases)}
     query = normalize_name(text)
     best: dict[str, Match] = {}
-    for _, score, (node_id, form) in process.extract(query, choices, scorer=fuzz.WRatio,
-                                                     limit=limit * 4, score_cutoff=MIN_SCORE):
-        if node_id not in best or score > best[node_id].score:
-            data = graph.nodes[node_id]
-            best[node_id] = Match(node_id, data["name"], data["type"], form, round(score, 1))
-    return sorted(best.values(), key=lambda m: (-m.score, m.name))[:limit]
+    for _, score, (entity, form) in process.extract(query, choices, scorer=fuzz.WRatio,
+                                                    limit=limit * 4, score_cutoff=MIN_SCORE):
+        if entity.id not in best or score > best[entity.id].score:
+            best[entity.id] = Match(entity.id, entity.name, entity.type, form, round(score, 1))
+    return sorted(best.values(), key=lambda m: (-m.score, m.name, m.id))[:limit]
 
 
 def resolve(graph: nx.MultiDiGraph, name: str) -> str:
     """The node id for ``name``: its id, canonical name or an unambiguous alias; else EntityNotFound."""
     if name in graph:
         return name
+    return resolve_name(names(graph), name)
+
+
+def resolve_name(index: list[Named], name: str) -> str:
+    """:func:`resolve` over a name index (for stores that are not a networkx graph)."""
+    by_id = [entity.id for entity in index if entity.id == name]
+    if by_id:
+        return by_id[0]
     wanted = normalize_name(name)
-    by_name = [n for n, data in graph.nodes(data=True) if normalize_name(data["name"]) == wanted]
+    by_name = [entity for entity in index if normalize_name(entity.name) == wanted]
     if len(by_name) == 1:
-        return by_name[0]
-    by_alias = sorted({n for n in graph if any(normalize_name(a) == wanted for a in aliases(graph, n))})
+        return by_name[0].id
+    by_alias = sorted({entity for entity in index if any(normalize_name(a) == wanted for a in entity.aliases)},
+                      key=lambda entity: entity.id)
     if len(by_alias) == 1:
-        return by_alias[0]
+        return by_alias[0].id
     candidates = by_name or by_alias
     if candidates:
-        names = [graph.nodes[n]["name"] for n in candidates]
-        raise EndorsegraphError(f"{name!r} is ambiguous: it may be {' or '.join(names)}")
-    raise EntityNotFound(name, [m.name for m in search(graph, name, limit=3)])
+        raise EndorsegraphError(f"{name!r} is ambiguous: it may be {' or '.join(e.name for e in candidates)}")
+    raise EntityNotFound(name, [m.name for m in search_names(index, name, limit=3)])

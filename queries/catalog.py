@@ -1,0 +1,176 @@
+"""The query catalog: every named question, its parameters, its networkx function, its Cypher, its row.
+
+The CLI and the parity tests iterate over :data:`CATALOG`; nothing else lists the queries.
+A back end answers a catalog query: :class:`Embedded` runs the networkx function over an
+in-memory graph, :class:`Server` runs the Cypher text on a Bolt store. Names that users type
+(``NAME`` parameters) are resolved to entity ids first, with "did you mean" on a near miss.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import networkx as nx
+from rapidfuzz import process
+
+from ..graph import lookup
+from ..graph.errors import EndorsegraphError
+from ..graph.model import entity_id, normalize_name
+from . import endorsements, paths, roles
+from .rows import Runner, canonical, from_record
+
+NAMES_CYPHER = "MATCH (n) RETURN n.id AS id, n.name AS name, n.type AS type, n.aliases AS aliases"
+ENTITY_CYPHER = "MATCH (n {id: $id}) RETURN n.id AS id, n.name AS name, n.type AS type, n.aliases AS aliases"
+
+REQUIRED = object()
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    kind: str           # "entity" (a NAME, resolved to an id), "text", "int", "flag" or "relations"
+    help: str
+    default: Any = REQUIRED
+
+    @property
+    def positional(self) -> bool:
+        return self.default is REQUIRED
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    summary: str
+    params: tuple[Param, ...]
+    networkx: Callable[..., list[Any]]          # (graph, **params) -> rows
+    cypher: str | dict[Any, str]                # the server's text(s)
+    row: type
+    on_server: Callable[..., list[Any]] | None = field(default=None)   # (run, **params) -> rows
+
+    def run_embedded(self, graph: nx.MultiDiGraph, **params: Any) -> list[Any]:
+        return self.networkx(graph, **params)
+
+    def run_server(self, run: Runner, **params: Any) -> list[Any]:
+        if self.on_server is not None:
+            return self.on_server(run, **params)
+        return canonical(from_record(self.row, record) for record in run(self.cypher, params))
+
+
+def _names(run: Runner) -> list[lookup.Named]:
+    return [lookup.Named(r["id"], r["name"], r["type"], tuple(r["aliases"] or ())) for r in run(NAMES_CYPHER, {})]
+
+
+def _search_on_server(run: Runner, text: str, limit: int = 10) -> list[lookup.Match]:
+    return lookup.search_names(_names(run), text, limit)
+
+
+def _tally_on_server(run: Runner) -> list[endorsements.Tally]:
+    return endorsements.tally_from_records(run(endorsements.TALLY_CYPHER, {}))
+
+
+_NAME = "name, alias or id"
+CATALOG: dict[str, NamedQuery] = {q.name: q for q in (
+    NamedQuery("endorsers", "Who endorsed a candidate, with kind, date and evidence.",
+               (Param("candidate", "entity", f"Candidate ({_NAME})."),),
+               endorsements.endorsers, endorsements.ENDORSERS_CYPHER, endorsements.Endorsement),
+    NamedQuery("endorsed-by", "Whom a person or organization endorsed.",
+               (Param("endorser", "entity", f"Person or organization ({_NAME})."),),
+               endorsements.endorsed_by, endorsements.ENDORSED_BY_CYPHER, endorsements.Endorsement),
+    NamedQuery("leaders", "Current and former leaders, and founders, of an organization.",
+               (Param("organization", "entity", f"Organization ({_NAME})."),),
+               roles.leaders, roles.LEADERS_CYPHER, roles.Role),
+    NamedQuery("roles", "What a person leads, founded, advises or belongs to.",
+               (Param("person", "entity", f"Person ({_NAME})."),),
+               roles.roles, roles.ROLES_CYPHER, roles.Role),
+    NamedQuery("affiliations", "Every relation within --depth hops of an entity.",
+               (Param("entity", "entity", f"Entity ({_NAME})."),
+                Param("depth", "int", f"Hops, 1 to {paths.MAX_DEPTH}.", 1)),
+               paths.affiliations, paths.AFFILIATIONS_CYPHER, paths.Affiliation,
+               paths.affiliations_on_server),
+    NamedQuery("path", "The k shortest paths between two entities, every hop with its evidence.",
+               (Param("source", "entity", f"Where the path starts ({_NAME})."),
+                Param("target", "entity", f"Where it ends ({_NAME})."),
+                Param("k", "int", "How many paths.", 3),
+                Param("directed", "flag", "Follow relations only in their direction.", False),
+                Param("relations", "relations", "Only these relation types (default: all).", None),
+                Param("max_hops", "int", f"Longest path, 1 to {paths.MAX_HOPS}.", paths.MAX_HOPS)),
+               paths.path, paths.PATH_CYPHER, paths.PathHop, paths.path_on_server),
+    NamedQuery("conflicts", "People whose endorsement differs from that of an organization they lead, "
+               "led or founded.", (), endorsements.conflicts, endorsements.CONFLICTS_CYPHER,
+               endorsements.Conflict),
+    NamedQuery("shared-endorsers", "Endorsers of both of two candidates.",
+               (Param("first", "entity", f"A candidate ({_NAME})."),
+                Param("second", "entity", f"Another candidate ({_NAME}).")),
+               endorsements.shared_endorsers, endorsements.SHARED_ENDORSERS_CYPHER,
+               endorsements.SharedEndorser),
+    NamedQuery("tally", "Standing endorsements per candidate, by endorser kind, with member counts.",
+               (), endorsements.tally, endorsements.TALLY_CYPHER, endorsements.Tally, _tally_on_server),
+    NamedQuery("search", "Entities whose name or an alias is close to TEXT.",
+               (Param("text", "text", "What to look for."), Param("limit", "int", "Most matches.", 10)),
+               lookup.search, NAMES_CYPHER, lookup.Match, _search_on_server),
+)}
+
+
+class Backend(Protocol):
+    def resolve(self, name: str) -> str: ...
+    def answer(self, query: NamedQuery, params: dict[str, Any]) -> list[Any]: ...
+
+
+class Embedded:
+    """Catalog queries over an in-memory networkx graph."""
+
+    def __init__(self, graph: nx.MultiDiGraph):
+        self.graph = graph
+
+    def resolve(self, name: str) -> str:
+        return lookup.resolve(self.graph, name)
+
+    def answer(self, query: NamedQuery, params: dict[str, Any]) -> list[Any]:
+        return query.run_embedded(self.graph, **params)
+
+
+class Server:
+    """Catalog queries on a Bolt store (anything with ``run(query, params) -> list[dict]``)."""
+
+    def __init__(self, store: Any):
+        self.store = store
+
+    def run(self, text: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        return self.store.run(text, params)
+
+    def resolve(self, name: str) -> str:
+        """Like :func:`lookup.resolve`: an id or canonical name costs one indexed lookup, else a name scan."""
+        for candidate in dict.fromkeys((name, entity_id(name))):
+            for record in self.run(ENTITY_CYPHER, {"id": candidate}):
+                if candidate == name or normalize_name(record["name"]) == normalize_name(name):
+                    return record["id"]
+        return lookup.resolve_name(_names(self.run), name)
+
+    def answer(self, query: NamedQuery, params: dict[str, Any]) -> list[Any]:
+        return query.run_server(self.run, **params)
+
+
+def find(name: str) -> NamedQuery:
+    """The catalog query called ``name``; a clear error naming the closest ones otherwise."""
+    if name in CATALOG:
+        return CATALOG[name]
+    close = [found for found, _, _ in process.extract(name, list(CATALOG), limit=2, score_cutoff=60)]
+    hint = f"; did you mean {' or '.join(close)}?" if close else ""
+    raise EndorsegraphError(f"no query named {name!r}{hint} (queries: {', '.join(CATALOG)})")
+
+
+def run(backend: Backend, name: str, params: dict[str, Any]) -> list[Any]:
+    """Answer catalog query ``name`` with ``params`` (NAME parameters as typed by a user)."""
+    query = find(name)
+    known = {p.name: p for p in query.params}
+    unknown = sorted(set(params) - set(known))
+    if unknown:
+        raise EndorsegraphError(f"query {name} takes no {', '.join(unknown)} "
+                                f"(it takes: {', '.join(known) or 'nothing'})")
+    missing = [p.name for p in query.params if p.positional and p.name not in params]
+    if missing:
+        raise EndorsegraphError(f"query {name} needs {', '.join(missing)}")
+    resolved = {key: backend.resolve(value) if known[key].kind == "entity" else value
+                for key, value in params.items()}
+    return backend.answer(query, resolved)

@@ -1,0 +1,221 @@
+"""Who endorsed whom: endorsers, endorsed-by, shared endorsers, tallies, and conflicts of loyalty.
+
+Each question is a networkx function over the embedded graph and a Cypher text for the server;
+both yield the same typed rows (see :mod:`.rows`). A withdrawn endorsement is listed by
+``endorsers``/``endorsed-by`` (with its status) but not counted by ``tally`` or ``conflicts``.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from ..graph import schema
+from .rows import canonical, edge_evidence
+
+ENDORSED = "ENDORSED"
+WITHDRAWN = "withdrawn"
+LOYALTY_RELATIONS = ("LEADS", "FOUNDED")   # an organization is "theirs" if they lead, led or founded it
+PERSON_KIND = "person"                      # tally bucket for endorsers that are people
+TOTAL_KIND = "(all)"                        # tally row summing every kind
+
+
+@dataclass(frozen=True)
+class Endorsement:
+    endorser: str
+    endorser_id: str
+    endorser_type: str
+    kind: str | None
+    candidate: str
+    candidate_id: str
+    date: str | None
+    status: str | None
+    sentence: str
+    source: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class SharedEndorser:
+    endorser: str
+    endorser_id: str
+    endorser_type: str
+    kind: str | None
+    first: str
+    first_date: str | None
+    second: str
+    second_date: str | None
+    first_sentence: str
+    first_source: str
+    first_sources: list[str]
+    second_sentence: str
+    second_source: str
+    second_sources: list[str]
+
+
+@dataclass(frozen=True)
+class Tally:
+    candidate: str
+    candidate_id: str
+    endorser_kind: str
+    endorsements: int
+    members: int             # summed over the endorsers whose member count is known
+    with_members: int        # how many endorsers that sum covers
+
+
+@dataclass(frozen=True)
+class Conflict:
+    person: str
+    person_id: str
+    endorsed: str
+    relation: str            # how the person is tied to the organization: LEADS or FOUNDED
+    role: str | None
+    current: bool | None
+    organization: str
+    organization_id: str
+    organization_endorsed: str
+    person_sentence: str
+    person_source: str
+    person_sources: list[str]
+    link_sentence: str
+    link_source: str
+    link_sources: list[str]
+    organization_sentence: str
+    organization_source: str
+    organization_sources: list[str]
+
+
+_ENDORSEMENT_RETURN = """
+RETURN e.name AS endorser, e.id AS endorser_id, e.type AS endorser_type, e.kind AS kind,
+       c.name AS candidate, c.id AS candidate_id, r.date AS date, r.status AS status,
+       r.sources AS sources, r.sentences AS sentences"""
+
+ENDORSERS_CYPHER = "MATCH (e)-[r:ENDORSED]->(c:Candidate {id: $candidate})" + _ENDORSEMENT_RETURN
+
+ENDORSED_BY_CYPHER = "MATCH (e {id: $endorser})-[r:ENDORSED]->(c:Candidate)" + _ENDORSEMENT_RETURN
+
+SHARED_ENDORSERS_CYPHER = """
+MATCH (a:Candidate {id: $first})<-[ra:ENDORSED]-(e)-[rb:ENDORSED]->(b:Candidate {id: $second})
+RETURN e.name AS endorser, e.id AS endorser_id, e.type AS endorser_type, e.kind AS kind,
+       a.name AS first, ra.date AS first_date, b.name AS second, rb.date AS second_date,
+       ra.sources AS first_sources, ra.sentences AS first_sentences,
+       rb.sources AS second_sources, rb.sentences AS second_sentences"""
+
+_TALLY_MATCH = """
+MATCH (e)-[r:ENDORSED]->(c:Candidate)
+WHERE coalesce(r.status, 'endorsed') <> 'withdrawn'
+"""
+_TALLY_COUNTS = """count(*) AS endorsements, sum(coalesce(e.members, 0)) AS members,
+       count(e.members) AS with_members"""
+TALLY_CYPHER = (
+    _TALLY_MATCH + """RETURN c.name AS candidate, c.id AS candidate_id,
+       CASE WHEN e.type = 'Organization' THEN coalesce(e.kind, 'other') ELSE 'person' END AS endorser_kind,
+       """ + _TALLY_COUNTS + "\nUNION ALL" + _TALLY_MATCH
+    + "RETURN c.name AS candidate, c.id AS candidate_id, '(all)' AS endorser_kind,\n       " + _TALLY_COUNTS)
+
+CONFLICTS_CYPHER = """
+MATCH (p:Person)-[pe:ENDORSED]->(pc:Candidate),
+      (p)-[l:LEADS|FOUNDED]->(o:Organization)-[oe:ENDORSED]->(oc:Candidate)
+WHERE pc.id <> oc.id
+  AND coalesce(pe.status, 'endorsed') <> 'withdrawn' AND coalesce(oe.status, 'endorsed') <> 'withdrawn'
+  AND NOT (p)-[:ENDORSED]->(oc)
+RETURN p.name AS person, p.id AS person_id, pc.name AS endorsed, type(l) AS relation,
+       l.role AS role, l.current AS current, o.name AS organization, o.id AS organization_id,
+       oc.name AS organization_endorsed,
+       pe.sources AS person_sources, pe.sentences AS person_sentences,
+       l.sources AS link_sources, l.sentences AS link_sentences,
+       oe.sources AS organization_sources, oe.sentences AS organization_sentences"""
+
+
+def endorsers(graph: nx.MultiDiGraph, candidate: str) -> list[Endorsement]:
+    """Every endorsement of the candidate with id ``candidate``."""
+    return canonical(_endorsement(graph, source, candidate, edge)
+                     for source, _, edge in _endorsements(graph.in_edges(candidate, data=True)))
+
+
+def endorsed_by(graph: nx.MultiDiGraph, endorser: str) -> list[Endorsement]:
+    """Every endorsement made by the person or organization with id ``endorser``."""
+    return canonical(_endorsement(graph, endorser, target, edge)
+                     for _, target, edge in _endorsements(graph.out_edges(endorser, data=True)))
+
+
+def shared_endorsers(graph: nx.MultiDiGraph, first: str, second: str) -> list[SharedEndorser]:
+    """Endorsers of both candidates ``first`` and ``second`` (ids)."""
+    if first == second:
+        return []
+    rows = []
+    for endorser, _, first_edge in _endorsements(graph.in_edges(first, data=True)):
+        if not graph.has_edge(endorser, second, key=ENDORSED):
+            continue
+        second_edge = graph.edges[endorser, second, ENDORSED]
+        data = graph.nodes[endorser]
+        rows.append(SharedEndorser(
+            endorser=data["name"], endorser_id=endorser, endorser_type=data["type"], kind=data.get("kind"),
+            first=graph.nodes[first]["name"], first_date=first_edge.get("date"),
+            second=graph.nodes[second]["name"], second_date=second_edge.get("date"),
+            **edge_evidence(first_edge, "first_"), **edge_evidence(second_edge, "second_")))
+    return canonical(rows)
+
+
+def tally(graph: nx.MultiDiGraph) -> list[Tally]:
+    """Standing endorsements per candidate: by endorser kind and in total, with member counts."""
+    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for source, target, edge in _endorsements(graph.edges(data=True)):
+        if edge.get("status") == WITHDRAWN:
+            continue
+        endorser = graph.nodes[source]
+        kind = endorser.get("kind", "other") if endorser["type"] == "Organization" else PERSON_KIND
+        for bucket in (kind, TOTAL_KIND):
+            count = counts[target, bucket]
+            count["endorsements"] += 1
+            if "members" in endorser:
+                count["members"] += endorser["members"]
+                count["with_members"] += 1
+    return canonical(Tally(graph.nodes[candidate]["name"], candidate, kind, count["endorsements"],
+                           count["members"], count["with_members"])
+                     for (candidate, kind), count in counts.items())
+
+
+def conflicts(graph: nx.MultiDiGraph) -> list[Conflict]:
+    """People who endorsed one candidate while an organization they lead, led or founded backed another."""
+    rows = []
+    for person, organization, key, link in graph.edges(keys=True, data=True):
+        if key not in LOYALTY_RELATIONS or not schema.is_a(graph.nodes[person]["type"], "Person"):
+            continue
+        for _, endorsed, own in _standing(graph, person):
+            for _, backed, theirs in _standing(graph, organization):
+                if endorsed == backed or graph.has_edge(person, backed, key=ENDORSED):
+                    continue
+                person_data, organization_data = graph.nodes[person], graph.nodes[organization]
+                rows.append(Conflict(
+                    person=person_data["name"], person_id=person, endorsed=graph.nodes[endorsed]["name"],
+                    relation=key, role=link.get("role"), current=link.get("current"),
+                    organization=organization_data["name"], organization_id=organization,
+                    organization_endorsed=graph.nodes[backed]["name"],
+                    **edge_evidence(own, "person_"), **edge_evidence(link, "link_"),
+                    **edge_evidence(theirs, "organization_")))
+    return canonical(rows)
+
+
+def tally_from_records(records: list[dict[str, Any]]) -> list[Tally]:
+    """Tally rows from the server (some servers sum integers as floats)."""
+    return canonical(Tally(**{**r, "members": int(r["members"]), "endorsements": int(r["endorsements"]),
+                              "with_members": int(r["with_members"])}) for r in records)
+
+
+def _endorsement(graph: nx.MultiDiGraph, source: str, target: str, edge: dict[str, Any]) -> Endorsement:
+    endorser = graph.nodes[source]
+    return Endorsement(endorser=endorser["name"], endorser_id=source, endorser_type=endorser["type"],
+                       kind=endorser.get("kind"), candidate=graph.nodes[target]["name"], candidate_id=target,
+                       date=edge.get("date"), status=edge.get("status"), **edge_evidence(edge))
+
+
+def _endorsements(edges: Any) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    return ((s, t, d) for s, t, d in edges if d["type"] == ENDORSED)
+
+
+def _standing(graph: nx.MultiDiGraph, endorser: str) -> list[tuple[str, str, dict[str, Any]]]:
+    return [e for e in _endorsements(graph.out_edges(endorser, data=True)) if e[2].get("status") != WITHDRAWN]

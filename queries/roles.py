@@ -1,0 +1,55 @@
+"""Who holds which position: the leaders and founders of an organization, and a person's roles."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from .rows import canonical, edge_evidence
+
+LEADER_RELATIONS = ("FOUNDED", "LEADS")
+ROLE_RELATIONS = ("ADVISES", "FOUNDED", "LEADS", "MEMBER_OF")
+
+
+@dataclass(frozen=True)
+class Role:
+    holder: str
+    holder_id: str
+    relation: str
+    subject: str                # what the role is in: an organization, or the candidate advised
+    subject_id: str
+    role: str | None
+    current: bool | None
+    sentence: str
+    source: str
+    sources: list[str]
+
+
+_ROLE_RETURN = """
+RETURN h.name AS holder, h.id AS holder_id, type(r) AS relation, t.name AS subject, t.id AS subject_id,
+       r.role AS role, r.current AS current, r.sources AS sources, r.sentences AS sentences"""
+
+LEADERS_CYPHER = "MATCH (h)-[r:FOUNDED|LEADS]->(t:Organization {id: $organization})" + _ROLE_RETURN
+
+ROLES_CYPHER = "MATCH (h {id: $person})-[r:ADVISES|FOUNDED|LEADS|MEMBER_OF]->(t)" + _ROLE_RETURN
+
+
+def leaders(graph: nx.MultiDiGraph, organization: str) -> list[Role]:
+    """Current and former leaders, and founders, of the organization with id ``organization``."""
+    return canonical(_role(graph, source, organization, edge)
+                     for source, _, edge in graph.in_edges(organization, data=True)
+                     if edge["type"] in LEADER_RELATIONS)
+
+
+def roles(graph: nx.MultiDiGraph, person: str) -> list[Role]:
+    """What the entity with id ``person`` leads, founded, advises or is a member of."""
+    return canonical(_role(graph, person, target, edge)
+                     for _, target, edge in graph.out_edges(person, data=True)
+                     if edge["type"] in ROLE_RELATIONS)
+
+
+def _role(graph: nx.MultiDiGraph, holder: str, subject: str, edge: dict[str, Any]) -> Role:
+    return Role(holder=graph.nodes[holder]["name"], holder_id=holder, relation=edge["type"],
+                subject=graph.nodes[subject]["name"], subject_id=subject, role=edge.get("role"),
+                current=edge.get("current"), **edge_evidence(edge))

@@ -1,0 +1,54 @@
+"""What every query row shares: evidence drawn from claims, and one canonical order.
+
+A relation's evidence is the same on both back ends: the embedded graph keeps a claim list on each
+edge, the server keeps the parallel lists ``sources`` and ``sentences``; both reduce to one
+sentence with its source plus every distinct source.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+Row = TypeVar("Row")
+Runner = Callable[[str, dict[str, Any]], list[dict[str, Any]]]   # a server's (query, params) -> records
+
+
+def evidence(sources: list[str] | None, sentences: list[str] | None, prefix: str = "") -> dict[str, Any]:
+    """Row fields ``sentence``, ``source``, ``sources`` (each after ``prefix``): the first stated
+    sentence in source order with its source, and every distinct source."""
+    pairs = sorted(zip(sources or [], sentences or []))
+    stated = [(source, sentence) for source, sentence in pairs if sentence]
+    source, sentence = (stated or pairs or [("", "")])[0]
+    return {f"{prefix}sentence": sentence, f"{prefix}source": source,
+            f"{prefix}sources": sorted(set(sources or []))}
+
+
+def edge_evidence(edge: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """:func:`evidence` of an embedded graph edge, from its claims."""
+    claims = edge.get("claims", [])
+    return evidence([c["source"] for c in claims], [c.get("sentence", "") for c in claims], prefix)
+
+
+def from_record(row_type: type[Row], record: dict[str, Any]) -> Row:
+    """A row from a server record, whose ``<prefix>sources``/``<prefix>sentences`` lists become evidence."""
+    fields = dict(record)
+    for key in [k for k in record if k.endswith("sentences")]:
+        prefix = key[:-len("sentences")]
+        fields.update(evidence(fields.pop(prefix + "sources"), fields.pop(key), prefix))
+    return row_type(**fields)
+
+
+def canonical(rows: Iterable[Row]) -> list[Row]:
+    """Rows sorted by their fields in declaration order (missing values last), so back ends agree."""
+    return sorted(rows, key=_sort_key)
+
+
+def as_dict(row: Any) -> dict[str, Any]:
+    """A row as a dict of plain values, for output."""
+    return dataclasses.asdict(row)
+
+
+def _sort_key(row: Any) -> tuple:
+    return tuple((value is None, value if value is not None else 0)
+                 for value in (getattr(row, f.name) for f in dataclasses.fields(row)))

@@ -8,6 +8,8 @@ whose following lines are blanked while they speak about the publisher (:func:`a
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -117,49 +119,37 @@ def furniture(text: str) -> list[Span]:
 def clean_text(text: str) -> str:
     """``text`` with odd characters normalized and furniture blanked; same length, newlines kept."""
     normalized = normalize_characters(text)
-    chars = list(normalized)
-    for span in furniture(normalized):
-        for i in range(span.start, span.end):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+    return _blank(normalized, furniture(normalized))
 
 
 def _blocks(text: str, spans: list[Span]) -> list[Span]:
-    """Lines after an appeal line that stay in the publisher's voice, up to the first that does not."""
-    openers = [s.start for s in spans if RULES_BY_NAME[s.rule].opens_block]
-    lines = _lines(text)
-    blocks, index = [], 0
-    while index < len(lines):
-        start, end = lines[index]
-        index += 1
-        if not any(start <= o <= end for o in openers) or _unblanked(text, start, end, spans).strip():
+    """Lines after an all-furniture appeal line that stay in the publisher's voice, up to the first that does not.
+
+    Every rule matches within one line, so lines are judged on the text with those spans blanked.
+    """
+    lines = _blank(text, spans).split("\n")
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    openers = sorted({bisect.bisect_right(starts, s.start) - 1 for s in spans if RULES_BY_NAME[s.rule].opens_block})
+    blocks: list[Span] = []
+    resume = 0
+    for index in openers:
+        if index < resume or lines[index].strip():
             continue
-        taken = 0
+        index, taken = index + 1, 0
         while index < len(lines) and taken < MAX_BLOCK_LINES:
-            rest = _unblanked(text, *lines[index], spans)
-            if rest.strip():
-                if not about_publisher(rest):
+            if lines[index].strip():
+                if not about_publisher(lines[index]):
                     break
-                blocks.append(Span(*lines[index], "appeal-block"))
+                blocks.append(Span(starts[index], starts[index] + len(lines[index]), "appeal-block"))
                 taken += 1
             index += 1
+        resume = index
     return blocks
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every line, without its newline."""
-    bounds, start = [], 0
-    for line in text.split("\n"):
-        bounds.append((start, start + len(line)))
-        start += len(line) + 1
-    return bounds
-
-
-def _unblanked(text: str, start: int, end: int, spans: list[Span]) -> str:
-    """The line's text with the spans already found blanked out."""
-    chars = list(text[start:end])
+def _blank(text: str, spans: list[Span]) -> str:
+    """``text`` with every span's characters but newlines replaced by spaces."""
+    chars = list(text)
     for span in spans:
-        for i in range(max(span.start, start), min(span.end, end)):
-            chars[i - start] = " "
+        chars[span.start:span.end] = re.sub(r"[^\n]", " ", text[span.start:span.end])
     return "".join(chars)

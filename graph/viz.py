@@ -139,7 +139,7 @@ def vis_options(large: bool) -> dict[str, Any]:
         "physics": {
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 110, "avoidOverlap": 0.5},
-            "stabilization": {"iterations": 300 if large else 1000, "updateInterval": 25},
+            "stabilization": {"iterations": 200 if large else 1000, "updateInterval": 20},
             "minVelocity": 1.5,
         },
         "nodes": {"font": {"face": "system-ui, sans-serif", "color": "#1f2328", "strokeWidth": 4,

@@ -1,0 +1,168 @@
+"""`endorsegraph viz` pages in headless Chromium: offline, complete, quiet, and safe.
+
+Needs Debian's ``chromium`` and ``chromium-driver`` (``.ci/run`` installs both); skipped without them.
+Every http(s)/ws(s) request is blocked and every request the page makes is recorded.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from endorsegraph.graph import kg, viz
+from endorsegraph.graph.model import Claim, Entity, Relation
+from endorsegraph.graph.view import select
+from endorsegraph.loaders.build import load_into
+
+CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
+pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER),
+                                reason="headless browser tests need Debian's chromium and chromium-driver")
+webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.webdriver.common.actions.action_builder import ActionBuilder  # noqa: E402
+from selenium.webdriver.support.wait import WebDriverWait  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+ARTIFACTS = REPO / "tests" / "artifacts"
+XSS = "<img src=x onerror=alert(1)>"
+FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--window-size=1400,900")
+NETWORK = ["http://*", "https://*", "ws://*", "wss://*", "ftp://*"]
+LOCAL_SCHEMES = ("file:", "data:")
+# Installed before any page script runs: records alert() calls instead of opening a dialog.
+ALERT_TRAP = "window.__alerts = []; window.alert = function (m) { window.__alerts.push(String(m)); };"
+
+
+@dataclass
+class Visit:
+    requests: list[str]          # every URL the page asked for
+    console: list[dict]          # console messages and uncaught errors
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in (*FLAGS, f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    driver = webdriver.Chrome(service=webdriver.ChromeService(CHROMEDRIVER), options=options)
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": NETWORK})
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ALERT_TRAP})
+    ARTIFACTS.mkdir(exist_ok=True)
+    yield driver
+    driver.quit()
+
+
+def visit(browser, path: Path) -> Visit:
+    """Open a page, wait until its layout has settled, and return what it requested and logged."""
+    browser.get_log("performance"), browser.get_log("browser")         # forget earlier pages
+    browser.get(path.as_uri())
+    WebDriverWait(browser, 120).until(
+        lambda d: d.execute_script("return document.body.getAttribute('data-layout')") == "done")
+    events = [json.loads(entry["message"])["message"] for entry in browser.get_log("performance")]
+    requests = [e["params"]["request"]["url"] for e in events if e["method"] == "Network.requestWillBeSent"]
+    return Visit(requests=requests, console=browser.get_log("browser"))
+
+
+def write_page(graph: nx.MultiDiGraph, path: Path, **options) -> Path:
+    view = select(graph, **options)
+    viz.write(view, path, title=viz.default_title(view), source_name="test.json",
+              built=dt.datetime(2016, 2, 3, tzinfo=dt.timezone.utc))
+    return path
+
+
+def count(browser, collection: str) -> int:
+    return browser.execute_script(f"return endorsegraph.{collection}.length")
+
+
+@pytest.fixture(scope="module")
+def probed() -> nx.MultiDiGraph:
+    graph = kg.new_graph()
+    load_into(graph, [REPO / "examples" / "records", REPO / "tests" / "fixtures" / "viz"])
+    return graph
+
+
+@pytest.fixture(scope="module")
+def probed_page(browser, probed, tmp_path_factory) -> Visit:
+    return visit(browser, write_page(probed, tmp_path_factory.mktemp("viz") / "probed.html"))
+
+
+def test_page_works_offline(browser, probed_page):
+    assert probed_page.requests, "the performance log recorded nothing"
+    assert [url for url in probed_page.requests if not url.startswith(LOCAL_SCHEMES)] == []
+
+
+def test_page_holds_every_node_and_edge(browser, probed, probed_page):
+    assert count(browser, "nodes") == probed.number_of_nodes()
+    assert count(browser, "edges") == probed.number_of_edges()
+
+
+def test_page_logs_no_errors(browser, probed_page):
+    assert [entry for entry in probed_page.console if entry["level"] == "SEVERE"] == []
+
+
+def test_xss_probe_shows_as_text_and_runs_nothing(browser, probed_page):
+    browser.save_screenshot(str(ARTIFACTS / "viz.png"))
+    probe = browser.execute_script(
+        "var label = arguments[0];"
+        "return endorsegraph.nodes.getIds({filter: function (n) { return n.label === label; }});", XSS)
+    assert len(probe) == 1
+    tooltip = hover(browser, probe[0])
+    assert tooltip["text"].startswith(XSS + "Advocacy group")
+    assert tooltip["elements"] == 0
+    browser.save_screenshot(str(ARTIFACTS / "viz-tooltip.png"))
+    assert browser.execute_script("return window.__alerts") == []
+    assert browser.execute_script("return document.querySelectorAll('img, script[src]').length") == 0
+
+
+def hover(browser, node_id: str) -> dict:
+    """Move the mouse onto a node and return the tooltip's text and how many elements it nests."""
+    point = browser.execute_script(
+        "var net = endorsegraph.network, id = arguments[0];"
+        "var dom = net.canvasToDOM(net.getPositions([id])[id]);"
+        "var box = document.querySelector('#network canvas').getBoundingClientRect();"
+        "return {x: Math.round(box.left + dom.x), y: Math.round(box.top + dom.y)};", node_id)
+    pointer = ActionBuilder(browser)
+    pointer.pointer_action.move_to_location(point["x"], point["y"])
+    pointer.perform()
+    WebDriverWait(browser, 10).until(lambda d: d.execute_script(
+        "var tip = document.querySelector('div.vis-tooltip');"
+        "return tip !== null && tip.style.visibility !== 'hidden' && tip.textContent !== '';"))
+    return browser.execute_script(
+        "var tip = document.querySelector('div.vis-tooltip');"
+        "return {text: tip.textContent, elements: tip.querySelectorAll('img, script, b').length};")
+
+
+def crowd(people: int, candidates: int) -> nx.MultiDiGraph:
+    """A graph too big to draw whole: ``people`` endorsers spread over ``candidates``."""
+    graph = kg.new_graph()
+    for index in range(candidates):
+        kg.add_entity(graph, Entity(f"Candidate {index}", "Candidate"))
+    for index in range(people):
+        person = kg.add_entity(graph, Entity(f"Voter {index}", "Person"))
+        claim = Claim(article=f"a{index}", source=f"a{index}.txt", rule="test", sentence=f"Voter {index} endorsed.")
+        kg.add_relation(graph, Relation("ENDORSED", person, f"candidate-{index % candidates}", claim))
+    return graph
+
+
+def test_large_graph_is_capped_and_settles(browser, tmp_path):
+    graph, cap = crowd(people=420, candidates=6), viz.LARGE_GRAPH_NODES + 20
+    page = visit(browser, write_page(graph, tmp_path / "crowd.html", max_nodes=cap))
+    assert count(browser, "nodes") == cap
+    assert count(browser, "edges") == cap - 6                  # every candidate kept, one edge per voter
+    note = browser.execute_script("return document.querySelector('.note').textContent")
+    assert note.startswith(f"showing the {cap} most connected of {len(graph)} entities")
+    assert [entry for entry in page.console if entry["level"] == "SEVERE"] == []
+    positions = "return JSON.stringify(endorsegraph.network.getPositions())"
+    before = browser.execute_script(positions)
+    time.sleep(0.5)
+    assert browser.execute_script(positions) == before, "physics still moving after the layout settled"
+    browser.save_screenshot(str(ARTIFACTS / "viz-large.png"))

@@ -56,20 +56,29 @@ RULES: tuple[Rule, ...] = (
                      r"\b(?:newsletters?|e-?mails?|inbox|alerts|updates|our|us|today|now|free)\b[^\n]*$"),
     _rule("subscriber-only", r"^[ \t]*(?:Already a subscriber|Subscribers? only|Log ?in to (?:read|continue)|"
                              r"Register (?:for free )?to (?:continue|read))\b.*$"),
-    _rule("click-here", r"^[ \t]*Click here\b.*$"),
+    _rule("inbox-prompt", r"^[^\n]{0,80}\b(?:to|in) your inbox\b[^\n]{0,40}$"),
+    _rule("click-here", r"^[ \t]*Click (?:here|to)\b.*$"),
+    _rule("tip-line", r"^[ \t]*(?:Have|Got) a (?:news )?tip\b[^\n]{0,120}$"),
     _rule("audio-player", r"^[ \t]*Listen to this (?:article|story)\b[^\n]{0,30}$"),
     _rule("follow-author", r"^[ \t]*Follow (?:@\w+|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3} on "
                            r"(?:Twitter|X|Facebook|Instagram|Bluesky|Threads))\b[^\n]{0,40}$", flags=0),
     _rule("teaser", r"^[ \t]*(?:RELATED|WATCH|READ MORE|READ|MORE|SEE ALSO|ALSO READ|LISTEN|VIDEO|RECOMMENDED|"
                     r"TRENDING|MORE FROM [A-Z][\w ]{0,30}|MUST READ|TOP STORIES)[ \t]*:.*$", flags=0),
+    _rule("teaser-heading", r"^[ \t]*(?:Also on [A-Z][\w.]*(?: [A-Z][\w.]*){0,2}|Read next|Up next|Most (?:popular|read)|"
+                            r"Trending now|Recommended (?:for you|stories|reading)|You may also like|"
+                            r"Related (?:stories|coverage|articles|content|links))[ \t]*:?[ \t]*$", flags=0),
     _rule("advertisement", r"^[ \t]*(?:ADVERTISEMENT|Advertisement|Sponsored(?: content)?|"
-                           r"Story continues below(?: advertisement)?|Skip (?:advertisement|ad))[ \t]*$", flags=0),
+                           r"(?:Story|Article) continues below(?: advertisement)?|Continue reading(?: below| the main story)?|"
+                           r"Skip (?:advertisement|ad))[ \t]*$", flags=0),
     _rule("comment-prompt", r"^[ \t]*(?:Join (?:our|the) (?:commenting forum|conversation|discussion|comments?)|"
                             r"Join thought-provoking conversations|Leave a comment|Add a comment|Show comments|"
                             r"View comments|Comments are (?:closed|moderated))\b.*$"),
     _rule("comments-heading", r"^[ \t]*(?:\d+ )?Comments?[ \t]*(?:\(\d+\))?[ \t]*$"),
     _rule("photo-credit", r"\((?:AP |AFP |Reuters )?(?:Photos?|Images?|Picture|Credit|Video)(?: by|:|/)[^()\n]*\)"),
     _rule("photo-caption", r"^[ \t]*(?:Photos?|Images?|Picture|Photograph|Credit|Caption|Photo credit)[ \t]*:.*$"),
+    _rule("image-controls", r"^[ \t]*(?:Enlarge this image|toggle caption|(?:Hide|Show) caption|Expand image)"
+                            r"[ \t]*$"),
+    _rule("pipe-credit", r"[ \t]*\|[ \t]*(?:Getty Images|AP Photo|AP|Reuters|AFP|Bloomberg)\b[^|\n]{0,60}$", flags=0),
     _rule("agency-credit", r"^[ \t]*\(?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4}/(?:Getty Images|AFP|AP|Reuters|Bloomberg|"
                            r"Shutterstock)(?: via [^\n]{0,40})?[ \t]*\)?[ \t]*$", flags=0),
     _rule("share-line", r"^[ \t]*(?:Share|Share (?:this|on)(?: article| story| page)?|Follow us(?: on)?)[ \t]*:?"
@@ -77,6 +86,7 @@ RULES: tuple[Rule, ...] = (
                         r"Reddit|Flipboard|Pinterest|Messenger|Threads|Bluesky|Instagram))*[ \t]*$"),
     _rule("social-buttons", r"^(?:[ \t,|/]*(?:Facebook|Twitter|LinkedIn|WhatsApp|E-?mail|Print|Copy (?:link|URL)|"
                             r"Reddit|Flipboard|Pinterest|Messenger|Threads|Bluesky|Instagram)){2,}[ \t]*$"),
+    _rule("tags-line", r"^[ \t]*(?:Tags|Topics|Filed under)[ \t]*:[^\n]*$"),
     _rule("copyright", r"^[ \t]*(?:©|\(c\) |Copyright[ \t]*©?[ \t]*\d{4}|All rights reserved)[^\n]*$"),
 )
 

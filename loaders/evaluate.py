@@ -61,10 +61,11 @@ def evaluate(paths: Iterable[str | Path], gold_dir: Path,
     """Load ``paths`` into an in-memory graph as ``build`` would and score it against the gold
     files of ``gold_dir`` whose article is among the loaded ones."""
     paths = list(paths)
+    golds = load_gold(gold_dir)                      # a bad gold folder fails before the slow extraction
     graph = kg.new_graph()
     load_into(graph, paths, options=options)
     loaded = {article for path in input_files(paths) for article in article_ids(path)}
-    golds = [g for g in load_gold(gold_dir) if g["article"] in loaded]
+    golds = [g for g in golds if g["article"] in loaded]
     if not golds:
         raise EndorsegraphError(f"{gold_dir}: no gold file is for any of the {len(loaded)} article(s) given")
     result = score(export.public_graph(graph), golds)

@@ -52,11 +52,12 @@ RULES: tuple[Rule, ...] = (
                                r"(?:journalism|reporting|newsroom|news)\b[^\n]{0,40}$", opens_block=True),
     _rule("donate-button", r"^[ \t]*(?:Donate|Contribute|Give|Become a (?:member|supporter|subscriber))"
                            r"(?: now| today| here)?[ \t]*[.!]?[ \t]*$", opens_block=True),
-    _rule("sign-up", r"^[ \t]*(?:Sign up|Subscribe)\b[^\n]*"
-                     r"\b(?:newsletters?|e-?mails?|inbox|alerts|updates|our|us|today|now|free)\b[^\n]*$"),
+    _rule("sign-up", r"^[ \t]*(?:Sign up(?: for| to| here| now| today)?|Subscribe(?: to| for| now| today| here)?)\b"
+                     r"[^\n]{0,160}$"),
     _rule("subscriber-only", r"^[ \t]*(?:Already a subscriber|Subscribers? only|Log ?in to (?:read|continue)|"
                              r"Register (?:for free )?to (?:continue|read))\b.*$"),
-    _rule("inbox-prompt", r"^[^\n]{0,80}\b(?:to|in) your inbox\b[^\n]{0,40}$"),
+    _rule("inbox-prompt", r"^[^\n]{0,160}\b(?:to|in) your inbox\b[^\n]{0,40}$"),
+    _rule("affiliate-disclosure", r"^[^\n]*\bwe may (?:earn|receive) (?:a )?(?:small )?commission\b[^\n]*$"),
     _rule("click-here", r"^[ \t]*Click (?:here|to)\b.*$"),
     _rule("tip-line", r"^[ \t]*(?:Have|Got) a (?:news )?tip\b[^\n]{0,120}$"),
     _rule("audio-player", r"^[ \t]*Listen to this (?:article|story)\b[^\n]{0,30}$"),

@@ -26,6 +26,10 @@ RULE_EXAMPLES = [
     ("donate-button", "Become a member", None),
     ("sign-up", "Sign up for the Capitol Week newsletter", None),
     ("sign-up", "Subscribe today and get 3 months free", None),
+    ("sign-up", "Subscribe to the Tri-County Courier", None),
+    ("inbox-prompt", "Missing the latest? Sign-up for Capitol Morning and get the day's news, every weekday, "
+                     "straight to your inbox.", None),
+    ("affiliate-disclosure", "When you buy through links on our site, we may earn a commission.", None),
     ("subscriber-only", "Already a subscriber? Log in", None),
     ("subscriber-only", "Register for free to continue reading", None),
     ("inbox-prompt", "Get the day's campaign news delivered to your inbox each morning.", None),

@@ -45,8 +45,8 @@ def select(graph: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,
            max_nodes: int = DEFAULT_MAX_NODES) -> View:
     """The part of ``graph`` to show.
 
-    ``types`` keeps only those relation types and ``since`` (an ISO date) only relations dated on
-    or after it; either one drops entities left without relations. ``focus`` (a name, alias or id,
+    Only entities with a relation are drawn. ``types`` keeps only those relation types and
+    ``since`` (an ISO date) only relations dated on or after it. ``focus`` (a name, alias or id,
     resolved with "did you mean") keeps the entities within ``depth`` hops of it, in either
     direction. Above ``max_nodes`` entities, the most connected are kept, the focus always among them.
     """
@@ -67,21 +67,23 @@ def select(graph: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,
                 and (cutoff is None or latest_date(edge) >= cutoff))
 
     shown = nx.subgraph_view(graph, filter_edge=keep_edge)
-    if kept_types is not None or cutoff is not None:
-        touched = {end for edge in shown.edges() for end in edge} | ({focus_id} if focus_id else set())
-        shown = shown.subgraph(touched)
-        if cutoff is not None:
-            undated = sum(1 for *_, data in graph.edges(keys=True, data=True)
-                          if (kept_types is None or data["type"] in kept_types) and not latest_date(data))
-            if undated:
-                notes.append(f"{undated} undated relation(s) left out by --since {cutoff}")
+    touched = {end for edge in shown.edges() for end in edge} | ({focus_id} if focus_id else set())
+    shown = shown.subgraph(touched)
     if focus_id is not None:
         shown = shown.subgraph(nx.single_source_shortest_path_length(shown.to_undirected(as_view=True),
                                                                      focus_id, cutoff=depth))
+    else:
+        isolated = sum(1 for node in graph if graph.degree(node) == 0)
+        if isolated:
+            notes.append(f"{isolated} {'entity' if isolated == 1 else 'entities'} without relations not drawn")
+    if cutoff is not None:
+        undated = sum(1 for *_, data in graph.edges(data=True)
+                      if (kept_types is None or data["type"] in kept_types) and not latest_date(data))
+        if undated:
+            notes.append(f"{undated} undated relation(s) left out by --since {cutoff}")
     shown = shown.copy()
     if shown.number_of_nodes() == 0:
-        raise EndorsegraphError("nothing to draw: no relations match "
-                                + ", ".join(_filters_in_words(kept_types, cutoff)))
+        raise EndorsegraphError("nothing to draw: no relations" + _matching(kept_types, cutoff))
     if shown.number_of_nodes() > max_nodes:
         total = shown.number_of_nodes()
         shown = shown.subgraph(most_connected(shown, max_nodes, always=focus_id))
@@ -104,10 +106,11 @@ def latest_date(edge: dict[str, Any]) -> str:
     return max(dates)
 
 
-def _filters_in_words(types: set[str] | None, cutoff: str | None) -> list[str]:
+def _matching(types: set[str] | None, cutoff: str | None) -> str:
+    """`` match --types A,B and --since DATE`` for the filters in use, else ""."""
     words = []
     if types is not None:
         words.append("--types " + ",".join(sorted(types)))
     if cutoff is not None:
         words.append(f"--since {cutoff}")
-    return words
+    return " match " + " and ".join(words) if words else ""

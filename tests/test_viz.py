@@ -64,11 +64,23 @@ def ids(view) -> set[str]:
 # Choosing what to draw
 
 
-def test_without_options_everything_is_drawn(records):
+def test_without_options_every_related_entity_is_drawn(records):
     view = select(records)
-    assert ids(view) == set(records)
+    loners = {node for node in records if records.degree(node) == 0}
+    assert loners and ids(view) == set(records) - loners
     assert view.graph.number_of_edges() == records.number_of_edges()
-    assert view.notes == []
+    assert view.notes == [f"{len(loners)} {'entity' if len(loners) == 1 else 'entities'} without relations not drawn"]
+
+
+def test_focus_on_an_entity_without_relations_draws_it_alone(records):
+    assert ids(select(records, focus="Working Families Party")) == {"working-families-party"}
+
+
+def test_only_unrelated_entities_is_nothing_to_draw():
+    graph = kg.new_graph()
+    kg.add_entity(graph, Entity("Ann Lee", "Person"))
+    with pytest.raises(EndorsegraphError, match="nothing to draw: no relations$"):
+        select(graph)
 
 
 @pytest.mark.parametrize("depth", [1, 2, 3])
@@ -113,7 +125,7 @@ def test_since_keeps_relations_dated_on_or_after_and_counts_the_undated(records)
     undated = [d for *_, d in records.edges(data=True) if not latest_date(d)]
     assert kept and len(kept) == len(dated_after)
     assert all(latest_date(edge) >= "2015-12-01" for edge in kept)
-    assert view.notes == [f"{len(undated)} undated relation(s) left out by --since 2015-12-01"]
+    assert view.notes[-1] == f"{len(undated)} undated relation(s) left out by --since 2015-12-01"
 
 
 def test_since_reads_claim_publication_dates():
@@ -147,8 +159,9 @@ def test_max_nodes_keeps_the_most_connected_and_says_so(records):
     degrees = sorted((records.degree(n) for n in records), reverse=True)
     assert len(view.graph) == 4
     assert min(records.degree(n) for n in view.graph) >= degrees[4]
-    assert view.notes == [f"showing the 4 most connected of {len(records)} entities; "
-                          "narrow the picture with --focus NAME (and --depth, --types, --since)"]
+    drawable = sum(1 for node in records if records.degree(node))
+    assert view.notes[-1] == (f"showing the 4 most connected of {drawable} entities; "
+                              "narrow the picture with --focus NAME (and --depth, --types, --since)")
 
 
 def test_max_nodes_always_keeps_the_focus(records):
@@ -285,9 +298,10 @@ def test_cli_reports_the_cap_on_the_terminal_and_the_page(graph_file, tmp_path):
     output = tmp_path / "page.html"
     result = run("--graph", str(graph_file), "--output", str(output), "--max-nodes", "3")
     assert result.exit_code == 0
-    note = f"showing the 3 most connected of {len(JsonFileStore(graph_file).load())} entities"
+    graph = JsonFileStore(graph_file).load()
+    note = f"showing the 3 most connected of {sum(1 for n in graph if graph.degree(n))} entities"
     assert f"note: {note}" in result.stderr
-    assert f'<p class="note">{note}' in output.read_text()
+    assert f'<span class="note">{note}' in output.read_text()
 
 
 @pytest.mark.parametrize("args, message", [

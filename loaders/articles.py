@@ -192,4 +192,3 @@ def _extract_html(html: str) -> _Extracted | None:
 
 READERS: dict[str, Callable[[Path], list[Article]]] = {
     ".txt": _read_plain, ".md": _read_markdown, ".html": _read_html, ".htm": _read_html, ".jsonl": _read_jsonl}
-ARTICLE_SUFFIXES = tuple(READERS)

@@ -155,6 +155,14 @@ def test_eval_table_lists_mistakes_and_fail_under_gates():
     assert run(*args, "--fail-under", "0.6").exit_code == 0
 
 
+def test_eval_matches_jsonl_articles_to_gold_by_record_id():
+    done = run(str(FIXTURES / "articles" / "wire_stories.jsonl"), "--gold", str(FIXTURES / "gold"), "--format", "json")
+    assert done.exit_code == 0, done.output
+    result = json.loads(done.stdout)
+    assert result["articles"] == ["wire-0412-hawkins", "wire-0412-navarro"]
+    assert result["entities"]["gold"] == 14                           # only these two gold files count
+
+
 @pytest.mark.parametrize("args, problem", [
     (["unannotated.jsonl"], "no gold file is for any of the 1 article(s) given"),
     (["harbor.jsonl", "--format", "xml"], "unknown format 'xml'"),

@@ -17,7 +17,7 @@ from typing import Any
 import trafilatura
 
 from ..graph.errors import InputError
-from .clean import clean_text
+from .clean import blank, clean_text
 from .files import read_text
 
 
@@ -86,18 +86,9 @@ def article_ids(path: Path) -> list[str]:
 
 def blank_markdown(text: str) -> str:
     """Markdown with its markup replaced by spaces: same length, so offsets match the file."""
-    chars = list(text)
-
-    def blank(start: int, end: int) -> None:
-        chars[start:end] = [c if c == "\n" else " " for c in chars[start:end]]
-
-    for match in MARKDOWN_LINK.finditer(text):
-        blank(*match.span(1))
-        blank(*match.span(2))
-    for pattern, group in MARKDOWN_MARKUP:
-        for match in pattern.finditer(text):
-            blank(*match.span(group))
-    return "".join(chars)
+    spans = [m.span(group) for m in MARKDOWN_LINK.finditer(text) for group in (1, 2)]
+    spans += [m.span(group) for pattern, group in MARKDOWN_MARKUP for m in pattern.finditer(text)]
+    return blank(text, spans)
 
 
 def _read_plain(path: Path) -> list[Article]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # One character in, one character out: spaces, quotes, hyphens and invisible marks.
@@ -130,7 +131,15 @@ def furniture(text: str) -> list[Span]:
 def clean_text(text: str) -> str:
     """``text`` with odd characters normalized and furniture blanked; same length, newlines kept."""
     normalized = normalize_characters(text)
-    return _blank(normalized, furniture(normalized))
+    return blank(normalized, ((s.start, s.end) for s in furniture(normalized)))
+
+
+def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with the characters of every ``(start, end)`` span, except newlines, replaced by spaces."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = re.sub(r"[^\n]", " ", text[start:end])
+    return "".join(chars)
 
 
 def _blocks(text: str, spans: list[Span]) -> list[Span]:
@@ -138,7 +147,7 @@ def _blocks(text: str, spans: list[Span]) -> list[Span]:
 
     Every rule matches within one line, so lines are judged on the text with those spans blanked.
     """
-    lines = _blank(text, spans).split("\n")
+    lines = blank(text, ((s.start, s.end) for s in spans)).split("\n")
     starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     openers = sorted({bisect.bisect_right(starts, s.start) - 1 for s in spans if RULES_BY_NAME[s.rule].opens_block})
     blocks: list[Span] = []
@@ -156,11 +165,3 @@ def _blocks(text: str, spans: list[Span]) -> list[Span]:
             index += 1
         resume = index
     return blocks
-
-
-def _blank(text: str, spans: list[Span]) -> str:
-    """``text`` with every span's characters but newlines replaced by spaces."""
-    chars = list(text)
-    for span in spans:
-        chars[span.start:span.end] = re.sub(r"[^\n]", " ", text[span.start:span.end])
-    return "".join(chars)

@@ -69,9 +69,9 @@ RULES: tuple[Rule, ...] = (
     _rule("teaser-heading", r"^[ \t]*(?:Also on [A-Z][\w.]*(?: [A-Z][\w.]*){0,2}|Read next|Up next|Most (?:popular|read)|"
                             r"Trending now|Recommended (?:for you|stories|reading)|You may also like|"
                             r"Related (?:stories|coverage|articles|content|links))[ \t]*:?[ \t]*$", flags=0),
-    _rule("advertisement", r"^[ \t]*(?:ADVERTISEMENT|Advertisement|Sponsored(?: content)?|"
+    _rule("advertisement", r"^[ \t]*[-\u2013\u2014]*[ \t]*(?:ADVERTISEMENT|Advertisement|Sponsored(?: content)?|"
                            r"(?:Story|Article) continues below(?: advertisement)?|Continue reading(?: below| the main story)?|"
-                           r"Skip (?:advertisement|ad))[ \t]*$", flags=0),
+                           r"Skip (?:advertisement|ad))[ \t]*[-\u2013\u2014]*[ \t]*$", flags=0),
     _rule("comment-prompt", r"^[ \t]*(?:Join (?:our|the) (?:commenting forum|conversation|discussion|comments?)|"
                             r"Join thought-provoking conversations|Leave a comment|Add a comment|Show comments|"
                             r"View comments|Comments are (?:closed|moderated))\b.*$"),
@@ -88,6 +88,8 @@ RULES: tuple[Rule, ...] = (
                         r"Reddit|Flipboard|Pinterest|Messenger|Threads|Bluesky|Instagram))*[ \t]*$"),
     _rule("social-buttons", r"^(?:[ \t,|/]*(?:Facebook|Twitter|LinkedIn|WhatsApp|E-?mail|Print|Copy (?:link|URL)|"
                             r"Reddit|Flipboard|Pinterest|Messenger|Threads|Bluesky|Instagram)){2,}[ \t]*$"),
+    _rule("byline", r"^[ \t]*By (?:[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})(?:(?:,| and|, and) [A-Z][\w.'-]+"
+                    r"(?: [A-Z][\w.'-]+){1,3})*[ \t]*$", flags=0),
     _rule("tags-line", r"^[ \t]*(?:Tags|Topics|Filed under)[ \t]*:[^\n]*$"),
     _rule("copyright", r"^[ \t]*(?:©|\(c\) |Copyright[ \t]*©?[ \t]*\d{4}|All rights reserved)[^\n]*$"),
 )

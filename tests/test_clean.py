@@ -41,6 +41,8 @@ RULE_EXAMPLES = [
     ("teaser-heading", "Most read", None),
     ("image-controls", "toggle caption", None),
     ("pipe-credit", "Supporters cheer at the rally in Reno. | AP Photo/Jo Lin", " | AP Photo/Jo Lin"),
+    ("byline", "By Dana Ruiz, Sam Ortiz and Lee Park", None),
+    ("advertisement", "- Advertisement -", None),
     ("tags-line", "Tags: 2026 elections, labor unions, Nevada", None),
     ("advertisement", "Continue reading the main story", None),
     ("audio-player", "Listen to this article · 4 min", None),
@@ -86,6 +88,8 @@ STORY_LINES = [
     "Also on Tuesday, the Nevada AFL-CIO endorsed Rep. Jo Lin for governor.",
     "Tags on the signs read 'Union Strong' and 'Lin for Nevada'.",
     "The vote was 12-3 | a margin the union called decisive.",
+    "By Tuesday, the union had made its choice.",
+    "By Mayor Ruth Okoye's count, 30 unions have endorsed her.",
 ]
 
 

@@ -51,6 +51,8 @@ RULES: tuple[Rule, ...] = (
     _rule("journalism-appeal", r"^[ \t]*(?:Support|Fund|Help (?:us )?fund|Donate to|Invest in)[ \t]+"
                                r"(?:(?:independent|quality|our|local|nonprofit|trusted|fact-based|free)[ \t]+)*"
                                r"(?:journalism|reporting|newsroom|news)\b[^\n]{0,40}$", opens_block=True),
+    _rule("help-appeal", r"^[ \t]*(?![\"'])[^\n]{0,60}\b(?:needs?|relies on|depends on) (?:your|readers'?) "
+                         r"(?:help|support|donations?)\b[^\n]*$", opens_block=True),
     _rule("donate-button", r"^[ \t]*(?:Donate|Contribute|Give|Become a (?:member|supporter|subscriber))"
                            r"(?: now| today| here)?[ \t]*[.!]?[ \t]*$", opens_block=True),
     _rule("sign-up", r"^[ \t]*(?:Sign up(?: for| to| here| now| today)?|Subscribe(?: to| for| now| today| here)?)\b"

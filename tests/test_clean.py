@@ -22,6 +22,7 @@ RULE_EXAMPLES = [
      "Your donation funds stories like this one."),
     ("journalism-appeal", "Support local journalism", None),
     ("journalism-appeal", "Fund independent reporting today", None),
+    ("help-appeal", "The Tri-County Courier needs your help! Keep local news alive.", None),
     ("donate-button", "Donate now", None),
     ("donate-button", "Become a member", None),
     ("sign-up", "Sign up for the Capitol Week newsletter", None),
@@ -89,6 +90,7 @@ STORY_LINES = [
     "Tags on the signs read 'Union Strong' and 'Lin for Nevada'.",
     "The vote was 12-3 | a margin the union called decisive.",
     "By Tuesday, the union had made its choice.",
+    '"This campaign needs your help," Reyes told volunteers in Pilsen.',
     "By Mayor Ruth Okoye's count, 30 unions have endorsed her.",
 ]
 

@@ -43,19 +43,22 @@ class _Extracted:
 
 ARTICLE_FIELDS = ("id", "url", "title", "published", "text", "html")
 
-# Markdown markup blanked in place: (pattern, group to blank or 0 for the whole match).
-MARKDOWN_MARKUP: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(r"^ {0,3}(?:[-*_] *){3,}$", re.MULTILINE), 0),                 # horizontal rule
-    (re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE), 0),            # link reference definition
-    (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), 0),                             # image
-    (re.compile(r"^ {0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)", re.MULTILINE), 0),  # block marks
-    (re.compile(r"[ \t]+#+[ \t]*$", re.MULTILINE), 0),                         # closing heading hashes
-    (re.compile(r"<[^>\n]+>"), 0),                                             # inline HTML
-    (re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!])"), 0),                           # backslash escapes
-    (re.compile(r"(?<!\w)(?:\*{1,3}|_{1,3})(?=\S)|(?<=\S)(?:\*{1,3}|_{1,3})(?!\w)"), 0),  # emphasis
-    (re.compile(r"`+"), 0),                                                    # code spans
+# Markdown markup, blanked in place; a link keeps its text and loses its brackets and target.
+MARKDOWN_MARKUP: tuple[re.Pattern[str], ...] = (
+    re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*$", re.MULTILINE | re.DOTALL),      # YAML front matter
+    re.compile(r"^ {0,3}(?:(?:[-*_] *){3,}|=+[ \t]*)$", re.MULTILINE),           # rules, setext underlines
+    re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE),                   # link reference definitions
+    re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"),                                    # images
+    re.compile(r"(?<!!)\[(?=[^\]\n]*\]\()|\]\([^)\n]*\)"),                       # link brackets and targets
+    re.compile(r"^ {0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)", re.MULTILINE),  # block marks
+    re.compile(r"[ \t]+#+[ \t]*$", re.MULTILINE),                                # closing heading hashes
+    re.compile(r"<[^>\n]+>"),                                                    # inline HTML
+    re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!])"),                                  # backslash escapes
+    re.compile(r"(?<!\w)(?:\*{1,3}|_{1,3})(?=\S)|(?<=\S)(?:\*{1,3}|_{1,3})(?!\w)"),  # emphasis
+    re.compile(r"`+"),                                                           # code spans
 )
-MARKDOWN_LINK = re.compile(r"(\[)[^\]\n]*(\]\([^)\n]*\))")
+MARKDOWN_TITLE = re.compile(r"\A---[ \t]*\n(?:(?!---).*\n)*?title:[ \t]*[\"']?(?P<front>.+?)[\"']?[ \t]*\n|"
+                            r"^ {0,3}# +(?P<heading>.+?)[ #]*$", re.MULTILINE)
 
 
 def read_articles(path: Path) -> list[Article]:
@@ -86,9 +89,7 @@ def article_ids(path: Path) -> list[str]:
 
 def blank_markdown(text: str) -> str:
     """Markdown with its markup replaced by spaces: same length, so offsets match the file."""
-    spans = [m.span(group) for m in MARKDOWN_LINK.finditer(text) for group in (1, 2)]
-    spans += [m.span(group) for pattern, group in MARKDOWN_MARKUP for m in pattern.finditer(text)]
-    return blank(text, spans)
+    return blank(text, (m.span() for pattern in MARKDOWN_MARKUP for m in pattern.finditer(text)))
 
 
 def _read_plain(path: Path) -> list[Article]:
@@ -97,9 +98,9 @@ def _read_plain(path: Path) -> list[Article]:
 
 def _read_markdown(path: Path) -> list[Article]:
     text = read_text(path)
-    title = re.search(r"^ {0,3}# +(.+?)[ #]*$", text, re.MULTILINE)
+    title = MARKDOWN_TITLE.search(text)
     return [Article(id=path.name, source=str(path), text=clean_text(blank_markdown(text)),
-                    title=title.group(1).strip() if title else None)]
+                    title=(title["front"] or title["heading"]).strip() if title else None)]
 
 
 def _read_html(path: Path) -> list[Article]:

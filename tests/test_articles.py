@@ -61,6 +61,15 @@ def test_markdown_markup_is_blanked_in_place(tmp_path):
     assert article.text.count("\n") == source.count("\n")
 
 
+def test_markdown_front_matter_gives_the_title_and_is_blanked(tmp_path):
+    source = ('---\ntitle: "Teachers back Moreno"\ndate: 2026-03-02\n---\n'
+              "Teachers back Moreno\n====================\n\nThe IFT endorsed Ada Moreno.\n")
+    [article] = read_articles(write(tmp_path, "front.md", source))
+    assert article.title == "Teachers back Moreno"
+    assert article.text.split() == ["Teachers", "back", "Moreno", "The", "IFT", "endorsed", "Ada", "Moreno."]
+    assert article.text.index("The IFT") == source.index("The IFT")
+
+
 def test_markdown_keeps_underscores_and_stars_inside_words():
     assert blank_markdown("snake_case and 5*3 stay") == "snake_case and 5*3 stay"
 

@@ -86,7 +86,7 @@ def select(graph: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,
         raise EndorsegraphError("nothing to draw: no relations" + _matching(kept_types, cutoff))
     if shown.number_of_nodes() > max_nodes:
         total = shown.number_of_nodes()
-        shown = shown.subgraph(most_connected(shown, max_nodes, always=focus_id))
+        shown = shown.subgraph(most_connected(shown, max_nodes, always=focus_id)).copy()
         notes.append(f"showing the {max_nodes} most connected of {total} entities; "
                      "narrow the picture with --focus NAME (and --depth, --types, --since)")
     return View(graph=shown, whole=graph, focus=focus_id, notes=notes)

@@ -30,6 +30,8 @@ CLAIMS_PER_TOOLTIP = 5
 LABELLED_EDGES_UP_TO = 300       # above this, edge labels clutter: colour and legend carry the type
 LARGE_GRAPH_NODES = 300          # above this, straight edges and a shorter layout keep the page quick
 LAYOUT_SEED = 7                  # the same graph lays out the same way every time
+LAYOUT_WORK = 100_000            # layout iterations times entities: bigger graphs get fewer iterations
+LAYOUT_ITERATIONS = (100, 1000)  # ... within these bounds
 
 
 @cache
@@ -107,7 +109,6 @@ def edge_label(edge: dict[str, Any]) -> str:
 def network(view: View) -> Network:
     """The view as a pyvis Network: styled nodes and edges carrying tooltip rows."""
     graph, sizing = view.graph, style()["sizing"]
-    large = graph.number_of_nodes() > LARGE_GRAPH_NODES
     labelled = graph.number_of_edges() <= LABELLED_EDGES_UP_TO
     net = Network(directed=True)
     for node_id in sorted(graph):
@@ -128,18 +129,20 @@ def network(view: View) -> Network:
                      color={"color": look["color"], "highlight": look["color"], "hover": look["color"]},
                      width=look["width"], dashes=style()["inactive_dashes"] if inactive else False,
                      tooltip=edge_tooltip(view, source, target, relation))
-    net.options = vis_options(large)
+    net.options = vis_options(graph.number_of_nodes())
     return net
 
 
-def vis_options(large: bool) -> dict[str, Any]:
+def vis_options(entities: int) -> dict[str, Any]:
     """vis-network options: a seeded force layout that stabilizes and then stops."""
+    large = entities > LARGE_GRAPH_NODES
+    fewest, most = LAYOUT_ITERATIONS
     return {
         "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": not large},
         "physics": {
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -120, "springLength": 100, "avoidOverlap": 1},
-            "stabilization": {"iterations": 200 if large else 1000, "updateInterval": 20},
+            "stabilization": {"iterations": max(fewest, min(most, LAYOUT_WORK // entities)), "updateInterval": 20},
             "minVelocity": 1.5,
         },
         "nodes": {"font": {"face": "system-ui, sans-serif", "color": "#1f2328", "strokeWidth": 4,

@@ -18,12 +18,15 @@ from ..graph.model import normalize_name
 from .gazetteer import Gazetteer
 
 TITLES = {"sen", "senator", "rep", "representative", "gov", "governor", "president", "mr", "mrs", "ms",
-          "dr", "secretary", "mayor", "vice", "former", "congressman", "congresswoman", "sec", "rev", "gen"}
+          "dr", "secretary", "mayor", "vice", "former", "congressman", "congresswoman", "sec", "rev", "gen",
+          "lt", "lieutenant", "alderwoman", "alderman", "councilman", "councilwoman", "councilmember",
+          "commissioner", "judge", "justice", "assemblyman", "assemblywoman", "delegate", "comptroller",
+          "businessman", "businesswoman", "attorney", "general", "state", "speaker", "leader", "sheriff"}
 PERSON_DESCRIPTORS = {"senator", "governor", "congressman", "congresswoman", "lawmaker", "candidate",
                       "democrat", "republican", "populist", "mayor", "socialist", "frontrunner", "front-runner"}
 CANDIDATE_WORDS = {"candidate", "front-runner", "frontrunner", "nominee", "hopeful", "challenger", "contender"}
 ORG_REFERENCES = {  # "the union" refers back to the last organization of a compatible kind
-    "union": {"union", "union federation"}, "federation": {"union federation"}, "party": {"party"},
+    "union": {"union", "union federation", "other"}, "association": {"union", "other"}, "federation": {"union federation"}, "party": {"party"},
     "group": {"advocacy group", "other", "PAC", "party"}, "organization": None, "organisation": None,
     "pac": {"PAC"}, "committee": {"PAC", "party", "other"}, "coalition": {"advocacy group", "other"},
 }
@@ -39,6 +42,10 @@ KIND_WORDS = [  # the first word found in an unknown organization's name (or its
 ]
 GENERIC_ORGS = {"pac", "super pac", "union", "campaign", "committee", "party", "the union", "related", "watch"}
 SUBJECT_PRONOUNS = {"he", "she"}
+HONORIFICS = TITLES - {"president", "secretary", "vice", "former", "state", "general", "attorney", "speaker",
+                       "leader"}
+ROLE_WORDS = {"spokesperson", "spokeswoman", "spokesman", "president", "director", "chair", "chairman",
+              "chairwoman", "adviser", "advisor", "manager", "strategist", "secretary", "treasurer", "founder"}
 FUZZY_MIN = 92
 
 
@@ -78,8 +85,11 @@ class ArticleEntities:
 
 def find_entities(doc: Doc, gazetteer: Gazetteer, graph: nx.MultiDiGraph | None = None) -> ArticleEntities:
     """Every person and organization mention in ``doc``, resolved to canonical entities."""
-    spans = _repair_labels([s for s in (_trim(e) for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP"))
-                            if s is not None], doc, gazetteer)
+    raw = [part for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP") for part in _split_at_role(e)]
+    raw = [s for s in (_trim(e) for e in raw) if s is not None]
+    raw = [_extend_organization(s) if s.label_ == "ORG" else s for s in raw]
+    raw = _merge_overlaps(_names_after_titles(doc) + _full_names_of_surnames(doc, raw) + raw)
+    spans = _repair_labels(raw, doc, gazetteer)
     entities: dict[str, EntityInfo] = {}
     mentions: list[Mention] = []
     resolver = _Resolver(spans, gazetteer, graph)
@@ -94,7 +104,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, graph: nx.MultiDiGraph | None 
             info.members = info.members or _members_near(span)
         elif _described_as_candidate(span):
             info.type = "Candidate"
-        mentions.append(Mention(span.start, span.end, name, label))
+        mentions.append(Mention(_title_start(span) if label == "PERSON" else span.start, span.end, name, label))
     mentions += _references(doc, mentions, entities)
     for info in entities.values():
         if info.type == "Organization" and not info.kind:
@@ -119,6 +129,97 @@ def _trim(span: Span) -> Span | None:
     if not any(c.isupper() for c in text) or normalize_name(text) in GENERIC_ORGS:
         return None
     return trimmed
+
+
+def _extend_organization(span: Span) -> Span:
+    """Grow an organization over the place or local that is part of its name.
+
+    "Colorado AFL-CIO", "the Oregon League of Conservation Voters", "UNITE HERE Local 11",
+    "Democratic Party of New Mexico", "Sierra Club California" are chapters, not the national body.
+    """
+    doc, start, end = span.doc, span.start, span.end
+    limit = span.sent.end
+    while start > span.sent.start and _place_word(doc[start - 1]):
+        start -= 1
+    if end + 1 < limit and doc[end].lower_ == "local" and doc[end + 1].like_num:
+        end += 2
+    elif end + 1 < limit and doc[end].lower_ == "of" and _place_word(doc[end + 1]):
+        end = _entity_end(doc, end + 1, limit)
+    elif end < limit and _place_word(doc[end]) and doc[end].ent_iob_ == "B":
+        place_end = _entity_end(doc, end, limit)
+        if place_end >= limit or not doc[place_end].is_title:
+            end = place_end
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label="ORG", kb_id=span.kb_id_)
+
+
+def _entity_end(doc: Doc, start: int, limit: int) -> int:
+    end = start + 1
+    while end < limit and doc[end].ent_iob_ == "I":
+        end += 1
+    return end
+
+
+def _place_word(token) -> bool:
+    """A capitalized place name, which the model may have tagged GPE or as an organization of its own."""
+    return token.ent_type_ in ("GPE", "ORG", "LOC") and token.is_title and token.pos_ == "PROPN"
+
+
+def _split_at_role(span: Span) -> list[Span]:
+    """"Shaw spokesperson Nadia Petrov" read as one entity is two: a name, a role word, a name."""
+    for token in span[1:-1]:
+        if token.lower_ in ROLE_WORDS:
+            return [Span(span.doc, span.start, token.i, label=span.label_),
+                    Span(span.doc, token.i + 1, span.end, label="PERSON")]
+    return [span]
+
+
+def _names_after_titles(doc: Doc) -> list[Span]:
+    """Capitalized names right after a title or role word: "Mayor Derek Haas", "spokesperson Nadia Petrov"."""
+    found = []
+    for token in doc[:-1]:
+        if token.lower_.rstrip(".") not in TITLES | ROLE_WORDS or token.lower_ in {"state", "general", "former"}:
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 3 and _name_word(doc[end]):
+            end += 1
+        if end - token.i - 1 >= 2:
+            found.append(Span(doc, token.i + 1, end, label="PERSON"))
+    return found
+
+
+def _full_names_of_surnames(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Marcus Dunn" left unlabelled while "Dunn" is a person elsewhere: label the full name too."""
+    surnames = {s.text for s in spans if s.label_ == "PERSON" and len(s) == 1}
+    found = []
+    for token in doc[1:]:
+        if token.text in surnames and _name_word(doc[token.i - 1]) and doc[token.i - 1].ent_type_ != "PERSON":
+            found.append(Span(doc, token.i - 1, token.i + 1, label="PERSON"))
+    return found
+
+
+def _name_word(token) -> bool:
+    return token.is_title and token.pos_ == "PROPN" and token.is_alpha and token.lower_.rstrip(".") not in TITLES
+
+
+def _title_start(span: Span) -> int:
+    """Where the mention starts once the titles before the name are counted in ("Lt. Gov. Rosa Alvarez")."""
+    start = span.start
+    while start > span.sent.start and span.doc[start - 1].lower_.rstrip(".") in HONORIFICS \
+            and span.doc[start - 1].text[:1].isupper():
+        start -= 1
+    return start
+
+
+def _merge_overlaps(spans: list[Span]) -> list[Span]:
+    """Keep the longest of overlapping spans."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if kept and span.start < kept[-1].end:
+            continue
+        kept.append(span)
+    return kept
 
 
 def _repair_labels(spans: list[Span], doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
@@ -175,7 +276,7 @@ class _Resolver:
             return known.name, known.kind
         if span.text.isupper() and 2 <= len(span.text) <= 6:
             for other in self.organizations:
-                if len(other) > 1 and acronym(other.text) == span.text:
+                if len(other) > 1 and span.text in acronyms(other.text):
                     return self._organization(other)
         graph_name = self._graph_name(span.text, ("Organization",))
         return graph_name or span.text, None
@@ -211,9 +312,10 @@ class _Resolver:
         return found.pop() if len(found) == 1 else None
 
 
-def acronym(name: str) -> str:
-    """Initials of a name's words: "Democracy for America" -> "DFA", "Working Families Party" -> "WFP"."""
-    return "".join(word[0].upper() for word in re.findall(r"[A-Za-z][\w'-]*", name) if word.lower() != "the")
+def acronyms(name: str) -> set[str]:
+    """Initials of a name, with and without its small words: "Democracy for America" -> {"DFA", "DA"}."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", name) if w.lower() != "the"]
+    return {"".join(w[0] for w in words).upper(), "".join(w[0] for w in words if w[0].isupper())}
 
 
 def _references(doc: Doc, mentions: list[Mention], entities: dict[str, EntityInfo]) -> list[Mention]:
@@ -225,12 +327,17 @@ def _references(doc: Doc, mentions: list[Mention], entities: dict[str, EntityInf
         if token.i in taken:
             continue
         before = [m for m in by_start if m.end <= token.i]
-        if token.lower_ in ORG_REFERENCES and token.i > 0 and doc[token.i - 1].lower_ == "the":
+        article = _definite_article(doc, token) if token.lower_ in ORG_REFERENCES else None
+        if article is not None:
             kinds = ORG_REFERENCES[token.lower_]
             target = next((m for m in reversed(before) if m.label == "ORG"
                            and (kinds is None or entities[m.entity].kind in kinds)), None)
             if target:
-                found.append(Mention(token.i - 1, token.i + 1, target.entity, "ORG", explicit=False))
+                found.append(Mention(article, token.i + 1, target.entity, "ORG", explicit=False))
+        elif token.lower_ == "its" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ROLE_WORDS | {"state"}:
+            target = next((m for m in reversed(before) if m.label == "ORG"), None)
+            if target:
+                found.append(Mention(token.i, token.i + 1, target.entity, "ORG", explicit=False))
         elif token.lower_ in SUBJECT_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
             target = _last_person_subject(doc, before)
             if target:
@@ -242,6 +349,16 @@ def _references(doc: Doc, mentions: list[Mention], entities: dict[str, EntityInf
                 entities[target.entity].surfaces.append(doc[start + 1:token.i + 1].text)
                 found.append(Mention(start, token.i + 1, target.entity, "PERSON", explicit=False))
     return found
+
+
+def _definite_article(doc: Doc, token) -> int | None:
+    """Start of "the union" / "the state party" ending at ``token`` (up to two lowercase words between)."""
+    for start in range(token.i - 1, max(token.i - 4, -1), -1):
+        if doc[start].lower_ == "the":
+            return start
+        if not doc[start].is_lower or doc[start].pos_ not in ("ADJ", "NOUN"):
+            return None
+    return None
 
 
 def _definite(doc: Doc, token) -> int | None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-LEADER_ROLES = ["executive vice president", "vice president", "president", "executive director",
+LEADER_ROLES = ["state party chair", "state director", "state chair", "business manager", "general president",
+                "international president", "executive vice president", "vice president", "president", "executive director",
                 "national director", "political director", "organizing director", "managing director",
                 "director", "chief executive officer", "chief executive", "ceo", "chairwoman", "chairman",
                 "chairperson", "co-chair", "chair", "secretary-treasurer", "general secretary",
@@ -62,6 +63,10 @@ def _pattern(name: str, relation: str, template: str, **options) -> Pattern:
 
 PATTERNS: list[Pattern] = [
     # ENDORSED
+    _pattern("endorse-withdrawn", "ENDORSED",
+             r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>withdrew|withdrawn|withdraws|rescinded|revoked|"
+             r"pulled|retracted) (?:its|his|her|their) (?:[\w-]+ )?(?:endorsement|support|backing) (?:of|for|from) "
+             r"(?P<tgt>{ENT})", status="withdrawn"),
     _pattern("endorse-active", "ENDORSED",
              r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>" + ENDORSE_VERB + r") (?P<tgt>{ENT})"),
     _pattern("endorse-relative", "ENDORSED",
@@ -80,20 +85,16 @@ PATTERNS: list[Pattern] = [
              r"federations|parties|PACs|committees) (?:that|which|who) (?P<aux>{AUX})(?P<trigger>"
              + ENDORSE_VERB + r") (?P<tgt>{ENT})", source_label="ORG", confidence=0.75),
     _pattern("endorse-possessive", "ENDORSED",
-             r"(?P<src>{ENT}){POSS} (?:[\w-]+ ){{0,2}}?(?P<trigger>endorsement|backing) of (?P<tgt>{ENT})"),
+             r"(?P<src>{ENT})(?:'s|') (?:[\w-]+ ){{0,2}}?(?P<trigger>endorsement|backing) of (?P<tgt>{ENT})"),
     _pattern("support-behind", "ENDORSED",
              r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>threw|throws|throw|throwing|thrown|put|puts|"
              r"putting|placed) (?:its|his|her|their) (?:[\w-]+ )?(?:support|weight|backing) behind (?P<tgt>{ENT})"),
     _pattern("support-for", "ENDORSED",
              r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>announced|declared|pledged|gave|lent|offered)"
              r" (?:its|his|her|their) (?:[\w-]+ )?(?:endorsement|backing) (?:to|for|of) (?P<tgt>{ENT})"),
-    _pattern("endorse-withdrawn", "ENDORSED",
-             r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>withdrew|withdrawn|withdraws|rescinded|revoked|"
-             r"pulled|retracted) (?:its|his|her|their) (?:[\w-]+ )?(?:endorsement|support|backing) (?:of|for|from) "
-             r"(?P<tgt>{ENT})", status="withdrawn"),
     # LEADS
     _pattern("leader-title-before", "LEADS",
-             r"(?P<mod0>{MOD})(?P<tgt>{ENT}){POSS} (?P<mod>{MOD})(?P<role>{ROLE}) (?P<src>{ENT})",
+             r"(?P<mod0>{MOD})(?P<tgt>{ENT}){POSS} (?P<mod>{MOD})(?P<role>{ROLE}),? (?P<src>{ENT})",
              source_label="PERSON", target_label="ORG", confidence=0.9),
     _pattern("leader-apposition", "LEADS",
              r"(?P<src>{ENT}), (?:the |a |an |its |who is |who was )?(?P<mod>{MOD})(?P<role>{ROLE}) (?:of|at|for)"
@@ -101,6 +102,9 @@ PATTERNS: list[Pattern] = [
     _pattern("leader-apposition-possessive", "LEADS",
              r"(?P<src>{ENT}), (?:the )?(?P<mod0>{MOD})(?P<tgt>{ENT}){POSS} (?P<mod>{MOD})(?P<role>{ROLE})\b",
              source_label="PERSON", target_label="ORG", confidence=0.9),
+    _pattern("leader-role-of-then-name", "LEADS",   # "the current chair of the party, Lucia Trujillo"
+             r"(?P<mod>{MOD})(?P<role>{ROLE}) of (?:the )?(?P<tgt>{ENT}), (?P<src>{ENT})",
+             source_label="PERSON", target_label="ORG", confidence=0.85),
     _pattern("leader-verb", "LEADS",
              r"(?P<src>{ENT}),? (?:who )?(?P<aux>(?:also |currently |now |once )?)(?P<role>leads|heads|chairs|"
              r"runs|directs|led|headed|chaired|ran|directed) (?:the )?(?P<tgt>{ENT})",
@@ -108,7 +112,7 @@ PATTERNS: list[Pattern] = [
     # ADVISES
     _pattern("adviser-title-before", "ADVISES",
              r"(?P<mod0>{MOD})(?P<tgt>{ENT}){POSS} (?:(?:presidential |re-?election )?campaign )?(?P<mod>{MOD})"
-             r"(?P<role>{ADVISER}) (?P<src>{ENT})", source_label="PERSON", target_label="PERSON", confidence=0.9),
+             r"(?P<role>{ADVISER}),? (?P<src>{ENT})", source_label="PERSON", target_label="PERSON", confidence=0.9),
     _pattern("adviser-joined", "ADVISES",
              r"(?P<src>{ENT}){APPOS},? (?P<aux>{AUX})(?P<trigger>joined|joins|join) (?P<tgt>{ENT}){POSS} "
              r"(?:[\w-]+ )?campaign as (?:a |an |the |its |his |her )?(?:[\w-]+ )?(?P<role>{ADVISER}|{ROLE})",

@@ -123,8 +123,20 @@ def test_xss_probe_shows_as_text_and_runs_nothing(browser, probed_page):
     assert browser.execute_script("return document.querySelectorAll('img, script[src]').length") == 0
 
 
-def hover(browser, node_id: str) -> dict:
-    """Move the mouse onto a node and return the tooltip's text and how many elements it nests."""
+def test_clicking_an_entity_fades_all_but_its_neighbours(browser, probed, probed_page):
+    pointer = point_at(browser, "bernie-sanders")
+    pointer.pointer_action.click()
+    pointer.perform()
+    opacity = browser.execute_script(
+        "var seen = {}; endorsegraph.nodes.forEach(function (n) { seen[n.id] = n.opacity; }); return seen;")
+    near = set(nx.all_neighbors(probed, "bernie-sanders")) | {"bernie-sanders"}
+    assert {node for node, value in opacity.items() if value == 1} == near
+    faded = [value for node, value in opacity.items() if node not in near]
+    assert faded and all(value < 1 for value in faded)
+
+
+def point_at(browser, node_id: str) -> ActionBuilder:
+    """Pointer actions that start by moving the mouse onto a node."""
     point = browser.execute_script(
         "var net = endorsegraph.network, id = arguments[0];"
         "var dom = net.canvasToDOM(net.getPositions([id])[id]);"
@@ -132,7 +144,12 @@ def hover(browser, node_id: str) -> dict:
         "return {x: Math.round(box.left + dom.x), y: Math.round(box.top + dom.y)};", node_id)
     pointer = ActionBuilder(browser)
     pointer.pointer_action.move_to_location(point["x"], point["y"])
-    pointer.perform()
+    return pointer
+
+
+def hover(browser, node_id: str) -> dict:
+    """Move the mouse onto a node and return the tooltip's text and how many elements it nests."""
+    point_at(browser, node_id).perform()
     WebDriverWait(browser, 10).until(lambda d: d.execute_script(
         "var tip = document.querySelector('div.vis-tooltip');"
         "return tip !== null && tip.style.visibility !== 'hidden' && tip.textContent !== '';"))

@@ -187,8 +187,9 @@ def viz(graph: GraphOption = DEFAULT_GRAPH,
     drawing.write(view, output, title=title or drawing.default_title(view), built=built, source_name=graph.name)
     for note in view.notes:
         typer.echo(f"note: {note}", err=True)
-    typer.echo(f"wrote {output}: {view.graph.number_of_nodes()} entities, "
-               f"{view.graph.number_of_edges()} relations")
+    entities, relations = view.graph.number_of_nodes(), view.graph.number_of_edges()
+    typer.echo(f"wrote {output}: {entities} entit{'y' if entities == 1 else 'ies'}, "
+               f"{relations} relation{'' if relations == 1 else 's'}")
 
 
 @command("eval")

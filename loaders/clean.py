@@ -92,7 +92,7 @@ RULES: tuple[Rule, ...] = (
                             r"Reddit|Flipboard|Pinterest|Messenger|Threads|Bluesky|Instagram)){2,}[ \t]*$"),
     _rule("byline", r"^[ \t]*By (?:[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})(?:(?:,| and|, and) [A-Z][\w.'-]+"
                     r"(?: [A-Z][\w.'-]+){1,3})*[ \t]*$", flags=0),
-    _rule("tags-line", r"^[ \t]*(?:Tags|Topics|Filed under)[ \t]*:[^\n]*$"),
+    _rule("tags-line", r"^[ \t]*(?:Tags?|Topics?|Filed under)[ \t]*:[^\n]*$"),
     _rule("copyright", r"^[ \t]*(?:©|\(c\) |Copyright[ \t]*©?[ \t]*\d{4}|All rights reserved)[^\n]*$"),
 )
 

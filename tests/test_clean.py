@@ -45,6 +45,7 @@ RULE_EXAMPLES = [
     ("byline", "By Dana Ruiz, Sam Ortiz and Lee Park", None),
     ("advertisement", "- Advertisement -", None),
     ("tags-line", "Tags: 2026 elections, labor unions, Nevada", None),
+    ("tags-line", "Topic: endorsements", None),
     ("advertisement", "Continue reading the main story", None),
     ("audio-player", "Listen to this article · 4 min", None),
     ("follow-author", "Follow Dana Ruiz on X", None),

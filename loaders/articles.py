@@ -35,6 +35,8 @@ class Article:
 
 @dataclass(frozen=True)
 class _Extracted:
+    """A body of text and what is known about it: a record's own text, or what trafilatura found."""
+
     text: str
     title: str | None = None
     url: str | None = None

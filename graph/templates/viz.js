@@ -31,9 +31,30 @@
   });
   network.once("stabilizationIterationsDone", function () {
     network.setOptions({physics: {enabled: false}});
+    alignWithContainer();
     status.remove();
     document.body.setAttribute("data-layout", "done");
   });
+
+  // Turn the settled layout so that its long axis lies along the container's long side.
+  function alignWithContainer() {
+    var positions = network.getPositions(), ids = Object.keys(positions);
+    if (ids.length < 3) return;
+    var mx = 0, my = 0, sxx = 0, syy = 0, sxy = 0;
+    ids.forEach(function (id) { mx += positions[id].x / ids.length; my += positions[id].y / ids.length; });
+    ids.forEach(function (id) {
+      var dx = positions[id].x - mx, dy = positions[id].y - my;
+      sxx += dx * dx; syy += dy * dy; sxy += dx * dy;
+    });
+    var wide = container.clientWidth >= container.clientHeight;
+    var turn = (wide ? 0 : Math.PI / 2) - 0.5 * Math.atan2(2 * sxy, sxx - syy);
+    var cos = Math.cos(turn), sin = Math.sin(turn);
+    ids.forEach(function (id) {
+      var dx = positions[id].x - mx, dy = positions[id].y - my;
+      network.moveNode(id, mx + cos * dx - sin * dy, my + sin * dx + cos * dy);
+    });
+    network.fit();
+  }
 
   // Clicking an entity fades everything not directly connected to it.
   var FADED = 0.15;

@@ -42,6 +42,7 @@ KIND_WORDS = [  # the first word found in an unknown organization's name (or its
 ]
 GENERIC_ORGS = {"pac", "super pac", "union", "campaign", "committee", "party", "the union", "related", "watch"}
 SUBJECT_PRONOUNS = {"he", "she"}
+TEMPORAL_TYPES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT"}
 HONORIFICS = TITLES - {"president", "secretary", "vice", "former", "state", "general", "attorney", "speaker",
                        "leader"}
 ROLE_WORDS = {"spokesperson", "spokeswoman", "spokesman", "president", "director", "chair", "chairman",
@@ -126,7 +127,7 @@ def _trim(span: Span) -> Span | None:
         return None
     trimmed = Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
     text = trimmed.text
-    if not any(c.isupper() for c in text) or normalize_name(text) in GENERIC_ORGS:
+    if not any(c.isupper() for c in text) or normalize_name(text) in GENERIC_ORGS or _dateline(trimmed):
         return None
     return trimmed
 
@@ -166,6 +167,11 @@ def _place_word(token) -> bool:
     return token.ent_type_ in ("GPE", "ORG", "LOC") and token.is_title and token.pos_ == "PROPN"
 
 
+def _dateline(span: Span) -> bool:
+    """"MANCHESTER", "SANTA FE": a capitalized place that opens a story, not an acronym."""
+    return span.text.isupper() and any(len(t) > 5 for t in span) and not span.id_
+
+
 def _split_at_role(span: Span) -> list[Span]:
     """"Shaw spokesperson Nadia Petrov" read as one entity is two: a name, a role word, a name."""
     for token in span[1:-1]:
@@ -200,7 +206,8 @@ def _full_names_of_surnames(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _name_word(token) -> bool:
-    return token.is_title and token.pos_ == "PROPN" and token.is_alpha and token.lower_.rstrip(".") not in TITLES
+    return (token.is_title and token.pos_ == "PROPN" and token.is_alpha and token.ent_type_ not in TEMPORAL_TYPES
+            and token.lower_.rstrip(".") not in TITLES)
 
 
 def _title_start(span: Span) -> int:

@@ -28,6 +28,8 @@ ENDORSE_LEMMAS = {"endorse", "back"}
 ACQUIRE_LEMMAS = {"pick", "earn", "win", "receive", "gain", "secure", "land", "get", "collect", "garner",
                   "nab", "snag", "clinch", "capture", "score", "add", "announce"}
 ENDORSE_NOUNS = {"endorsement", "endorsements", "backing", "nod", "support"}
+CANDIDACY_WORDS = {"campaign", "bid", "candidacy", "re-election", "reelection", "presidential", "gubernatorial",
+                   "senate", "mayoral", "run", "campaigns"}
 NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 AGREEMENT_CONFIDENCE = 0.95
 PARSE_CONFIDENCE = 0.7
@@ -103,6 +105,8 @@ def _surface(pattern: Pattern, view: _View, sent: Span) -> list[Found]:
     found = []
     for match in pattern.regex.finditer(view.text):
         groups = match.groupdict()
+        if _ends_in_possessor(match, view.text):
+            continue
         trigger = view.token_at(match.start("trigger")) if groups.get("trigger") else None
         if _hedged_words(groups.get("aux")) or (trigger is not None and _hedged_token(sent.doc[trigger])):
             continue
@@ -117,6 +121,12 @@ def _surface(pattern: Pattern, view: _View, sent: Span) -> list[Found]:
                     found.append(Found(pattern.relation, source.entity, target.entity, sent,
                                        f"surface:{pattern.name}", pattern.confidence, trigger, dict(properties)))
     return found
+
+
+def _ends_in_possessor(match: re.Match[str], text: str) -> bool:
+    """"a spokesman for X's rival": X is only the possessor of the real argument ("X's campaign" is X)."""
+    after = re.match(r"(?:'s|')\s+([\w-]+)", text[match.end():])
+    return bool(after) and after.group(1).lower() not in CANDIDACY_WORDS
 
 
 def _counted_referents(groups: dict, view: _View, match: re.Match[str]) -> list[Mention]:

@@ -22,6 +22,9 @@ from .graph import viz as drawing
 from .loaders.build import BuildFailed, build as build_graph
 from .loaders import evaluate as scoring
 from .loaders.news import ExtractOptions
+from .queries import catalog
+from .queries.output import format_rows
+from .queries.rows import as_dict, brief
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   help="Build and query an endorsement knowledge graph from news and curated records.")
@@ -214,6 +217,58 @@ def eval_articles(articles: Annotated[list[Path], typer.Argument(help="Article f
     typer.echo(json.dumps(result, indent=1) if fmt == "json" else scoring.format_table(result))
     if fail_under is not None and result["micro"]["f1"] < fail_under:
         raise EndorsegraphError(f"micro F1 {result['micro']['f1']:.3f} is below --fail-under {fail_under}")
+
+
+QUERY_FORMATS = "table, json or csv"
+FormatOption = Annotated[str, typer.Option("--format", "-f", help=f"{QUERY_FORMATS}.")]
+KOption = Annotated[int | None, typer.Option("--k", "-k", help="path: how many shortest paths (default 3).")]
+DirectedOption = Annotated[bool, typer.Option("--directed", help="path: follow relations only in their direction.")]
+RelationOption = Annotated[list[str] | None, typer.Option("--relation", "-r", help="path: only this relation type (repeatable).")]
+MaxHopsOption = Annotated[int | None, typer.Option("--max-hops", help="path: longest path (default 4).")]
+
+
+def print_query(name: str, args: list[str], options: dict[str, Any], fmt: str, graph: Path) -> None:
+    """Bind, answer and print one catalog query."""
+    params = catalog.bind(name, args, options)
+    backend = catalog.Embedded(existing_graph(graph).load())
+    records = [as_dict(row) for row in catalog.run(backend, name, params)]
+    typer.echo(format_rows([brief(r) for r in records] if fmt == "table" else records, fmt))
+
+
+@command()
+def query(name: Annotated[str, typer.Argument(help=f"One of: {', '.join(catalog.CATALOG)}.")],
+          args: Annotated[list[str] | None, typer.Argument(help="The query's NAME or TEXT arguments.")] = None,
+          depth: Annotated[int | None, typer.Option("--depth", help="affiliations: hops (default 1).")] = None,
+          k: KOption = None, directed: DirectedOption = False, relations: RelationOption = None,
+          max_hops: MaxHopsOption = None,
+          limit: Annotated[int | None, typer.Option("--limit", help="search: most matches (default 10).")] = None,
+          fmt: FormatOption = "table",
+          graph: GraphOption = DEFAULT_GRAPH) -> None:
+    """Ask one of the catalog's questions; every answer carries its evidence sentence and sources.
+
+    endorsers NAME, endorsed-by NAME, leaders ORG, roles PERSON, affiliations NAME [--depth N],
+    path A B, conflicts, shared-endorsers A B, tally, search TEXT. A NAME may be a name, an alias
+    or an id; a near miss is answered with "did you mean". Tables leave out ids and source lists.
+
+    Example: endorsegraph query endorsers "Bernie Sanders" --graph demo.json --format json
+    """
+    options = {"depth": depth, "k": k, "directed": directed or None, "relations": relations,
+               "max_hops": max_hops, "limit": limit}
+    print_query(name, args or [], options, fmt, graph)
+
+
+@command()
+def path(source: Annotated[str, typer.Argument(help="Where the path starts (name, alias or id).")],
+         target: Annotated[str, typer.Argument(help="Where it ends.")],
+         k: KOption = None, directed: DirectedOption = False, relations: RelationOption = None,
+         max_hops: MaxHopsOption = None, fmt: FormatOption = "table",
+         graph: GraphOption = DEFAULT_GRAPH) -> None:
+    """The k shortest paths between two entities, one row per hop with its evidence sentence.
+
+    Example: endorsegraph path "Larry Cohen" "Bernie Sanders" --graph demo.json --directed
+    """
+    options = {"k": k, "directed": directed or None, "relations": relations, "max_hops": max_hops}
+    print_query("path", [source, target], options, fmt, graph)
 
 
 def main() -> None:

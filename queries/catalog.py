@@ -141,10 +141,9 @@ class Server:
 
     def resolve(self, name: str) -> str:
         """Like :func:`lookup.resolve`: an id or canonical name costs one indexed lookup, else a name scan."""
-        for candidate in dict.fromkeys((name, entity_id(name))):
-            for record in self.run(ENTITY_CYPHER, {"id": candidate}):
-                if candidate == name or normalize_name(record["name"]) == normalize_name(name):
-                    return record["id"]
+        for record in self.run(ENTITY_CYPHER, {"id": entity_id(name)}):   # a slug: safe on every server
+            if record["id"] == name or normalize_name(record["name"]) == normalize_name(name):
+                return record["id"]
         return lookup.resolve_name(_names(self.run), name)
 
     def answer(self, query: NamedQuery, params: dict[str, Any]) -> list[Any]:
@@ -158,6 +157,16 @@ def find(name: str) -> NamedQuery:
     close = [found for found, _, _ in process.extract(name, list(CATALOG), limit=2, score_cutoff=60)]
     hint = f"; did you mean {' or '.join(close)}?" if close else ""
     raise EndorsegraphError(f"no query named {name!r}{hint} (queries: {', '.join(CATALOG)})")
+
+
+def bind(name: str, args: list[str], options: dict[str, Any]) -> dict[str, Any]:
+    """Parameters for query ``name`` from command-line words (its positional parameters, in order)
+    and options (``None`` where not given)."""
+    wanted = [p.name for p in find(name).params if p.positional]
+    if len(args) != len(wanted):
+        usage = " ".join(w.upper() for w in wanted) or "no arguments"
+        raise EndorsegraphError(f"query {name} takes {usage}; got {len(args)} argument(s)")
+    return {**dict(zip(wanted, args)), **{k: v for k, v in options.items() if v is not None}}
 
 
 def run(backend: Backend, name: str, params: dict[str, Any]) -> list[Any]:

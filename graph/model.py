@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -29,7 +29,10 @@ class Claim:
                 self.end if self.end is not None else -1, self.line if self.line is not None else -1)
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v is not None and v != {}}
+        data = {k: v for k, v in vars(self).items() if v is not None and v != {}}
+        if "properties" in data:
+            data["properties"] = dict(data["properties"])  # properties hold scalars: a copy suffices
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Claim:

@@ -7,6 +7,7 @@ each backed by one or two claims with a sentence, an article and character offse
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
 import networkx as nx
 
@@ -23,12 +24,16 @@ ORGANIZATION_WORDS = {"union": "Workers Union", "union federation": "Labor Feder
                       "media": "Daily", "company": "Industries"}
 OFFICES = ("President", "Senate", "Governor")
 ROLES = ("president", "chair", "director", "treasurer", "organizer")
-# Relation type, source kinds, target kind, share of all relations.
-RELATION_MIX = (("ENDORSED", ("person", "organization"), "candidate", 0.35),
-                ("LEADS", ("person",), "organization", 0.15),
-                ("ADVISES", ("person",), "candidate", 0.10),
-                ("FOUNDED", ("person", "organization"), "organization", 0.10),
-                ("MEMBER_OF", ("person", "organization"), "organization", 0.30))
+# Relation type, source kinds, target kind, share of all relations in twentieths.
+RELATION_MIX = (("ENDORSED", ("person", "organization"), "candidate", 7),
+                ("LEADS", ("person",), "organization", 3),
+                ("ADVISES", ("person",), "candidate", 2),
+                ("FOUNDED", ("person", "organization"), "organization", 2),
+                ("MEMBER_OF", ("person", "organization"), "organization", 6))
+RELATION_DRAWS = tuple(spec[:3] for spec in RELATION_MIX for _ in range(spec[3]))
+VERBS = {"ENDORSED": "endorsed", "LEADS": "leads", "ADVISES": "advises", "FOUNDED": "founded",
+         "MEMBER_OF": "is a member of"}
+DATES = tuple(f"2015-{month:02d}-{day:02d}" for month in range(1, 13) for day in range(1, 29))
 RELATIONS_PER_ENTITY = 3
 ARTICLES = 1000
 RULE = "synthetic"
@@ -42,17 +47,19 @@ def synthetic_graph(n_relations: int, seed: int = 0) -> nx.MultiDiGraph:
     ids = {"candidate": _add_candidates(graph, max(3, n_entities // 500)),
            "organization": _add_organizations(graph, rng, max(10, n_entities * 3 // 10)),
            "person": _add_people(graph, rng, max(17, n_entities * 7 // 10))}
-    types, weights = zip(*((spec[:3], spec[3]) for spec in RELATION_MIX))
+    names = dict(graph.nodes(data="name"))
+    draw = rng.random
     edges = 0
     while edges < n_relations:
-        relation_type, source_kinds, target_kind = rng.choices(types, weights)[0]
-        source = rng.choice(ids[rng.choice(source_kinds)])
-        target = rng.choice(ids[target_kind])
+        relation_type, source_kinds, target_kind = RELATION_DRAWS[int(draw() * len(RELATION_DRAWS))]
+        sources, targets = ids[source_kinds[int(draw() * len(source_kinds))]], ids[target_kind]
+        source, target = sources[int(draw() * len(sources))], targets[int(draw() * len(targets))]
         if source == target or graph.has_edge(source, target, key=relation_type):
             continue
-        for _ in range(rng.choice((1, 1, 2))):
+        sentence = f"{names[source]} {VERBS[relation_type]} {names[target]}."
+        for _ in range(1 if draw() < 0.7 else 2):
             edges += kg.add_relation(graph, Relation(relation_type, source, target,
-                                                     _claim(graph, rng, relation_type, source, target)))
+                                                     _claim(draw, relation_type, sentence)))
     return graph
 
 
@@ -89,26 +96,20 @@ def _add_people(graph: nx.MultiDiGraph, rng: random.Random, count: int) -> list[
     return ids
 
 
-def _claim(graph: nx.MultiDiGraph, rng: random.Random, relation_type: str, source: str, target: str) -> Claim:
-    article = rng.randrange(ARTICLES)
-    sentence = f"{graph.nodes[source]['name']} {_VERBS[relation_type]} {graph.nodes[target]['name']}."
-    start = rng.randrange(0, 20_000)
+def _claim(draw: Callable[[], float], relation_type: str, sentence: str) -> Claim:
+    article = int(draw() * ARTICLES)
+    start = int(draw() * 20_000)
     return Claim(article=f"article-{article}", source=f"https://news.example.org/{article}", rule=RULE,
                  sentence=sentence, start=start, end=start + len(sentence),
-                 published=f"2015-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-                 confidence=round(rng.uniform(0.5, 1.0), 2), properties=_properties(rng, relation_type))
+                 published=DATES[int(draw() * len(DATES))], confidence=int(50 + draw() * 51) / 100,
+                 properties=_properties(draw, relation_type))
 
 
-def _properties(rng: random.Random, relation_type: str) -> dict[str, object]:
+def _properties(draw: Callable[[], float], relation_type: str) -> dict[str, object]:
     if relation_type == "ENDORSED":
-        return {"date": f"2015-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-                "status": "withdrawn" if rng.random() < 0.05 else "endorsed"}
+        return {"date": DATES[int(draw() * len(DATES))], "status": "withdrawn" if draw() < 0.05 else "endorsed"}
     if relation_type == "LEADS":
-        return {"role": rng.choice(ROLES), "current": rng.random() < 0.8}
+        return {"role": ROLES[int(draw() * len(ROLES))], "current": draw() < 0.8}
     if relation_type in ("ADVISES", "MEMBER_OF"):
-        return {"role": rng.choice(ROLES)}
+        return {"role": ROLES[int(draw() * len(ROLES))]}
     return {}
-
-
-_VERBS = {"ENDORSED": "endorsed", "LEADS": "leads", "ADVISES": "advises", "FOUNDED": "founded",
-          "MEMBER_OF": "is a member of"}

@@ -21,7 +21,12 @@ TITLES = {"sen", "senator", "rep", "representative", "gov", "governor", "preside
           "dr", "secretary", "mayor", "vice", "former", "congressman", "congresswoman", "sec", "rev", "gen",
           "lt", "lieutenant", "alderwoman", "alderman", "councilman", "councilwoman", "councilmember",
           "commissioner", "judge", "justice", "assemblyman", "assemblywoman", "delegate", "comptroller",
-          "businessman", "businesswoman", "attorney", "general", "state", "speaker", "leader", "sheriff"}
+          "businessman", "businesswoman", "attorney", "general", "state", "speaker", "leader", "sheriff",
+          "councilor", "trustee", "supervisor", "treasurer", "auditor", "chancellor", "pastor"}
+NAME_CUES = {"candidate", "challenger", "nominee", "incumbent", "rival", "opponent", "activist", "organizer",
+             "lawyer", "prosecutor", "executive", "member", "official", "consultant", "veteran"}
+ORG_HEADS = {"council", "association", "union", "federation", "committee", "party", "alliance", "coalition",
+             "fund", "caucus", "club", "league", "society", "foundation", "bureau", "network", "project"}
 PERSON_DESCRIPTORS = {"senator", "governor", "congressman", "congresswoman", "lawmaker", "candidate",
                       "democrat", "republican", "populist", "mayor", "socialist", "frontrunner", "front-runner"}
 CANDIDATE_WORDS = {"candidate", "front-runner", "frontrunner", "nominee", "hopeful", "challenger", "contender"}
@@ -142,10 +147,15 @@ def _extend_organization(span: Span) -> Span:
     limit = span.sent.end
     while start > span.sent.start and _place_word(doc[start - 1]):
         start -= 1
+    while end < limit and doc[end].lower_ in ORG_HEADS and doc[end].is_title:
+        end += 1
     if end + 1 < limit and doc[end].lower_ == "local" and doc[end + 1].like_num:
         end += 2
-    elif end + 1 < limit and doc[end].lower_ == "of" and _place_word(doc[end + 1]):
-        end = _entity_end(doc, end + 1, limit)
+    elif end + 1 < limit and doc[end].lower_ == "of" and (
+            _place_word(doc[end + 1]) or (doc[end - 1].lower_ in ORG_HEADS and _proper_word(doc[end + 1]))):
+        end += 1
+        while end < limit and _proper_word(doc[end]):
+            end += 1
     elif end < limit and _place_word(doc[end]) and doc[end].ent_iob_ == "B":
         place_end = _entity_end(doc, end, limit)
         if place_end >= limit or not doc[place_end].is_title:
@@ -153,6 +163,10 @@ def _extend_organization(span: Span) -> Span:
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label="ORG", kb_id=span.kb_id_)
+
+
+def _proper_word(token) -> bool:
+    return token.is_title and token.pos_ == "PROPN" and token.ent_type_ != "PERSON"
 
 
 def _entity_end(doc: Doc, start: int, limit: int) -> int:
@@ -169,7 +183,7 @@ def _place_word(token) -> bool:
 
 def _dateline(span: Span) -> bool:
     """"MANCHESTER", "SANTA FE": a capitalized place that opens a story, not an acronym."""
-    return span.text.isupper() and any(len(t) > 5 for t in span) and not span.id_
+    return span.text.isupper() and (len(span) > 1 or len(span.text) > 5) and not span.id_
 
 
 def _split_at_role(span: Span) -> list[Span]:
@@ -185,7 +199,7 @@ def _names_after_titles(doc: Doc) -> list[Span]:
     """Capitalized names right after a title or role word: "Mayor Derek Haas", "spokesperson Nadia Petrov"."""
     found = []
     for token in doc[:-1]:
-        if token.lower_.rstrip(".") not in TITLES | ROLE_WORDS or token.lower_ in {"state", "general", "former"}:
+        if token.lower_.rstrip(".") not in TITLES | ROLE_WORDS | NAME_CUES or token.lower_ in {"state", "general", "former"}:
             continue
         end = token.i + 1
         while end < len(doc) and end - token.i <= 3 and _name_word(doc[end]):
@@ -211,11 +225,14 @@ def _name_word(token) -> bool:
 
 
 def _title_start(span: Span) -> int:
-    """Where the mention starts once the titles before the name are counted in ("Lt. Gov. Rosa Alvarez")."""
-    start = span.start
-    while start > span.sent.start and span.doc[start - 1].lower_.rstrip(".") in HONORIFICS \
-            and span.doc[start - 1].text[:1].isupper():
+    """Where the mention starts once its titles are counted in ("Lt. Gov. Rosa Alvarez", "City Councilor X")."""
+    doc, start = span.doc, span.start
+    while start > span.sent.start and (doc[start - 1].lower_.rstrip(".") in HONORIFICS or doc[start - 1].text == "."):
         start -= 1
+    if start < span.start:
+        while start > span.sent.start and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" \
+                and doc[start - 1].ent_type_ not in ("PERSON", "ORG"):
+            start -= 1
     return start
 
 
@@ -245,15 +262,20 @@ def _repair_labels(spans: list[Span], doc: Doc, gazetteer: Gazetteer) -> list[tu
             label = "ORG"
         elif span.label_ == "PERSON" or (len(span) == 1 and span.text in name_parts):
             label = "PERSON"
-        elif span.label_ == "ORG" and not _is_descriptor(span):
+        elif span.label_ == "ORG" and not _is_descriptor(span) and span[-1].lower_.rstrip(".") not in TITLES:
             label = "ORG"
         else:
             continue
         repaired.append((span, label))
         taken.update(range(span.start, span.end))
+    known_acronyms = {a for s, label in repaired if label == "ORG" and len(s) > 1 for a in acronyms(s.text)}
     for token in doc:
-        if token.i not in taken and token.text in name_parts and token.pos_ == "PROPN":
+        if token.i in taken:
+            continue
+        if token.text in name_parts and token.pos_ == "PROPN":
             repaired.append((doc[token.i:token.i + 1], "PERSON"))
+        elif token.is_upper and token.is_alpha and token.text in known_acronyms:
+            repaired.append((doc[token.i:token.i + 1], "ORG"))
     return sorted(repaired, key=lambda item: item[0].start)
 
 

@@ -30,7 +30,7 @@ CURRENT_WORDS = ["current", "new", "newly elected", "incoming", "outgoing", "int
 MACROS = {
     "ENT": r"⟦\d+⟧",
     "LIST": r"⟦\d+⟧(?:(?:, ⟦\d+⟧)*,? (?:and|or) (?:the )?⟦\d+⟧)?",
-    "APPOS": r"(?:, (?:the|a|an|which|who|whose|one|its|his|her)\b[^,;]{0,160},)?",
+    "APPOS": r"(?:, (?:the|a|an|which|who|whose|one|its|his|her)\b[^,;]{0,160},)?,?",
     "AUX": r"(?:(?:[\w'-]+|'s) ){0,4}?",
     "DET": r"(?:(?:the|a|an|its|his|her|their) )?(?:[\w,.'-]+ ){0,4}?",
     "ROLE": "(?:" + "|".join(sorted(map(re.escape, LEADER_ROLES), key=len, reverse=True)) + ")",
@@ -69,6 +69,9 @@ PATTERNS: list[Pattern] = [
              r"(?P<tgt>{ENT})", status="withdrawn"),
     _pattern("endorse-active", "ENDORSED",
              r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>" + ENDORSE_VERB + r") (?P<tgt>{ENT})"),
+    _pattern("endorse-rival", "ENDORSED",   # "X endorsed Y's main rival, school board trustee Z"
+             r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>" + ENDORSE_VERB + r") {ENT}(?:'s|') (?:[\w-]+ )?"
+             r"(?:rival|opponent|challenger|competitor),? (?:[\w-]+ ){{0,4}}?(?P<tgt>{ENT})"),
     _pattern("endorse-relative", "ENDORSED",
              r"(?P<src>{LIST}),? (?:which|who|that) (?P<aux>{AUX})(?P<trigger>" + ENDORSE_VERB + r") (?P<tgt>{ENT})"),
     _pattern("endorse-passive", "ENDORSED",

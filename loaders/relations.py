@@ -125,8 +125,8 @@ def _surface(pattern: Pattern, view: _View, sent: Span) -> list[Found]:
 
 def _ends_in_possessor(match: re.Match[str], text: str) -> bool:
     """"a spokesman for X's rival": X is only the possessor of the real argument ("X's campaign" is X)."""
-    after = re.match(r"(?:'s|')\s+([\w-]+)", text[match.end():])
-    return bool(after) and after.group(1).lower() not in CANDIDACY_WORDS
+    after = re.match(r"(?:'s|')\s+((?:[\w-]+ ?){1,3})", text[match.end():])
+    return bool(after) and not set(after.group(1).lower().split()) & CANDIDACY_WORDS
 
 
 def _counted_referents(groups: dict, view: _View, match: re.Match[str]) -> list[Mention]:

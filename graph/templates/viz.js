@@ -49,10 +49,10 @@
     var wide = container.clientWidth >= container.clientHeight;
     var turn = (wide ? 0 : Math.PI / 2) - 0.5 * Math.atan2(2 * sxy, sxx - syy);
     var cos = Math.cos(turn), sin = Math.sin(turn);
-    ids.forEach(function (id) {
+    nodes.update(ids.map(function (id) {      // one update: one redraw
       var dx = positions[id].x - mx, dy = positions[id].y - my;
-      network.moveNode(id, mx + cos * dx - sin * dy, my + sin * dx + cos * dy);
-    });
+      return {id: id, x: mx + cos * dx - sin * dy, y: my + sin * dx + cos * dy};
+    }));
     network.fit();
   }
 

@@ -8,6 +8,7 @@ data, labels are drawn on a canvas, and tooltips are DOM elements filled with ``
 from __future__ import annotations
 
 import base64
+import copy
 import datetime as dt
 import hashlib
 import json
@@ -29,7 +30,6 @@ VIS_ASSETS = ("lib", "vis-9.1.2")
 CLAIMS_PER_TOOLTIP = 5
 LABELLED_EDGES_UP_TO = 300       # above this, edge labels clutter: colour and legend carry the type
 LARGE_GRAPH_NODES = 300          # above this, straight edges and a shorter layout keep the page quick
-LAYOUT_SEED = 7                  # the same graph lays out the same way every time
 LAYOUT_WORK = 100_000            # layout iterations times entities: bigger graphs get fewer iterations
 LAYOUT_ITERATIONS = (100, 1000)  # ... within these bounds
 
@@ -86,7 +86,7 @@ def edge_tooltip(view: View, source: str, target: str, edge: dict[str, Any]) -> 
     """Tooltip rows for a relation: who, what, its properties, and each claim's evidence."""
     names = view.graph.nodes
     rows = [["title", f"{names[source]['name']} {edge_label(edge)} {names[target]['name']}"]]
-    properties = [f"{key} {edge[key]}" for key in sorted(edge) if key not in kg.EDGE_FIELDS]
+    properties = [f"{key} {_text(edge[key])}" for key in sorted(edge) if key not in kg.EDGE_FIELDS]
     if properties:
         rows.append(["line", " · ".join(properties)])
     for claim in edge["claims"][:CLAIMS_PER_TOOLTIP]:
@@ -108,7 +108,7 @@ def edge_label(edge: dict[str, Any]) -> str:
 
 def network(view: View) -> Network:
     """The view as a pyvis Network: styled nodes and edges carrying tooltip rows."""
-    graph, sizing = view.graph, style()["sizing"]
+    graph, sizing, borders = view.graph, style()["sizing"], style()["borders"]
     labelled = graph.number_of_edges() <= LABELLED_EDGES_UP_TO
     net = Network(directed=True)
     for node_id in sorted(graph):
@@ -116,10 +116,10 @@ def network(view: View) -> Network:
         extra = min(sizing["max_extra"], sizing["per_sqrt_weight"] * math.sqrt(weight(view.whole, node_id)))
         net.add_node(node_id, label=data["name"], shape=look["shape"], size=round(look["size"] + extra, 1),
                      color={"background": look["color"], "border": look["border"],
-                            "highlight": {"background": look["color"], "border": "#111111"},
-                            "hover": {"background": look["color"], "border": "#111111"}},
+                            "highlight": {"background": look["color"], "border": borders["highlight"]},
+                            "hover": {"background": look["color"], "border": borders["highlight"]}},
                      font={"size": look["font_size"], "bold": look.get("bold", False)},
-                     borderWidth=4 if node_id == view.focus else 1.5,
+                     borderWidth=borders["focus_width"] if node_id == view.focus else borders["width"],
                      tooltip=node_tooltip(view, node_id))
     for relation in kg.relations(graph):
         source, target, kind = relation["source"], relation["target"], relation["type"]
@@ -127,33 +127,27 @@ def network(view: View) -> Network:
         net.add_edge(source, target, id=f"{source}|{kind}|{target}", relation=kind,
                      **({"label": edge_label(relation)} if labelled else {}),
                      color={"color": look["color"], "highlight": look["color"], "hover": look["color"]},
-                     width=look["width"], dashes=style()["inactive_dashes"] if inactive else False,
+                     width=look["width"], dashes=style()["inactive"]["dashes"] if inactive else False,
                      tooltip=edge_tooltip(view, source, target, relation))
     net.options = vis_options(graph.number_of_nodes())
     return net
 
 
 def vis_options(entities: int) -> dict[str, Any]:
-    """vis-network options: a seeded force layout that stabilizes and then stops."""
+    """vis-network options from the style file, with the layout work fit to the graph's size.
+
+    The layout is seeded, so the same graph lays out the same way every time; it stabilizes and
+    the page then stops the physics.
+    """
     large = entities > LARGE_GRAPH_NODES
     fewest, most = LAYOUT_ITERATIONS
-    return {
-        "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": not large},
-        "physics": {
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -120, "springLength": 100, "avoidOverlap": 1},
-            "stabilization": {"iterations": max(fewest, min(most, LAYOUT_WORK // entities)), "updateInterval": 20},
-            "minVelocity": 1.5,
-        },
-        "nodes": {"font": {"face": "system-ui, sans-serif", "color": "#1f2328", "strokeWidth": 4,
-                           "strokeColor": "#ffffff", "multi": False}},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
-                  "font": {"size": 12, "color": "#57606a", "strokeWidth": 3, "align": "middle"},
-                  "smooth": False if large else {"type": "continuous", "roundness": 0.35},
-                  "selectionWidth": 2},
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": large,
-                        "keyboard": {"enabled": True, "bindToWindow": False}},
-    }
+    options = copy.deepcopy(style()["vis_options"])
+    options["layout"]["improvedLayout"] = not large
+    options["physics"]["stabilization"]["iterations"] = max(fewest, min(most, LAYOUT_WORK // entities))
+    options["interaction"]["hideEdgesOnDrag"] = large
+    if large:
+        options["edges"]["smooth"] = False
+    return options
 
 
 def legend(view: View) -> dict[str, list[dict[str, Any]]]:
@@ -166,7 +160,8 @@ def legend(view: View) -> dict[str, list[dict[str, Any]]]:
     rows = [{"label": look["label"], "color": look["color"], "dashed": False}
             for kind, look in relations.items() if kind in shown_types]
     if any(is_inactive(edge) for edge in edges):
-        rows.append({"label": style()["inactive_legend"], "color": "#57606a", "dashed": True})
+        inactive = style()["inactive"]
+        rows.append({"label": inactive["legend"], "color": inactive["legend_color"], "dashed": True})
     return {"entities": entities, "relations": rows}
 
 
@@ -219,6 +214,11 @@ def _where(claim: dict[str, Any]) -> str:
         parts.append(f"published {claim['published']}")
     parts.append(f"rule {claim['rule']}, confidence {claim.get('confidence', 1.0):g}")
     return " · ".join(parts)
+
+
+def _text(value: Any) -> str:
+    """A property value as the records spell it: ``true``/``false`` for booleans."""
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def _count(n: int, noun: str) -> str:

@@ -211,7 +211,7 @@ def test_legend_lists_what_is_drawn(records):
     legend = viz.legend(select(records, types=["LEADS"]))
     assert [entry["label"] for entry in legend["entities"]] == ["Person", "Union"]
     assert [entry["label"] for entry in legend["relations"]] == [
-        "leads", viz.style()["inactive_legend"]]
+        "leads", viz.style()["inactive"]["legend"]]
 
 
 def test_tooltips_carry_aliases_evidence_and_sources(records):
@@ -222,6 +222,19 @@ def test_tooltips_carry_aliases_evidence_and_sources(records):
     texts = [text for _, text in shelton["tooltip"]]
     assert "Shelton became president of the union in 2015." in texts
     assert any("https://example.org/notes/cwa" in text and "line 1" in text for text in texts)
+
+
+def test_tooltips_spell_properties_as_records_do(records):
+    _, edges = page_data(page(records))
+    cohen = next(e for e in edges if e["id"] == "larry-cohen|LEADS|communications-workers-of-america")
+    assert ["line", "current false · role president"] in cohen["tooltip"]
+
+
+def test_bigger_graphs_get_less_layout_work_and_straight_edges():
+    small, large = viz.vis_options(20), viz.vis_options(viz.LARGE_GRAPH_NODES * 5)
+    assert small["physics"]["stabilization"]["iterations"] > large["physics"]["stabilization"]["iterations"]
+    assert small["edges"]["smooth"] and large["edges"]["smooth"] is False
+    assert small["layout"]["randomSeed"] == large["layout"]["randomSeed"]
 
 
 def test_tooltips_say_how_many_relations_a_focus_view_hides(records):

@@ -357,7 +357,7 @@ def _references(doc: Doc, mentions: list[Mention], entities: dict[str, EntityInf
             continue
         before = [m for m in by_start if m.end <= token.i]
         article = _definite_article(doc, token) if token.lower_ in ORG_REFERENCES else None
-        if article is not None:
+        if article is not None and not _apposition(doc, article, taken):
             kinds = ORG_REFERENCES[token.lower_]
             target = next((m for m in reversed(before) if m.label == "ORG"
                            and (kinds is None or entities[m.entity].kind in kinds)), None)
@@ -378,6 +378,11 @@ def _references(doc: Doc, mentions: list[Mention], entities: dict[str, EntityInf
                 entities[target.entity].surfaces.append(doc[start + 1:token.i + 1].text)
                 found.append(Mention(start, token.i + 1, target.entity, "PERSON", explicit=False))
     return found
+
+
+def _apposition(doc: Doc, start: int, taken: set[int]) -> bool:
+    """"X, the liberal group that …": a description of the name just before, not a reference."""
+    return start >= 2 and doc[start - 1].text == "," and (start - 2) in taken
 
 
 def _definite_article(doc: Doc, token) -> int | None:

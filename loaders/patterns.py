@@ -118,10 +118,10 @@ PATTERNS: list[Pattern] = [
              r"(?P<role>{ADVISER}),? (?P<src>{ENT})", source_label="PERSON", target_label="PERSON", confidence=0.9),
     _pattern("adviser-joined", "ADVISES",
              r"(?P<src>{ENT}){APPOS},? (?P<aux>{AUX})(?P<trigger>joined|joins|join) (?P<tgt>{ENT}){POSS} "
-             r"(?:[\w-]+ )?campaign as (?:a |an |the |its |his |her )?(?:[\w-]+ )?(?P<role>{ADVISER}|{ROLE})",
+             r"(?:[\w-]+ )?campaign as (?:a |an |the |its |his |her )?(?:[\w-]+ )??(?P<role>{ADVISER}|{ROLE})",
              source_label="PERSON", target_label="PERSON", confidence=0.9),
     _pattern("adviser-apposition", "ADVISES",
-             r"(?P<src>{ENT}), (?:a |an |the )?(?P<mod>{MOD})(?:[\w-]+ )?(?P<role>{ADVISER}) (?:to|for) "
+             r"(?P<src>{ENT}), (?:a |an |the )?(?P<mod>{MOD})(?:[\w-]+ )??(?P<role>{ADVISER}) (?:to|for) "
              r"(?P<tgt>{ENT})", source_label="PERSON", target_label="PERSON", confidence=0.9),
     _pattern("adviser-apposition-possessive", "ADVISES",
              r"(?P<src>{ENT}), (?P<tgt>{ENT}){POSS} (?:(?:presidential )?campaign )?(?P<mod>{MOD})"

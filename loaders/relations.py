@@ -125,8 +125,8 @@ def _surface(pattern: Pattern, view: _View, sent: Span) -> list[Found]:
 
 def _ends_in_possessor(match: re.Match[str], text: str) -> bool:
     """"a spokesman for X's rival": X is only the possessor of the real argument ("X's campaign" is X)."""
-    after = re.match(r"(?:'s|')\s+((?:[\w-]+ ?){1,3})", text[match.end():])
-    return bool(after) and not set(after.group(1).lower().split()) & CANDIDACY_WORDS
+    after = re.match(r"(?:'s|')\s+([^,.;]{1,40})", text[match.end():])
+    return bool(after) and not set(re.findall(r"[\w-]+", after.group(1).lower())[:4]) & CANDIDACY_WORDS
 
 
 def _counted_referents(groups: dict, view: _View, match: re.Match[str]) -> list[Mention]:
@@ -168,8 +168,7 @@ def _role_name(role: str) -> str:
     verbs = {"leads": "leader", "led": "leader", "heads": "head", "headed": "head", "chairs": "chair",
              "chaired": "chair", "runs": "leader", "ran": "leader", "directs": "director",
              "directed": "director", "advises": "adviser", "advised": "adviser", "advising": "adviser"}
-    role = verbs.get(role, role)
-    return "advisor" if role == "adviser" else role
+    return verbs.get(role, role)
 
 
 def _hedged_words(aux: str | None) -> bool:

@@ -22,7 +22,7 @@ import jinja2
 import networkx as nx
 from pyvis.network import Network
 
-from . import kg
+from . import kg, schema
 from .embedded import write_atomic
 from .view import View
 
@@ -86,7 +86,7 @@ def edge_tooltip(view: View, source: str, target: str, edge: dict[str, Any]) -> 
     """Tooltip rows for a relation: who, what, its properties, and each claim's evidence."""
     names = view.graph.nodes
     rows = [["title", f"{names[source]['name']} {edge_label(edge)} {names[target]['name']}"]]
-    properties = [f"{key} {_text(edge[key])}" for key in sorted(edge) if key not in kg.EDGE_FIELDS]
+    properties = [f"{key} {_text(edge[key])}" for key in schema.relation_properties(edge["type"]) if key in edge]
     if properties:
         rows.append(["line", " · ".join(properties)])
     for claim in edge["claims"][:CLAIMS_PER_TOOLTIP]:

@@ -227,7 +227,7 @@ def test_tooltips_carry_aliases_evidence_and_sources(records):
 def test_tooltips_spell_properties_as_records_do(records):
     _, edges = page_data(page(records))
     cohen = next(e for e in edges if e["id"] == "larry-cohen|LEADS|communications-workers-of-america")
-    assert ["line", "current false · role president"] in cohen["tooltip"]
+    assert ["line", "role president · current false"] in cohen["tooltip"]
 
 
 def test_bigger_graphs_get_less_layout_work_and_straight_edges():

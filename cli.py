@@ -183,6 +183,8 @@ def viz(graph: GraphOption = DEFAULT_GRAPH,
     """
     if depth != 1 and focus is None:
         raise EndorsegraphError("--depth needs --focus NAME")
+    if output.resolve() == graph.resolve():
+        raise EndorsegraphError(f"{output}: that is the graph file; write the page to another --output")
     g = existing_graph(graph).load()
     view = viewing.select(g, focus=focus, depth=depth, since=since, max_nodes=max_nodes,
                           types=viewing.parse_types(types) if types is not None else None)

@@ -328,3 +328,10 @@ def test_cli_errors_are_one_line_and_write_nothing(graph_file, tmp_path, args, m
     assert result.exit_code == 1
     assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
     assert not output.exists() and list(tmp_path.iterdir()) == [graph_file]
+
+
+def test_cli_will_not_overwrite_the_graph_with_the_page(graph_file):
+    before = graph_file.read_bytes()
+    result = run("--graph", str(graph_file), "--output", str(graph_file))
+    assert result.exit_code == 1 and "that is the graph file" in result.stderr
+    assert graph_file.read_bytes() == before

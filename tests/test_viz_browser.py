@@ -25,6 +25,8 @@ pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER),
                                 reason="headless browser tests need Debian's chromium and chromium-driver")
 webdriver = pytest.importorskip("selenium.webdriver")
 from selenium.webdriver.common.actions.action_builder import ActionBuilder  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.wait import WebDriverWait  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -133,6 +135,19 @@ def test_clicking_an_entity_fades_all_but_its_neighbours(browser, probed, probed
     assert {node for node, value in opacity.items() if value == 1} == near
     faded = [value for node, value in opacity.items() if node not in near]
     assert faded and all(value < 1 for value in faded)
+
+
+def test_finding_an_entity_selects_and_highlights_it(browser, probed, probed_page):
+    finder = browser.find_element(By.ID, "find")
+    finder.clear()
+    finder.send_keys("Hillary Clinton", Keys.TAB)
+    assert browser.execute_script("return endorsegraph.network.getSelectedNodes()") == ["hillary-clinton"]
+    bright = browser.execute_script(
+        "return endorsegraph.nodes.getIds({filter: function (n) { return n.opacity === 1; }})")
+    assert set(bright) == set(nx.all_neighbors(probed, "hillary-clinton")) | {"hillary-clinton"}
+    offered = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#names option')).map(function (o) { return o.value; })")
+    assert offered == sorted(probed.nodes[n]["name"] for n in probed if probed.degree(n))
 
 
 def point_at(browser, node_id: str) -> ActionBuilder:

@@ -77,5 +77,21 @@
     fade(event.nodes.length ? event.nodes[0] : null);
   });
 
+  // The finder offers every drawn name; choosing one centres, selects and highlights it.
+  var finder = document.getElementById("find"), names = document.getElementById("names"), idByName = {};
+  nodeItems.map(function (node) { return node.label; }).sort().forEach(function (name) {
+    var option = document.createElement("option");
+    option.value = name;
+    names.appendChild(option);
+  });
+  nodeItems.forEach(function (node) { idByName[node.label] = node.id; });
+  finder.addEventListener("change", function () {
+    var id = idByName[finder.value];
+    if (id === undefined) return;
+    network.selectNodes([id]);
+    network.focus(id, {scale: 1.2, animation: {duration: 400}});
+    fade(id);
+  });
+
   window.endorsegraph = {nodes: nodes, edges: edges, network: network};
 })();

@@ -107,9 +107,9 @@ def path(graph: nx.MultiDiGraph, source: str, target: str, k: int = 3, directed:
          relations: Iterable[str] | None = None, max_hops: int = MAX_HOPS) -> list[PathHop]:
     """The ``k`` shortest simple paths from ``source`` to ``target`` (ids), one row per hop."""
     allowed = _check_path(source, target, k, relations, max_hops)
-    to_target = _distances(graph, target, max_hops, allowed, outward=not directed, inward=True)
     found: list[tuple[Step, ...]] = []
     for hops in range(1, max_hops + 1):
+        to_target = _distances(graph, target, hops - 1, allowed, outward=not directed, inward=True)
         found += _walks(graph, [source], [], target, hops, to_target, set(allowed), directed)
         if len(found) >= k:
             break

@@ -38,7 +38,7 @@ def pipeline(model: str | None = None, gazetteer_files: tuple[str, ...] = ()) ->
     """The loaded pipeline (cached per model and gazetteer files)."""
     nlp = spacy.load(model_name(model))
     nlp.add_pipe("endorsegraph_newline_breaks", before="parser")
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": None})
+    ruler = nlp.add_pipe("entity_ruler", before="ner")
     ruler.add_patterns(ruler_patterns(nlp, gazetteer(gazetteer_files)))
     return nlp
 
@@ -49,24 +49,24 @@ def gazetteer(files: tuple[str, ...] = ()) -> Gazetteer:
 
 
 def ruler_patterns(nlp: Language, known: Gazetteer) -> list[dict]:
-    """Token patterns for every organization name and alias, tolerant of a dropped or added plural 's'."""
+    """Phrase patterns for every organization name and alias, also with one word's plural 's' toggled
+    ("Communications Worker of America") and in capitals."""
     patterns = []
     for organization in known.organizations:
         for form in organization.forms:
-            tokens = [_token_pattern(t.text) for t in nlp.make_doc(form)]
-            patterns.append({"label": "ORG", "pattern": tokens, "id": organization.name})
+            for variant in sorted(_variants(form)):
+                patterns.append({"label": "ORG", "pattern": variant, "id": organization.name})
     return patterns
 
 
-def _token_pattern(word: str) -> dict:
-    if word.isupper() or not word[:1].isalpha():
-        return {"ORTH": word}
-    if word.islower():
-        return {"ORTH": {"IN": sorted({word, word.title()})}}
-    variants = {word, word.upper()}
-    if word.isalpha() and len(word) > 3:
-        variants |= {word + "s", word[:-1]} if word.endswith("s") else {word + "s"}
-    return {"ORTH": {"IN": sorted(variants)}}
+def _variants(form: str) -> set[str]:
+    words = form.split(" ")
+    variants = {form, form.upper()}
+    for index, word in enumerate(words):
+        if word.isalpha() and word[:1].isupper() and len(word) > 3:
+            toggled = word[:-1] if word.endswith("s") else word + "s"
+            variants.add(" ".join(words[:index] + [toggled] + words[index + 1:]))
+    return variants
 
 
 @Language.component("endorsegraph_newline_breaks")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from .graph import kg
 from .graph.embedded import JsonFileStore
 from .graph.errors import EndorsegraphError, GraphFileError
 from .graph.lookup import resolve
+from .graph.neo4j_store import Neo4jStore
 from .graph import view as viewing
 from .graph import viz as drawing
 from .loaders.build import BuildFailed, build as build_graph
@@ -24,6 +26,7 @@ from .loaders import evaluate as scoring
 from .loaders.news import ExtractOptions
 from .queries import catalog
 from .queries.output import format_rows
+from .queries.params import parse_params
 from .queries.rows import as_dict, brief
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
@@ -271,6 +274,77 @@ def path(source: Annotated[str, typer.Argument(help="Where the path starts (name
     """
     options = {"k": k, "directed": directed or None, "relations": relations, "max_hops": max_hops}
     print_query("path", [source, target], options, fmt, graph)
+
+
+UriOption = Annotated[str | None, typer.Option("--uri", help="Bolt server, e.g. bolt://localhost:7687 (default: NEO4J_URI).")]
+UserOption = Annotated[str | None, typer.Option("--user", help="Server user (default: NEO4J_USERNAME, else neo4j).")]
+DatabaseOption = Annotated[str | None, typer.Option("--database", help="Database (default: NEO4J_DATABASE, else the server's).")]
+AskPasswordOption = Annotated[bool, typer.Option("--ask-password", help="Prompt for the password instead of reading NEO4J_PASSWORD.")]
+
+
+def connect(uri: str | None, user: str | None, database: str | None, ask_password: bool) -> Neo4jStore:
+    password = typer.prompt("password", hide_input=True) if ask_password else None
+    return Neo4jStore.from_env(uri=uri, user=user, database=database, password=password)
+
+
+@command()
+def push(graph: GraphOption = DEFAULT_GRAPH, uri: UriOption = None, user: UserOption = None,
+         database: DatabaseOption = None, ask_password: AskPasswordOption = False) -> None:
+    """Write the graph file to a Neo4j (or FalkorDB) server; pushing again changes nothing.
+
+    Example: NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=secret endorsegraph push --graph demo.json
+    """
+    g = existing_graph(graph).load()
+    with connect(uri, user, database, ask_password) as store:
+        report = store.push(g)
+    typer.echo(f"pushed {report.entities} entities and {report.relations} relations to {store.uri} "
+               f"({store.dialect}) in {report.statements} statements; server now holds "
+               f"{report.nodes[1]} nodes (+{report.nodes[1] - report.nodes[0]}) and "
+               f"{report.relationships[1]} relationships (+{report.relationships[1] - report.relationships[0]})")
+
+
+@command()
+def pull(graph: GraphOption = DEFAULT_GRAPH, uri: UriOption = None, user: UserOption = None,
+         database: DatabaseOption = None, ask_password: AskPasswordOption = False) -> None:
+    """Read the server's endorsegraph nodes and relations into a graph file (replacing it).
+
+    Example: NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=secret endorsegraph pull --graph team.json
+    """
+    with connect(uri, user, database, ask_password) as store:
+        g = store.load()
+    target = JsonFileStore(graph)
+    with target.lock():
+        target.save(g)
+    typer.echo(f"pulled {g.number_of_nodes()} entities, {g.number_of_edges()} relations and "
+               f"{kg.claim_count(g)} claims from {store.uri} into {graph}")
+
+
+@command()
+def cypher(query: Annotated[str, typer.Argument(help="A Cypher query; use $name for parameters.")],
+           params: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE (JSON or text), repeatable.")] = None,
+           fmt: FormatOption = "table",
+           write: Annotated[bool, typer.Option("--write", help="Allow a query that writes (server only).")] = False,
+           backend: Annotated[str | None, typer.Option("--backend", help="embedded (the graph file) or neo4j (default "
+                                                       "when --uri or NEO4J_URI is given).")] = None,
+           graph: GraphOption = DEFAULT_GRAPH, uri: UriOption = None, user: UserOption = None,
+           database: DatabaseOption = None, ask_password: AskPasswordOption = False) -> None:
+    """Run a Cypher query on the server (read-only unless --write) or on the graph file.
+
+    Example: endorsegraph cypher "MATCH (o:Organization)-[:ENDORSED]->(c:Candidate {name: $name}) RETURN o.name AS name" --param name="Bernie Sanders"
+    """
+    values = parse_params(params or [])
+    backend = backend or ("neo4j" if uri or os.environ.get("NEO4J_URI") else "embedded")
+    if backend == "neo4j":
+        with connect(uri, user, database, ask_password) as store:
+            rows = store.run(query, values, write=write)
+    elif backend == "embedded":
+        if write:
+            raise EndorsegraphError("--write needs --backend neo4j: the graph file changes only through build")
+        from .queries.cypher_embedded import run_cypher
+        rows = run_cypher(existing_graph(graph).load(), query, values)
+    else:
+        raise EndorsegraphError(f"unknown backend {backend!r} (choose embedded or neo4j)")
+    typer.echo(format_rows(rows, fmt))
 
 
 def main() -> None:

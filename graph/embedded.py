@@ -92,6 +92,7 @@ def write_atomic(path: Path, payload: bytes) -> None:
     descriptor, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(descriptor, "wb") as handle:
+            os.fchmod(handle.fileno(), 0o666 & ~_umask())      # mkstemp makes 0600; honour the umask
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
@@ -104,3 +105,9 @@ def write_atomic(path: Path, payload: bytes) -> None:
         os.fsync(directory)
     finally:
         os.close(directory)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

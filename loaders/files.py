@@ -15,8 +15,8 @@ def input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*")
-                              if p.is_file() and not _hidden(p.relative_to(path)))
+            yield from sorted(p for p in path.rglob("*")       # a dangling link is reported, not skipped
+                              if (p.is_file() or p.is_symlink()) and not _hidden(p.relative_to(path)))
         elif path.exists():
             yield path
         else:

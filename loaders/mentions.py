@@ -122,11 +122,11 @@ def _trim(span: Span) -> Span | None:
     """Drop a leading "the" and titles, and a trailing possessive; None if nothing name-like is left."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_space or
                            (span.label_ == "PERSON" and doc[start].lower_.rstrip(".") in TITLES and end - start > 1)
                            or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].lower_ in {"'s", "'", "s"} or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].lower_ in {"'s", "'", "s"} or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     if start >= end:
         return None
@@ -375,7 +375,8 @@ def _references(doc: Doc, mentions: list[Mention], entities: dict[str, EntityInf
             target = _most_salient_person(before)
             if target:
                 start = _definite(doc, token)
-                entities[target.entity].surfaces.append(doc[start + 1:token.i + 1].text)
+                if token.i - start > 1:                  # "the Vermont senator" is an alias; "the senator" is not
+                    entities[target.entity].surfaces.append(doc[start + 1:token.i + 1].text)
                 found.append(Mention(start, token.i + 1, target.entity, "PERSON", explicit=False))
     return found
 

@@ -9,12 +9,12 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from endorsegraph.graph import kg, schema
+from endorsegraph.graph import kg, schema, server_model
 from endorsegraph.graph.errors import EndorsegraphError
 from endorsegraph.graph.synthetic import synthetic_graph
 from endorsegraph.loaders.build import load_into
 from endorsegraph.queries import catalog
-from endorsegraph.queries.cypher_embedded import node_properties, run_cypher
+from endorsegraph.queries.cypher_embedded import run_cypher
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -68,11 +68,14 @@ def test_variable_length_and_shortest_paths(records):
 
 
 def test_nodes_and_relationships_look_as_on_the_server(records):
+    pushed = {row["id"]: row["properties"]
+              for _, rows in server_model.node_statements(records) for row in rows}
     rows = run_cypher(records, "MATCH (n) RETURN n, labels(n) AS labels")
     assert len(rows) == records.number_of_nodes()
     for row in rows:
         node = row["n"]
-        assert node == node_properties(records, node["id"])
+        assert node == pushed[node["id"]]
+        assert node["aliases"] == list(kg.aliases(records, node["id"]))
         assert sorted(row["labels"]) == sorted(schema.labels(node["type"]))
     (row,) = run_cypher(records, "MATCH (a)-[r:LEADS]->(b {id: $org}) WHERE r.current = true "
                                  "RETURN r, r.sentences AS sentences, r.sources AS sources, r.claims AS claims",

@@ -23,6 +23,7 @@ class Dialect:
     constraints: bool         # unique constraints (else plain indexes)
     explains_errors: bool     # server errors carry the server's message
     escapes_strings: bool     # string parameters must arrive with ' and \ escaped
+    transactions: bool        # rollback works (else every statement commits at once)
 
     def parameters(self, params: dict[str, Any]) -> dict[str, Any]:
         """``params`` as the server needs them: FalkorDB pastes strings between single quotes as they are."""
@@ -44,11 +45,11 @@ class Dialect:
 
 
 NEO4J = Dialect(name="neo4j", batch_bytes=4_000_000, batch_rows=5_000, constraints=True, explains_errors=True,
-                escapes_strings=False)
+                escapes_strings=False, transactions=True)
 # Measured on FalkorDB 4.16.3: parameters over ~4 KB in all, or a Bolt message over ~64 KB,
-# crash or hang the server, so a batch stays well under that.
-FALKORDB = Dialect(name="falkordb", batch_bytes=3_000, batch_rows=500, constraints=False, explains_errors=False,
-                   escapes_strings=True)
+# crash or hang the server, so a batch stays under that (JSON overstates the size FalkorDB sees).
+FALKORDB = Dialect(name="falkordb", batch_bytes=3_500, batch_rows=500, constraints=False, explains_errors=False,
+                   escapes_strings=True, transactions=False)
 DIALECTS = {d.name: d for d in (NEO4J, FALKORDB)}
 
 

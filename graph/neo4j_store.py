@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import os
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -106,13 +107,14 @@ class Neo4jStore:
         before = self.counts()
         self._ensure_keys()
         sent, statements = {"entities": 0, "relations": 0}, 0
-        for kind, groups in (("entities", server_model.node_statements(graph)),
-                             ("relations", server_model.relation_statements(graph))):
-            for statement, rows in groups:
-                for batch in self._batches(rows):
-                    self._rows(statement, {"rows": batch}, write=True)
-                    statements += 1
-                sent[kind] += len(rows)
+        with self._writer() as write:
+            for kind, groups in (("entities", server_model.node_statements(graph)),
+                                 ("relations", server_model.relation_statements(graph))):
+                for statement, rows in groups:
+                    for batch in self._batches(rows):
+                        write(statement, {"rows": batch})
+                        statements += 1
+                    sent[kind] += len(rows)
         after = self.counts()
         return PushReport(sent["entities"], sent["relations"], statements,
                           (before["nodes"], after["nodes"]), (before["relationships"], after["relationships"]))
@@ -148,6 +150,22 @@ class Neo4jStore:
             size += row_size
         if batch:
             yield batch
+
+    @contextmanager
+    def _writer(self) -> Iterator[Callable[[str, dict[str, Any]], None]]:
+        """Runs write statements in one session: each in a transaction, or auto-committed on a
+        server whose transactions are not real (FalkorDB), which saves two round trips."""
+        try:
+            with self._driver.session(database=self.database) as session:
+                def write(statement: str, params: dict[str, Any]) -> None:
+                    params = self._dialect.parameters(params)
+                    if self._dialect.transactions:
+                        session.execute_write(lambda tx: tx.run(statement, params).consume())
+                    else:
+                        session.run(statement, params).consume()
+                yield write
+        except (bolt.Neo4jError, bolt.DriverError) as err:
+            raise _server_error(err, self.uri, self.user, self._dialect) from None
 
     def _rows(self, query: str, params: dict[str, Any], write: bool = False) -> list[dict[str, Any]]:
         def work(tx: ManagedTransaction) -> list[dict[str, Any]]:

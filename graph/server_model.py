@@ -46,8 +46,7 @@ def node_statements(graph: nx.MultiDiGraph) -> Iterator[Statement]:
     for entity in kg.entities(graph):
         properties = {key: value for key, value in entity.items() if value is not None}
         properties["aliases"] = list(entity["aliases"])
-        properties["mentions"] = json.dumps(graph.nodes[entity["id"]]["mentions"], sort_keys=True,
-                                            ensure_ascii=False)
+        properties["mentions"] = _compact_json(graph.nodes[entity["id"]]["mentions"])
         rows[entity["type"]].append({"id": entity["id"], "properties": properties})
     for entity_type, type_rows in sorted(rows.items()):
         key, *extra = (_identifier(label) for label in schema.labels(entity_type))
@@ -66,7 +65,7 @@ def relation_statements(graph: nx.MultiDiGraph) -> Iterator[Statement]:
         claims = relation["claims"]
         for plural, field in CLAIM_LISTS.items():
             properties[plural] = [str(claim.get(field, "")) for claim in claims]
-        properties["claims"] = json.dumps(claims, sort_keys=True, ensure_ascii=False)
+        properties["claims"] = _compact_json(claims)
         rows[(relation_type, key_label[source], key_label[target])].append(
             {"source": source, "target": target, "properties": properties})
     for (relation_type, source_label, target_label), type_rows in sorted(rows.items()):
@@ -98,6 +97,10 @@ def _identifier(name: str) -> str:
     if not _IDENTIFIER.fullmatch(name):
         raise EndorsegraphError(f"schema name {name!r} cannot be a Cypher label or type")
     return name
+
+
+def _compact_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def _json(text: str, what: str) -> Any:

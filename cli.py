@@ -8,6 +8,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -232,11 +233,35 @@ RelationOption = Annotated[list[str] | None, typer.Option("--relation", "-r", he
 MaxHopsOption = Annotated[int | None, typer.Option("--max-hops", help="path: longest path (default 4).")]
 
 
-def print_query(name: str, args: list[str], options: dict[str, Any], fmt: str, graph: Path) -> None:
-    """Bind, answer and print one catalog query."""
+BackendOption = Annotated[str | None, typer.Option("--backend", help="embedded (the graph file) or neo4j "
+                                                  "(default when --uri or NEO4J_URI is given).")]
+
+
+@dataclass(frozen=True)
+class BackendChoice:
+    """Which back end a query command asks, and how to reach the server if it is that."""
+
+    backend: str | None
+    uri: str | None
+    user: str | None
+    database: str | None
+    ask_password: bool
+
+    def chosen(self) -> str:
+        return self.backend or ("neo4j" if self.uri or os.environ.get("NEO4J_URI") else "embedded")
+
+
+def print_query(name: str, args: list[str], options: dict[str, Any], fmt: str, graph: Path, server: BackendChoice) -> None:
+    """Bind, answer and print one catalog query, on the graph file or on the server."""
     params = catalog.bind(name, args, options)
-    backend = catalog.Embedded(existing_graph(graph).load())
-    records = [as_dict(row) for row in catalog.run(backend, name, params)]
+    if server.chosen() == "neo4j":
+        with connect(server.uri, server.user, server.database, server.ask_password) as store:
+            rows = catalog.run(catalog.Server(store), name, params)
+    elif server.chosen() == "embedded":
+        rows = catalog.run(catalog.Embedded(existing_graph(graph).load()), name, params)
+    else:
+        raise EndorsegraphError(f"unknown backend {server.chosen()!r} (choose embedded or neo4j)")
+    records = [as_dict(row) for row in rows]
     typer.echo(format_rows([brief(r) for r in records] if fmt == "table" else records, fmt))
 
 
@@ -247,8 +272,9 @@ def query(name: Annotated[str, typer.Argument(help=f"One of: {', '.join(catalog.
           k: KOption = None, directed: DirectedOption = False, relations: RelationOption = None,
           max_hops: MaxHopsOption = None,
           limit: Annotated[int | None, typer.Option("--limit", help="search: most matches (default 10).")] = None,
-          fmt: FormatOption = "table",
-          graph: GraphOption = DEFAULT_GRAPH) -> None:
+          fmt: FormatOption = "table", backend: BackendOption = None,
+          graph: GraphOption = DEFAULT_GRAPH, uri: UriOption = None, user: UserOption = None,
+          database: DatabaseOption = None, ask_password: AskPasswordOption = False) -> None:
     """Ask one of the catalog's questions; every answer carries its evidence sentence and sources.
 
     endorsers NAME, endorsed-by NAME, leaders ORG, roles PERSON, affiliations NAME [--depth N],
@@ -259,21 +285,22 @@ def query(name: Annotated[str, typer.Argument(help=f"One of: {', '.join(catalog.
     """
     options = {"depth": depth, "k": k, "directed": directed or None, "relations": relations,
                "max_hops": max_hops, "limit": limit}
-    print_query(name, args or [], options, fmt, graph)
+    print_query(name, args or [], options, fmt, graph, BackendChoice(backend, uri, user, database, ask_password))
 
 
 @command()
 def path(source: Annotated[str, typer.Argument(help="Where the path starts (name, alias or id).")],
          target: Annotated[str, typer.Argument(help="Where it ends.")],
          k: KOption = None, directed: DirectedOption = False, relations: RelationOption = None,
-         max_hops: MaxHopsOption = None, fmt: FormatOption = "table",
-         graph: GraphOption = DEFAULT_GRAPH) -> None:
+         max_hops: MaxHopsOption = None, fmt: FormatOption = "table", backend: BackendOption = None,
+         graph: GraphOption = DEFAULT_GRAPH, uri: UriOption = None, user: UserOption = None,
+         database: DatabaseOption = None, ask_password: AskPasswordOption = False) -> None:
     """The k shortest paths between two entities, one row per hop with its evidence sentence.
 
     Example: endorsegraph path "Larry Cohen" "Bernie Sanders" --graph demo.json --directed
     """
     options = {"k": k, "directed": directed or None, "relations": relations, "max_hops": max_hops}
-    print_query("path", [source, target], options, fmt, graph)
+    print_query("path", [source, target], options, fmt, graph, BackendChoice(backend, uri, user, database, ask_password))
 
 
 UriOption = Annotated[str | None, typer.Option("--uri", help="Bolt server, e.g. bolt://localhost:7687 (default: NEO4J_URI).")]

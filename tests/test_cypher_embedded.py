@@ -8,7 +8,9 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from typer.testing import CliRunner
 
+from endorsegraph.cli import app
 from endorsegraph.graph import kg, schema, server_model
 from endorsegraph.graph.errors import EndorsegraphError
 from endorsegraph.graph.synthetic import synthetic_graph
@@ -133,3 +135,19 @@ def test_loads_a_synthetic_graph_whole():
     (row,) = run_cypher(graph, "MATCH ()-[r]->() RETURN count(r) AS relations, "
                                "sum(size(r.sentences)) AS claims")
     assert row == {"relations": graph.number_of_edges(), "claims": kg.claim_count(graph)}
+
+
+def test_cypher_command_runs_on_the_graph_file(records, tmp_path):
+    graph_file = tmp_path / "records.json"
+    runner = CliRunner()
+    assert runner.invoke(app, ["build", str(REPO / "examples" / "records"), "--graph", str(graph_file)]).exit_code == 0
+    result = runner.invoke(app, ["cypher", "MATCH (o:Organization)-[:ENDORSED]->(c:Candidate {name: $name}) "
+                                           "RETURN o.name AS name ORDER BY name", "--param", "name=Bernie Sanders",
+                                 "--backend", "embedded", "--graph", str(graph_file), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert [r["name"] for r in json.loads(result.stdout)] == sorted(
+        records.nodes[s]["name"] for s, _, k in records.in_edges("bernie-sanders", keys=True) if k == "ENDORSED")
+    result = runner.invoke(app, ["cypher", "MATCH (n) RETURN shortestPath((n)-[*]-(n))",
+                                 "--backend", "embedded", "--graph", str(graph_file)])
+    assert result.exit_code == 1 and result.stderr.startswith("error: cypher: ")
+    assert "shortestpath" in result.stderr.lower() and "Traceback" not in result.output

@@ -367,6 +367,10 @@ def _references(doc: Doc, mentions: list[Mention], entities: dict[str, EntityInf
             target = next((m for m in reversed(before) if m.label == "ORG"), None)
             if target:
                 found.append(Mention(token.i, token.i + 1, target.entity, "ORG", explicit=False))
+        elif token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass"):
+            target = next((m for m in reversed(before) if m.label == "ORG" and m.explicit), None)
+            if target:
+                found.append(Mention(token.i, token.i + 1, target.entity, "ORG", explicit=False))
         elif token.lower_ in SUBJECT_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
             target = _last_person_subject(doc, before)
             if target:

@@ -29,10 +29,10 @@ CURRENT_WORDS = ["current", "new", "newly elected", "incoming", "outgoing", "int
 
 MACROS = {
     "ENT": r"⟦\d+⟧",
-    "LIST": r"⟦\d+⟧(?:(?:, ⟦\d+⟧)*,? (?:and|or) (?:the )?⟦\d+⟧)?",
+    "LIST": r"(?:the )?⟦\d+⟧(?:(?:, (?:the )?⟦\d+⟧)*,? (?:and|or) (?:the )?⟦\d+⟧)?",
     "APPOS": r"(?:, (?:the|a|an|which|who|whose|one|its|his|her)\b[^,;]{0,160},)?,?",
     "AUX": r"(?:(?:[\w'-]+|'s) ){0,4}?",
-    "DET": r"(?:(?:the|a|an|its|his|her|their) )?(?:[\w,.'-]+ ){0,4}?",
+    "DET": r"(?:(?:the|a|an|its|his|her|their) )?(?:(?!of\b|from\b|by\b)[\w,.'-]+ ){0,4}?",
     "ROLE": "(?:" + "|".join(sorted(map(re.escape, LEADER_ROLES), key=len, reverse=True)) + ")",
     "ADVISER": "(?:" + "|".join(sorted(map(re.escape, ADVISER_ROLES), key=len, reverse=True)) + ")",
     "MOD": "(?:(?:" + "|".join(map(re.escape, FORMER_WORDS + CURRENT_WORDS)) + r") ?)*",
@@ -42,7 +42,8 @@ MACROS = {
 ENDORSE_VERB = r"(?:endorsed|endorses|endorse|endorsing|backed|backs|backing)"
 ACQUIRE_VERB = (r"(?:picked up|picks up|pick up|picking up|earned|earns|earn|earning|won|wins|win|winning|"
                 r"received|receives|receive|gained|gains|gain|secured|secures|secure|landed|lands|land|"
-                r"got|gets|collected|garnered|nabbed|snagged|clinched|captured|scored|added|announced)")
+                r"got|gets|collected|garnered|nabbed|snagged|clinched|captured|scored|added|announced|has|have|had|"
+                r"enjoys|enjoyed|boasts|boasted|touted|touts)")
 ENDORSE_NOUN = r"(?:endorsements?|backing|nod|support)"
 
 
@@ -75,9 +76,10 @@ PATTERNS: list[Pattern] = [
     _pattern("endorse-relative", "ENDORSED",
              r"(?P<src>{LIST}),? (?:which|who|that) (?P<aux>{AUX})(?P<trigger>" + ENDORSE_VERB + r") (?P<tgt>{ENT})"),
     _pattern("endorse-passive", "ENDORSED",
-             r"(?P<tgt>{ENT}){APPOS}(?P<aux>(?:'s|'ve)?(?: (?:has|have|had|was|were|is|are|been|being|be|also|"
-             r"already|now|since|formally|officially|just|recently|previously|publicly)){{1,4}}) "
-             r"(?P<trigger>endorsed|backed) by (?P<src>{LIST})"),
+             r"(?P<tgt>{ENT}){APPOS}(?P<aux>(?:'s|'ve|, who|, which)?(?: (?:has|have|had|was|were|is|are|been|"
+             r"being|be|also|already|now|since|formally|officially|just|recently|previously|publicly)){{1,4}}) "
+             r"(?P<trigger>endorsed|backed) by (?:(?:[\w-]+,? ){{0,4}}?(?:including|such as|like|among them) )?"
+             r"(?P<src>{LIST})"),
     _pattern("endorse-acquire", "ENDORSED",
              r"(?P<tgt>{ENT}){APPOS} (?P<aux>{AUX})(?P<verb>" + ACQUIRE_VERB + r") {DET}(?P<trigger>"
              + ENDORSE_NOUN + r"){TIME} (?:of|from|by) {DET}(?P<src>{LIST})"),
@@ -122,7 +124,7 @@ PATTERNS: list[Pattern] = [
              source_label="PERSON", target_label="PERSON", confidence=0.9),
     _pattern("adviser-apposition", "ADVISES",
              r"(?P<src>{ENT}), (?:a |an |the )?(?P<mod>{MOD})(?:[\w-]+ )??(?P<role>{ADVISER}) (?:to|for) "
-             r"(?P<tgt>{ENT})", source_label="PERSON", target_label="PERSON", confidence=0.9),
+             r"(?:the )?(?P<tgt>{ENT})(?: campaign)?", source_label="PERSON", target_label="PERSON", confidence=0.9),
     _pattern("adviser-apposition-possessive", "ADVISES",
              r"(?P<src>{ENT}), (?P<tgt>{ENT}){POSS} (?:(?:presidential )?campaign )?(?P<mod>{MOD})"
              r"(?P<role>{ADVISER})\b", source_label="PERSON", target_label="PERSON", confidence=0.9),

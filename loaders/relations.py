@@ -26,7 +26,7 @@ HEDGE_WORDS = HEDGE_VERBS | {"expected", "planning", "considering", "weighing", 
                              "wanted", "hoped", "failed", "rejected", "denied"} | MODAL_WORDS | NEGATIONS
 ENDORSE_LEMMAS = {"endorse", "back"}
 ACQUIRE_LEMMAS = {"pick", "earn", "win", "receive", "gain", "secure", "land", "get", "collect", "garner",
-                  "nab", "snag", "clinch", "capture", "score", "add", "announce"}
+                  "nab", "snag", "clinch", "capture", "score", "add", "announce", "have", "enjoy", "boast", "tout"}
 ENDORSE_NOUNS = {"endorsement", "endorsements", "backing", "nod", "support"}
 CANDIDACY_WORDS = {"campaign", "bid", "candidacy", "re-election", "reelection", "presidential", "gubernatorial",
                    "senate", "mayoral", "run", "campaigns"}

@@ -22,9 +22,9 @@ SHARED = HERE.parent.parent / "shared"
 SEEDS, GOLD = SHARED / "corpus" / "seeds", SHARED / "corpus" / "gold"
 needs_shared = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/corpus is not beside this checkout")
 
-# Measured on the fixture suite when these thresholds were set: precision 1.00, recall 0.75.
+# Measured on the fixture suite when these thresholds were set: precision 1.00, recall 0.86.
 FIXTURE_MIN_PRECISION = 1.0
-FIXTURE_MIN_RECALL = 0.70
+FIXTURE_MIN_RECALL = 0.80
 
 
 def relations_of(text: str, published: str | None = None) -> dict[tuple[str, str, str], dict]:
@@ -53,9 +53,25 @@ def endorsements(text: str) -> set[tuple[str, str]]:
     ("The Sierra Club, the oldest environmental group in the country, threw its support behind Paula Greer.",
      "Sierra Club", "Paula Greer"),
     ("The Sierra Club's endorsement of Paula Greer surprised nobody.", "Sierra Club", "Paula Greer"),
+    ("Paula Greer, who was endorsed by the United Auto Workers in April, spoke in Detroit.",
+     "United Auto Workers", "Paula Greer"),
+    ("The Teamsters announced Tuesday that it is endorsing Paula Greer.",
+     "International Brotherhood of Teamsters", "Paula Greer"),
+    ("Paula Greer has the backing of the AFL-CIO and most of its affiliates.", "AFL-CIO", "Paula Greer"),
+    ("The AFL-CIO on Tuesday endorsed Paula Greer for governor.", "AFL-CIO", "Paula Greer"),
 ])
 def test_endorsement_forms(text: str, endorser: str, endorsee: str) -> None:
     assert endorsements(text) == {(endorser, endorsee)}
+
+
+def test_endorsers_introduced_by_including() -> None:
+    found = endorsements("Paula Greer has been endorsed by several unions, including the SEIU and the AFT.")
+    assert found == {("Service Employees International Union", "Paula Greer"),
+                     ("American Federation of Teachers", "Paula Greer")}
+
+
+def test_support_from_a_vague_crowd_is_no_endorsement() -> None:
+    assert endorsements("Paula Greer has locked down support from huge swaths of Congress.") == set()
 
 
 def test_a_list_of_endorsers_each_endorses() -> None:

@@ -8,7 +8,7 @@ in-memory graph, :class:`Server` runs the Cypher text on a Bolt store. Names tha
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 import networkx as nx
@@ -46,7 +46,7 @@ class NamedQuery:
     networkx: Callable[..., list[Any]]          # (graph, **params) -> rows
     cypher: str | dict[Any, str]                # the server's text(s)
     row: type
-    on_server: Callable[..., list[Any]] | None = field(default=None)   # (run, **params) -> rows
+    on_server: Callable[..., list[Any]] | None = None   # (run, **params) -> rows, if not one text
 
     def run_embedded(self, graph: nx.MultiDiGraph, **params: Any) -> list[Any]:
         return self.networkx(graph, **params)

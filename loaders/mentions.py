@@ -40,7 +40,8 @@ KIND_WORDS = [  # the first word found in an unknown organization's name (or its
     ("workers", "union"), ("brotherhood", "union"), ("teachers", "union"), ("nurses", "union"),
     ("party", "party"), ("pac", "PAC"), ("super pac", "PAC"), ("fund", "PAC"),
     ("campaign", "campaign"), ("committee", "PAC"), ("group", "advocacy group"),
-    ("coalition", "advocacy group"), ("caucus", "government body"), ("congress", "government body"),
+    ("coalition", "advocacy group"), ("alliance", "advocacy group"), ("league", "advocacy group"),
+    ("caucus", "government body"), ("congress", "government body"),
     ("senate", "government body"), ("house", "government body"), ("department", "government body"),
     ("times", "media"), ("post", "media"), ("news", "media"), ("journal", "media"),
     ("inc", "company"), ("corp", "company"), ("company", "company"),
@@ -122,6 +123,10 @@ def _trim(span: Span) -> Span | None:
     """Drop a leading "the" and titles, and a trailing possessive; None if nothing name-like is left."""
     start, end = span.start, span.end
     doc = span.doc
+    dash = next((t.i for t in span[:4] if t.text in {"-", "–", "—"} and t.i > start
+                 and t.whitespace_ and doc[t.i - 1].whitespace_), None)
+    if dash is not None and all(t.is_upper or t.is_punct for t in doc[start:dash]):
+        start = dash + 1                             # a dateline glued on: "PHOENIX - Veteran ..."
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_space or
                            (span.label_ == "PERSON" and doc[start].lower_.rstrip(".") in TITLES and end - start > 1)
                            or doc[start].is_punct):
@@ -201,11 +206,12 @@ def _names_after_titles(doc: Doc) -> list[Span]:
     for token in doc[:-1]:
         if token.lower_.rstrip(".") not in TITLES | ROLE_WORDS | NAME_CUES or token.lower_ in {"state", "general", "former"}:
             continue
-        end = token.i + 1
-        while end < len(doc) and end - token.i <= 3 and _name_word(doc[end]):
+        first = token.i + 2 if token.i + 1 < len(doc) and doc[token.i + 1].text == "," else token.i + 1
+        end = first
+        while end < len(doc) and end - first < 3 and _name_word(doc[end]):
             end += 1
-        if end - token.i - 1 >= 2:
-            found.append(Span(doc, token.i + 1, end, label="PERSON"))
+        if end - first >= 2:
+            found.append(Span(doc, first, end, label="PERSON"))
     return found
 
 

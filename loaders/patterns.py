@@ -110,6 +110,9 @@ PATTERNS: list[Pattern] = [
     _pattern("leader-role-of-then-name", "LEADS",   # "the current chair of the party, Lucia Trujillo"
              r"(?P<mod>{MOD})(?P<role>{ROLE}) of (?:the )?(?P<tgt>{ENT}), (?P<src>{ENT})",
              source_label="PERSON", target_label="ORG", confidence=0.85),
+    _pattern("leader-whose", "LEADS",   # "the Oregon AFL-CIO, whose president, Walt Demers, said"
+             r"(?P<tgt>{ENT}){APPOS} whose (?P<mod>{MOD})(?P<role>{ROLE}),? (?P<src>{ENT})",
+             source_label="PERSON", target_label="ORG", confidence=0.85),
     _pattern("leader-verb", "LEADS",
              r"(?P<src>{ENT}),? (?:who )?(?P<aux>(?:also |currently |now |once )?)(?P<role>leads|heads|chairs|"
              r"runs|directs|led|headed|chaired|ran|directed) (?:the )?(?P<tgt>{ENT})",
@@ -120,11 +123,15 @@ PATTERNS: list[Pattern] = [
              r"(?P<role>{ADVISER}),? (?P<src>{ENT})", source_label="PERSON", target_label="PERSON", confidence=0.9),
     _pattern("adviser-joined", "ADVISES",
              r"(?P<src>{ENT}){APPOS},? (?P<aux>{AUX})(?P<trigger>joined|joins|join) (?P<tgt>{ENT}){POSS} "
-             r"(?:[\w-]+ )?campaign as (?:a |an |the |its |his |her )?(?:[\w-]+ )??(?P<role>{ADVISER}|{ROLE})",
+             r"(?:(?:[\w-]+|{ENT}) )?campaign as (?:a |an |the |its |his |her )?(?:[\w-]+ )??(?P<role>{ADVISER}|{ROLE})",
              source_label="PERSON", target_label="PERSON", confidence=0.9),
     _pattern("adviser-apposition", "ADVISES",
              r"(?P<src>{ENT}), (?:a |an |the )?(?P<mod>{MOD})(?:[\w-]+ )??(?P<role>{ADVISER}) (?:to|for) "
              r"(?:the )?(?P<tgt>{ENT})(?: campaign)?", source_label="PERSON", target_label="PERSON", confidence=0.9),
+    _pattern("adviser-for-rival", "ADVISES",   # "X, a spokesman for Y's rival, Z"
+             r"(?P<src>{ENT}), (?:a |an |the )?(?P<mod>{MOD})(?:[\w-]+ )??(?P<role>{ADVISER}) (?:to|for) {ENT}"
+             r"(?:'s|') (?:[\w-]+ )?(?:rival|opponent|challenger),? (?:former |then-)?(?P<tgt>{ENT})",
+             source_label="PERSON", target_label="PERSON", confidence=0.85),
     _pattern("adviser-apposition-possessive", "ADVISES",
              r"(?P<src>{ENT}), (?P<tgt>{ENT}){POSS} (?:(?:presidential )?campaign )?(?P<mod>{MOD})"
              r"(?P<role>{ADVISER})\b", source_label="PERSON", target_label="PERSON", confidence=0.9),

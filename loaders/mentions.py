@@ -237,7 +237,7 @@ def _title_start(span: Span) -> int:
         start -= 1
     if start < span.start:
         while start > span.sent.start and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" \
-                and doc[start - 1].ent_type_ not in ("PERSON", "ORG"):
+                and doc[start - 1].ent_type_ != "PERSON":
             start -= 1
     return start
 

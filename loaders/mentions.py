@@ -46,6 +46,9 @@ KIND_WORDS = [  # the first word found in an unknown organization's name (or its
     ("times", "media"), ("post", "media"), ("news", "media"), ("journal", "media"),
     ("inc", "company"), ("corp", "company"), ("company", "company"),
 ]
+ENDORSEMENT_WORDS = {"endorsement", "endorsements", "backing", "nod", "support", "endorsed", "backed"}
+ORG_DESCRIPTORS = {"group", "union", "organization", "organisation", "association", "party", "committee",
+                   "coalition", "pac", "federation", "alliance", "council", "caucus", "nonprofit"}
 GENERIC_ORGS = {"pac", "super pac", "union", "campaign", "committee", "party", "the union", "related", "watch"}
 SUBJECT_PRONOUNS = {"he", "she"}
 TEMPORAL_TYPES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT"}
@@ -96,6 +99,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, graph: nx.MultiDiGraph | None 
     raw = [s for s in (_trim(e) for e in raw) if s is not None]
     raw = [_extend_organization(s) if s.label_ == "ORG" else s for s in raw]
     raw = _merge_overlaps(_names_after_titles(doc) + _full_names_of_surnames(doc, raw) + raw)
+    raw = _merge_overlaps(raw + _organizations_by_context(doc, raw))
     spans = _repair_labels(raw, doc, gazetteer)
     entities: dict[str, EntityInfo] = {}
     mentions: list[Mention] = []
@@ -213,6 +217,39 @@ def _names_after_titles(doc: Doc) -> list[Span]:
         if end - first >= 2:
             found.append(Span(doc, first, end, label="PERSON"))
     return found
+
+
+def _organizations_by_context(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Unlabelled proper names that context makes organizations: "the endorsement of Conservation
+    Colorado", "Green Valley Votes, the renters' advocacy group"."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found, i = [], 0
+    while i < len(doc):
+        end = i
+        while end < len(doc) and end - i < 5 and end not in taken and _proper_word(doc[end]) \
+                and doc[end].lower_.rstrip(".") not in TITLES:
+            end += 1
+        if end - i >= 2 and (_after_endorsement_word(doc, i) or _described_as_organization(doc, end)):
+            found.append(Span(doc, i, end, label="ORG"))
+        i = max(end, i + 1)
+    return found
+
+
+def _after_endorsement_word(doc: Doc, start: int) -> bool:
+    window = doc[max(start - 4, 0):start]
+    return (len(window) > 0 and window[-1].lower_ in {"of", "from", "by"}
+            and any(t.lower_ in ENDORSEMENT_WORDS for t in window))
+
+
+def _described_as_organization(doc: Doc, end: int) -> bool:
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    for token in doc[end + 1:end + 8]:
+        if token.text in {",", ".", ";"}:
+            return False
+        if token.lower_ in ORG_DESCRIPTORS:
+            return True
+    return False
 
 
 def _full_names_of_surnames(doc: Doc, spans: list[Span]) -> list[Span]:

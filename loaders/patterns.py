@@ -140,9 +140,10 @@ PATTERNS: list[Pattern] = [
              source_label="PERSON", target_label="PERSON", confidence=0.8),
     # FOUNDED
     _pattern("founded-grew-out", "FOUNDED",
-             r"(?P<tgt>{ENT}),? (?:(?:the|a|an) (?:[\w-]+ ){{0,4}}?)?(?:that |which |who )?(?:[\w-]+ )?"
+             r"(?P<tgt>{ENT}),? (?:(?:the|a|an) (?:[\w'-]+ ){{0,4}}?)?(?:that |which |who )?(?:[\w-]+ )?"
              r"(?P<trigger>grew out of|was born out of|emerged from|sprang from|came out of|was founded by|"
-             r"was started by|was created by|was launched by|founded by|started by|created by) (?P<src>{ENT})",
+             r"was started by|was created by|was launched by|founded by|started by|created by) "
+             r"(?:[\w-]+ ){{0,2}}?(?P<src>{ENT})",
              source_label="PERSON", target_label="ORG", confidence=0.8),
     _pattern("founded-active", "FOUNDED",
              r"(?P<src>{ENT}){APPOS} (?P<aux>{AUX})(?P<trigger>founded|co-founded|cofounded) (?:the )?(?P<tgt>{ENT})",

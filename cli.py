@@ -277,9 +277,11 @@ def query(name: Annotated[str, typer.Argument(help=f"One of: {', '.join(catalog.
           database: DatabaseOption = None, ask_password: AskPasswordOption = False) -> None:
     """Ask one of the catalog's questions; every answer carries its evidence sentence and sources.
 
-    endorsers NAME, endorsed-by NAME, leaders ORG, roles PERSON, affiliations NAME [--depth N],
-    path A B, conflicts, shared-endorsers A B, tally, search TEXT. A NAME may be a name, an alias
-    or an id; a near miss is answered with "did you mean". Tables leave out ids and source lists.
+    Queries: endorsers NAME, endorsed-by NAME, leaders ORG, roles PERSON, affiliations NAME, path A B,
+    conflicts, shared-endorsers A B, tally, search TEXT.
+
+    A NAME may be a name, an alias or an id; a near miss gets "did you mean". Tables leave out ids
+    and source lists; json and csv keep them.
 
     Example: endorsegraph query endorsers "Bernie Sanders" --graph demo.json --format json
     """

@@ -99,6 +99,7 @@ def affiliations(graph: nx.MultiDiGraph, entity: str, depth: int = 1) -> list[Af
 
 
 def affiliations_on_server(run: Runner, entity: str, depth: int = 1) -> list[Affiliation]:
+    """:func:`affiliations` on a Cypher server: each relation ending a trail of at most ``depth``."""
     _check_range("depth", depth, MAX_DEPTH)
     return canonical(from_record(Affiliation, r) for r in run(AFFILIATIONS_CYPHER[depth], {"entity": entity}))
 

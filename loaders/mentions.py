@@ -10,11 +10,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-import networkx as nx
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span
 
 from ..graph.model import normalize_name
+from ..graph.names import NameIndex
 from .gazetteer import Gazetteer
 
 TITLES = {"sen", "senator", "rep", "representative", "gov", "governor", "president", "mr", "mrs", "ms",
@@ -93,8 +93,9 @@ class ArticleEntities:
         return None
 
 
-def find_entities(doc: Doc, gazetteer: Gazetteer, graph: nx.MultiDiGraph | None = None) -> ArticleEntities:
-    """Every person and organization mention in ``doc``, resolved to canonical entities."""
+def find_entities(doc: Doc, gazetteer: Gazetteer, known: NameIndex | None = None) -> ArticleEntities:
+    """Every person and organization mention in ``doc``, resolved to canonical entities
+    (within the article first, then against ``known``, the names of the graph built so far)."""
     raw = [part for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP") for part in _split_at_role(e)]
     raw = [s for s in (_trim(e) for e in raw) if s is not None]
     raw = [_extend_organization(s) if s.label_ == "ORG" else s for s in raw]
@@ -103,7 +104,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, graph: nx.MultiDiGraph | None 
     spans = _repair_labels(raw, doc, gazetteer)
     entities: dict[str, EntityInfo] = {}
     mentions: list[Mention] = []
-    resolver = _Resolver(spans, gazetteer, graph)
+    resolver = _Resolver(spans, gazetteer, known)
     for span, label in spans:
         name, known_kind = resolver.resolve(span, label)
         if name is None:
@@ -329,9 +330,9 @@ def _is_descriptor(span: Span) -> bool:
 class _Resolver:
     """Maps a mention's surface form to a canonical name."""
 
-    def __init__(self, spans: list[tuple[Span, str]], gazetteer: Gazetteer, graph: nx.MultiDiGraph | None):
+    def __init__(self, spans: list[tuple[Span, str]], gazetteer: Gazetteer, known: NameIndex | None):
         self.gazetteer = gazetteer
-        self.graph = graph
+        self.graph_names = known
         self.people = [s for s, label in spans if label == "PERSON" and len(s) > 1]
         self.organizations = [s for s, label in spans if label == "ORG"]
 
@@ -370,18 +371,13 @@ class _Resolver:
         return self._graph_name(text, ("Person", "Candidate"), surname=True) or text
 
     def _graph_name(self, text: str, types: tuple[str, ...], surname: bool = False) -> str | None:
-        if self.graph is None:
+        """The one entity of the graph built so far that ``text`` names (or, for people, ends with)."""
+        if self.graph_names is None:
             return None
-        wanted = normalize_name(text)
-        found = set()
-        for _, data in self.graph.nodes(data=True):
-            if data["type"] not in types:
-                continue
-            forms = {data["name"]}.union(*(m.keys() for m in data.get("mentions", {}).values()))
-            if any(normalize_name(f) == wanted for f in forms) or (
-                    surname and normalize_name(data["name"]).split()[-1:] == [wanted]):
-                found.add(data["name"])
-        return found.pop() if len(found) == 1 else None
+        ids = self.graph_names.ids(text, types)
+        if not ids and surname:
+            ids = self.graph_names.by_surname(text)
+        return self.graph_names.name_of(ids.pop()) if len(ids) == 1 else None
 
 
 def acronyms(name: str) -> set[str]:

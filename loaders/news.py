@@ -12,6 +12,7 @@ from spacy.tokens import Span
 
 from ..graph import schema
 from ..graph.model import Batch, Claim, Entity, Relation, entity_id
+from ..graph.names import NameIndex
 from .articles import Article, read_articles
 from .mentions import ArticleEntities, find_entities
 from .nlp import gazetteer, pipeline
@@ -38,11 +39,12 @@ def extract(articles: Iterable[Article], graph: nx.MultiDiGraph, source: str,
             options: ExtractOptions = ExtractOptions()) -> Batch:
     """Entities and relations of ``articles``, every relation with one claim per sentence stating it."""
     nlp = pipeline(options.model, options.gazetteers)
-    known = gazetteer(options.gazetteers)
+    organizations = gazetteer(options.gazetteers)
     articles = list(articles)
     batch = Batch(source=source)
+    names = NameIndex(graph)
     for article, doc in zip(articles, nlp.pipe(a.text for a in articles)):
-        found_entities = find_entities(doc, known, graph)
+        found_entities = find_entities(doc, organizations, names)
         quoted = quoted_regions(doc)
         found = [f for sent in doc.sents for f in sentence_relations(sent, found_entities, quoted)]
         _add_article(batch, article, found_entities, found, graph)

@@ -16,7 +16,8 @@ import networkx as nx
 
 from ..graph import schema
 from ..graph.errors import InputError, SchemaError
-from ..graph.model import Batch, Claim, Entity, Relation, entity_id, normalize_name
+from ..graph.model import Batch, Claim, Entity, Relation
+from ..graph.names import NameIndex
 from .files import read_text
 
 ENTITY_COLUMNS = {"name", "type", "kind", "aliases", "members", "office"}
@@ -32,7 +33,7 @@ def load_records(path: Path, graph: nx.MultiDiGraph) -> Batch:
     """Parse a records file; names are resolved against the file's entities and ``graph``."""
     rows = parse_rows(path, read_text(path))
     batch = Batch(source=str(path))
-    names = _NameIndex(graph)
+    names = NameIndex(graph)
     entity_rows = [(line, row) for line, row in rows if not _cell(row, "relation")]
     for line, row in entity_rows:
         entity = _entity(path, line, row)
@@ -130,7 +131,7 @@ def _entity(path: Path, line: int, row: dict[str, Any]) -> Entity:
                   aliases=(name, *(a for a in aliases if a)), properties=properties)
 
 
-def _relation(path: Path, line: int, row: dict[str, Any], names: _NameIndex, batch: Batch) -> Relation:
+def _relation(path: Path, line: int, row: dict[str, Any], names: NameIndex, batch: Batch) -> Relation:
     relation_type = _cell(row, "relation").upper()
     if relation_type not in schema.relation_types():
         raise InputError(str(path), f"unknown relation {relation_type!r} "
@@ -172,46 +173,11 @@ def _relation(path: Path, line: int, row: dict[str, Any], names: _NameIndex, bat
     return Relation(type=relation_type, source=ends[0], target=ends[1], claim=claim)
 
 
-def _check_relation(relation_type: str, ends: list[str], names: _NameIndex, properties: dict) -> None:
+def _check_relation(relation_type: str, ends: list[str], names: NameIndex, properties: dict) -> None:
     source_type, target_type = (names.type_of(end) for end in ends)
     if schema.allowed_endpoints(relation_type)[1] == ["Candidate"] and schema.is_a(target_type, "Person"):
         target_type = "Candidate"
     schema.check_relation(relation_type, source_type, target_type, properties)
-
-
-class _NameIndex:
-    """Names and aliases of the graph's and the file's entities, normalized, mapped to node ids."""
-
-    def __init__(self, graph: nx.MultiDiGraph):
-        self._ids: dict[str, set[str]] = {}
-        self._names: dict[str, str] = {}
-        self._types: dict[str, str] = {}
-        for node_id, data in graph.nodes(data=True):
-            forms = {data["name"]}.union(*(m.keys() for m in data.get("mentions", {}).values()))
-            self._remember(node_id, data["name"], data["type"], forms)
-
-    def add(self, entity: Entity) -> None:
-        known = self._types.get(entity.id)
-        entity_type = schema.more_specific(known, entity.type) if known else entity.type
-        self._remember(entity.id, entity.name, entity_type, {entity.name, *entity.aliases})
-
-    def find(self, name: str) -> str | None:
-        ids = self._ids.get(normalize_name(name), set())
-        if len(ids) > 1:
-            raise SchemaError(f"{name!r} is ambiguous: it names {', '.join(sorted(ids))}")
-        return next(iter(ids), None)
-
-    def name_of(self, node_id: str) -> str:
-        return self._names[node_id]
-
-    def type_of(self, node_id: str) -> str:
-        return self._types[node_id]
-
-    def _remember(self, node_id: str, name: str, entity_type: str, forms: set[str]) -> None:
-        self._names.setdefault(node_id, name)
-        self._types[node_id] = entity_type
-        for form in forms:
-            self._ids.setdefault(normalize_name(form), set()).add(node_id)
 
 
 def _cell(row: dict[str, Any], key: str) -> str:

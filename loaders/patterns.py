@@ -21,7 +21,8 @@ ADVISER_ROLES = ["senior adviser", "senior advisor", "chief strategist", "strate
                  "deputy campaign manager", "campaign chairman", "campaign chairwoman", "campaign chair",
                  "national press secretary", "press secretary", "communications director", "policy director",
                  "spokesperson", "spokeswoman", "spokesman", "pollster", "adviser", "advisor", "surrogate",
-                 "speechwriter", "finance chair", "national co-chair", "co-chair"]
+                 "speechwriter", "finance chairman", "finance chairwoman", "finance chair", "national co-chair",
+                 "co-chair", "campaign co-chair", "political director", "field director", "digital director"]
 FORMER_WORDS = ["immediate past", "former", "past", "ex-", "onetime", "one-time", "then-", "retired",
                 "previous", "erstwhile", "late"]
 CURRENT_WORDS = ["current", "new", "newly elected", "incoming", "outgoing", "interim", "acting",
@@ -29,8 +30,9 @@ CURRENT_WORDS = ["current", "new", "newly elected", "incoming", "outgoing", "int
 
 MACROS = {
     "ENT": r"⟦\d+⟧",
-    "LIST": r"(?:the )?⟦\d+⟧(?:(?:, (?:the )?⟦\d+⟧)*,? (?:and|or) (?:the )?⟦\d+⟧)?",
-    "APPOS": r"(?:, (?:the|a|an|which|who|whose|one|its|his|her)\b[^,;]{0,160},)?,?",
+    "LIST": r"(?:the )?⟦\d+⟧(?:(?:, (?:the )?⟦\d+⟧)*,? (?:and|or) (?:(?:by|of|from) )?(?:the |former |outgoing )?"
+            r"⟦\d+⟧)?",
+    "APPOS": r"(?:, (?:the|a|an|which|who|whose|one|its|his|her)\b[^,;]{0,160},|, (?:which|who)\b[^;⟦]{0,200}?,)?,?",
     "AUX": r"(?:(?:[\w'-]+|'s) ){0,4}?",
     "DET": r"(?:(?:the|a|an|its|his|her|their) )?(?:(?!of\b|from\b|by\b)[\w,.'-]+ ){0,4}?",
     "ROLE": "(?:" + "|".join(sorted(map(re.escape, LEADER_ROLES), key=len, reverse=True)) + ")",
@@ -43,7 +45,7 @@ ENDORSE_VERB = r"(?:endorsed|endorses|endorse|endorsing|backed|backs|backing)"
 ACQUIRE_VERB = (r"(?:picked up|picks up|pick up|picking up|earned|earns|earn|earning|won|wins|win|winning|"
                 r"received|receives|receive|gained|gains|gain|secured|secures|secure|landed|lands|land|"
                 r"got|gets|collected|garnered|nabbed|snagged|clinched|captured|scored|added|announced|has|have|had|"
-                r"enjoys|enjoyed|boasts|boasted|touted|touts)")
+                r"enjoys|enjoyed|boasts|boasted|touted|touts|retains|retained|keeps|kept|maintains|holds)")
 ENDORSE_NOUN = r"(?:endorsements?|backing|nod|support)"
 
 
@@ -78,7 +80,7 @@ PATTERNS: list[Pattern] = [
     _pattern("endorse-passive", "ENDORSED",
              r"(?P<tgt>{ENT}){APPOS}(?P<aux>(?:'s|'ve|, who|, which)?(?: (?:has|have|had|was|were|is|are|been|"
              r"being|be|also|already|now|since|formally|officially|just|recently|previously|publicly)){{1,4}}) "
-             r"(?P<trigger>endorsed|backed) by (?:(?:[\w-]+,? ){{0,4}}?(?:including|such as|like|among them) )?"
+             r"(?P<trigger>endorsed|backed)(?: [\w.]+){{0,2}}? by (?:(?:[\w-]+,? ){{0,4}}?(?:including|such as|like|among them) )?"
              r"(?P<src>{LIST})"),
     _pattern("endorse-acquire", "ENDORSED",
              r"(?P<tgt>{ENT}){APPOS} (?P<aux>{AUX})(?P<verb>" + ACQUIRE_VERB + r") {DET}(?P<trigger>"
@@ -94,6 +96,9 @@ PATTERNS: list[Pattern] = [
     _pattern("support-behind", "ENDORSED",
              r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>threw|throws|throw|throwing|thrown|put|puts|"
              r"putting|placed) (?:its|his|her|their) (?:[\w-]+ )?(?:support|weight|backing) behind (?P<tgt>{ENT})"),
+    _pattern("support-behind-subject", "ENDORSED",   # "X ended his campaign … and threw his support behind Y"
+             r"(?P<trigger>threw|throws|throw|throwing|thrown|put|puts|putting|placed) (?:its|his|her|their) "
+             r"(?:[\w-]+ )?(?:support|weight|backing) behind (?P<tgt>{ENT})", confidence=0.75),
     _pattern("support-for", "ENDORSED",
              r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>announced|declared|pledged|gave|lent|offered)"
              r" (?:its|his|her|their) (?:[\w-]+ )?(?:endorsement|backing) (?:to|for|of) (?P<tgt>{ENT})"),
@@ -120,7 +125,8 @@ PATTERNS: list[Pattern] = [
     # ADVISES
     _pattern("adviser-title-before", "ADVISES",
              r"(?P<mod0>{MOD})(?P<tgt>{ENT}){POSS} (?:(?:presidential |re-?election )?campaign )?(?P<mod>{MOD})"
-             r"(?P<role>{ADVISER}),? (?P<src>{ENT})", source_label="PERSON", target_label="PERSON", confidence=0.9),
+             r"(?P<role>{ADVISER}),? (?:(?:former|state|then-|(?-i:[A-Z][\w.'-]*)|⟦\d+⟧) ){{0,4}}?(?P<src>{ENT})",
+             source_label="PERSON", target_label="PERSON", confidence=0.9),
     _pattern("adviser-joined", "ADVISES",
              r"(?P<src>{ENT}){APPOS},? (?P<aux>{AUX})(?P<trigger>joined|joins|join) (?P<tgt>{ENT}){POSS} "
              r"(?:(?:[\w-]+|{ENT}) )?campaign as (?:a |an |the |its |his |her )?(?:[\w-]+ )??(?P<role>{ADVISER}|{ROLE})",

@@ -52,7 +52,10 @@ class Found:
 def sentence_relations(sent: Span, entities: ArticleEntities, quoted: list[tuple[int, int]]) -> list[Found]:
     """Every relation the sentence states, surface and parse readings reconciled."""
     view = _View(sent, entities)
-    surface = [f for p in PATTERNS for f in _surface(p, view, sent)]
+    explicit = [f for p in PATTERNS for f in _surface(p, view, sent)]
+    covered = {f.trigger for f in explicit if f.trigger is not None}
+    surface = explicit + [f for p in PATTERNS for f in _surface(p, view, sent, from_parse=True)
+                          if f.trigger not in covered]
     parsed = _parse_endorsements(sent, entities)
     found = _reconcile(surface, parsed)
     return [f for f in found if not (f.relation == "ENDORSED" and _inside(f.trigger, sent.doc, quoted))]
@@ -82,7 +85,7 @@ class _View:
             if mention and mention.start == i and mention.end <= sent.end:
                 text = f"⟦{len(self.slots)}⟧" + sent.doc[mention.end - 1].whitespace_
                 self.slots.append(mention)
-                next_i = mention.end
+                next_i = _after_parenthetical_acronym(sent, mention, entities)
             else:
                 text = re.sub(r"\s+", " ", token.text_with_ws) if not token.is_space else " "
                 next_i = i + 1
@@ -101,7 +104,20 @@ class _View:
         return self.tokens[max(bisect.bisect_right(self.offsets, offset) - 1, 0)]
 
 
-def _surface(pattern: Pattern, view: _View, sent: Span) -> list[Found]:
+def _after_parenthetical_acronym(sent: Span, mention: Mention, entities: ArticleEntities) -> int:
+    """Skip "(CWA)" right after the name it abbreviates, so "the X (X), which …" reads as one name."""
+    end = mention.end
+    if end + 2 < sent.end and sent.doc[end].text == "(" and sent.doc[end + 2].text == ")":
+        inner = entities.at(end + 1)
+        if inner is not None and inner.entity == mention.entity:
+            return end + 3
+    return end
+
+
+def _surface(pattern: Pattern, view: _View, sent: Span, from_parse: bool = False) -> list[Found]:
+    """Readings of ``pattern``; with ``from_parse``, only patterns that take an endpoint from the parse."""
+    if from_parse != (not ({"src", "tgt"} <= set(pattern.regex.groupindex)) and "count" not in pattern.regex.groupindex):
+        return []
     found = []
     for match in pattern.regex.finditer(view.text):
         groups = match.groupdict()
@@ -110,9 +126,15 @@ def _surface(pattern: Pattern, view: _View, sent: Span) -> list[Found]:
         trigger = view.token_at(match.start("trigger")) if groups.get("trigger") else None
         if _hedged_words(groups.get("aux")) or (trigger is not None and _hedged_token(sent.doc[trigger])):
             continue
-        sources = view.mentions(groups.get("src")) if "src" in groups else _counted_referents(groups, view, match)
+        if "count" in groups:
+            sources = _counted_referents(groups, view, match)
+        elif "src" in groups:
+            sources = view.mentions(groups.get("src"))
+        else:
+            subject = _subject_of(sent.doc[trigger])
+            sources = _mentions_of(subject, view.slots) if subject is not None else []
         targets = view.mentions(groups.get("tgt"))
-        if not targets and trigger is not None:
+        if "tgt" not in groups and trigger is not None:
             targets = _endorsee_from_parse(sent.doc[trigger], view)
         properties = _properties(pattern, groups)
         for source in sources:

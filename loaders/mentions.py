@@ -144,7 +144,11 @@ def _trim(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].lower_ in {"'s", "'", "s"} or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    if span.label_ == "PERSON":
+    label = span.label_
+    if label == "ORG" and not span.id_ and doc[start].lower_.rstrip(".") in HONORIFICS and end - start > 1 \
+            and all(t.is_title for t in doc[start:end]):
+        label = "PERSON"                             # "Councilwoman Naomi Feld" tagged as an organization
+    if label == "PERSON":
         last_title = max((t.i for t in doc[start:end - 1] if t.lower_.rstrip(".") in TITLES), default=None)
         if last_title is not None:                   # "Millcreek Township Supervisor Dominic Farrugia"
             start = last_title + 1
@@ -153,9 +157,10 @@ def _trim(span: Span) -> Span | None:
         end = paren
     if start >= end:
         return None
-    trimmed = Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
+    trimmed = Span(doc, start, end, label=label, kb_id=span.kb_id_, span_id=span.id_)
     text = trimmed.text
-    if not any(c.isupper() for c in text) or normalize_name(text) in GENERIC_ORGS or _dateline(trimmed):
+    if len(text) < 2 or not any(c.isupper() for c in text) or normalize_name(text) in GENERIC_ORGS \
+            or _dateline(trimmed):
         return None
     return trimmed
 
@@ -441,10 +446,10 @@ def _references(doc: Doc, mentions: list[Mention], entities: dict[str, EntityInf
         if article is None and token.lower_ in ORG_REFERENCES and token.is_lower and token.i + 1 < len(doc) \
                 and doc[token.i + 1].lower_ in ROLE_WORDS:
             article = token.i                        # "said council president Gary Thiessen"
-        if article is not None and not _apposition(doc, article, taken):
+        if article is not None and not _apposition(doc, article, taken) and token.i + 1 not in taken:
             kinds = ORG_REFERENCES[token.lower_]
             target = next((m for m in reversed(before) if m.label == "ORG"
-                           and (kinds is None or entities[m.entity].kind in kinds)), None)
+                           and (kinds is None or (entities[m.entity].kind or "other") in kinds)), None)
             if target:
                 found.append(Mention(article, token.i + 1, target.entity, "ORG", explicit=False))
         elif token.lower_ == "its" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ROLE_WORDS | {"state"}:

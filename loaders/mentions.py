@@ -31,6 +31,8 @@ ORG_HEADS = {"council", "association", "union", "federation", "committee", "part
              "fund", "caucus", "club", "league", "society", "foundation", "bureau", "network", "project"}
 PERSON_DESCRIPTORS = {"senator", "governor", "congressman", "congresswoman", "lawmaker", "candidate",
                       "democrat", "republican", "populist", "mayor", "socialist", "frontrunner", "front-runner"}
+REFERRING_TITLES = {"senator", "governor", "congressman", "congresswoman", "lawmaker", "mayor", "candidate",
+                    "frontrunner", "front-runner", "councilwoman", "councilman", "incumbent", "challenger"}
 CANDIDATE_WORDS = {"candidate", "front-runner", "frontrunner", "nominee", "hopeful", "challenger", "contender"}
 ORG_REFERENCES = {  # "the union" refers back to the last organization of a compatible kind
     "union": {"union", "union federation", "other"}, "association": {"union", "other"}, "federation": {"union federation"}, "party": {"party"},
@@ -463,10 +465,11 @@ def _references(doc: Doc, mentions: list[Mention], entities: dict[str, EntityInf
                 found.append(Mention(token.i, token.i + 1, target.entity, "ORG", explicit=False))
         elif (token.lower_ in SUBJECT_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass")) or (
                 token.lower_ in OBJECT_PRONOUNS and token.dep_ in ("dobj", "pobj")):
-            target = _last_person_subject(doc, before)
+            target = _last_person_subject(doc, before, token)
             if target:
                 found.append(Mention(token.i, token.i + 1, target.entity, "PERSON", explicit=False))
-        elif token.lower_ in PERSON_DESCRIPTORS and token.i > 0 and _definite(doc, token):
+        elif token.lower_ in REFERRING_TITLES and token.i > 0 and _definite(doc, token) is not None and (
+                token.i + 1 >= len(doc) or doc[token.i + 1].pos_ not in ("NOUN", "PROPN")):
             target = _most_salient_person(before)
             if target:
                 start = _definite(doc, token)
@@ -515,7 +518,15 @@ def _sentence_subject(doc: Doc, token, before: list[Mention]) -> Mention | None:
     return None
 
 
-def _last_person_subject(doc: Doc, before: list[Mention]) -> Mention | None:
+def _last_person_subject(doc: Doc, before: list[Mention], token=None) -> Mention | None:
+    """The person a pronoun stands for: a subject (or a subject's apposition) of its own sentence
+    before it, else the last person who was a subject."""
+    if token is not None:
+        for mention in reversed(before):
+            head = doc[mention.end - 1]
+            if mention.label == "PERSON" and mention.start >= token.sent.start and (
+                    head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "appos" and head.head.dep_ == "nsubj")):
+                return mention
     for mention in reversed(before):
         if mention.label == "PERSON" and doc[mention.end - 1].dep_ in ("nsubj", "nsubjpass"):
             return mention

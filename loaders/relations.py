@@ -20,7 +20,9 @@ MODAL_WORDS = {"could", "might", "may", "should", "will", "shall", "wo", "ca", "
 NEGATIONS = {"not", "n't", "never", "no"}
 HEDGE_VERBS = {"expect", "plan", "consider", "weigh", "decline", "refuse", "hope", "want", "try", "seek",
                "intend", "urge", "ask", "pressure", "court", "lobby", "mull", "debate", "threaten", "aim",
-               "wish", "fail", "reject", "deny", "predict", "rumor", "speculate", "draft"}
+               "wish", "fail", "reject", "deny", "predict", "rumor", "speculate", "draft", "speculation",
+               "possibility", "chance", "question", "expectation", "talk", "report", "guess", "wonder"}
+REPORTING_VERBS = {"say", "announce", "tell", "confirm", "decide", "vote", "agree", "state", "declare", "write"}
 HEDGE_WORDS = HEDGE_VERBS | {"expected", "planning", "considering", "weighing", "declined", "refused", "hoping",
                              "trying", "tried", "seeking", "likely", "unlikely", "poised", "set", "if", "whether",
                              "wanted", "hoped", "failed", "rejected", "denied"} | MODAL_WORDS | NEGATIONS
@@ -209,7 +211,7 @@ def _hedged_token(token: Token) -> bool:
         if any(c.dep_ == "neg" for c in children):
             return True
         auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
-        if auxes & MODAL_WORDS or ("would" in auxes and "have" in auxes):
+        if auxes & MODAL_WORDS or ("would" in auxes and ("have" in auxes or not _reported(word))):
             return True
         if depth and word.lemma_ in HEDGE_VERBS:
             return True
@@ -218,6 +220,11 @@ def _hedged_token(token: Token) -> bool:
         if word.dep_ not in ("xcomp", "conj", "ccomp", "advcl"):
             break
     return False
+
+
+def _reported(verb: Token) -> bool:
+    """"The union said it would back X" reports a decision; "speculation that X would back Y" does not."""
+    return any(a.lemma_ in REPORTING_VERBS for a in list(verb.ancestors)[:2])
 
 
 def _subject_of(verb: Token) -> Token | None:

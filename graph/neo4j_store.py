@@ -40,7 +40,7 @@ class ServerError(EndorsegraphError):
 
 @dataclass(frozen=True)
 class PushReport:
-    entities: int               # rows sent
+    entities: int               # in the pushed graph
     relations: int
     statements: int             # UNWIND batches run
     nodes: tuple[int, int]      # server counts before and after
@@ -106,17 +106,16 @@ class Neo4jStore:
         """
         before = self.counts()
         self._ensure_keys()
-        sent, statements = {"entities": 0, "relations": 0}, 0
+        row_bytes = self._dialect.batch_bytes * 4 // 5  # room for the dialect's string escapes
+        statements = 0
         with self._writer() as write:
-            for kind, groups in (("entities", server_model.node_statements(graph)),
-                                 ("relations", server_model.relation_statements(graph))):
-                for statement, rows in groups:
-                    for batch in self._batches(rows):
-                        write(statement, {"rows": batch})
-                        statements += 1
-                    sent[kind] += len(rows)
+            for statement, rows in (*server_model.node_statements(graph, row_bytes),
+                                    *server_model.relation_statements(graph, row_bytes)):
+                for batch in self._batches(rows):
+                    write(statement, {"rows": batch})
+                    statements += 1
         after = self.counts()
-        return PushReport(sent["entities"], sent["relations"], statements,
+        return PushReport(graph.number_of_nodes(), graph.number_of_edges(), statements,
                           (before["nodes"], after["nodes"]), (before["relationships"], after["relationships"]))
 
     def counts(self) -> dict[str, int]:
@@ -141,8 +140,8 @@ class Neo4jStore:
             row_size = len(json.dumps(self._dialect.parameters(row), ensure_ascii=False).encode())
             if row_size > budget:
                 raise EndorsegraphError(
-                    f"{_row_name(row)} is {row_size} bytes on the wire, over the {budget}-byte "
-                    f"statement limit of {self.dialect}; its claims are too long for this server")
+                    f"{_row_name(row)} holds a value too long for {self.dialect}: {row_size} bytes "
+                    f"where one statement takes {budget}")
             if batch and (size + row_size > budget or len(batch) >= self._dialect.batch_rows):
                 yield batch
                 batch, size = [], 0

@@ -40,8 +40,12 @@ def key_labels() -> list[str]:
     return sorted({schema.labels(t)[0] for t in schema.entity_types()})
 
 
-def node_statements(graph: nx.MultiDiGraph) -> Iterator[Statement]:
-    """One ``UNWIND $rows … MERGE`` statement per entity type, with its rows."""
+def node_statements(graph: nx.MultiDiGraph, max_row_bytes: int | None = None) -> Iterator[Statement]:
+    """One ``UNWIND $rows … MERGE`` statement per entity type, with its rows.
+
+    With ``max_row_bytes``, a row whose JSON is larger goes with its longest texts and lists
+    emptied, followed by statements that append them back in pieces of at most that size.
+    """
     rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for entity in kg.entities(graph):
         properties = {key: value for key, value in entity.items() if value is not None}
@@ -51,11 +55,16 @@ def node_statements(graph: nx.MultiDiGraph) -> Iterator[Statement]:
     for entity_type, type_rows in sorted(rows.items()):
         key, *extra = (_identifier(label) for label in schema.labels(entity_type))
         also = f" SET n:{':'.join(extra)}" if extra else ""
-        yield f"UNWIND $rows AS row MERGE (n:{key} {{id: row.id}}) SET n = row.properties{also}", type_rows
+        yield from _fitted(f"UNWIND $rows AS row MERGE (n:{key} {{id: row.id}}) SET n = row.properties{also}",
+                           f"UNWIND $rows AS row MATCH (n:{key} {{id: row.id}}) SET n.{{name}} = n.{{name}} + row.value",
+                           type_rows, max_row_bytes)
 
 
-def relation_statements(graph: nx.MultiDiGraph) -> Iterator[Statement]:
-    """One ``UNWIND $rows … MERGE`` statement per relation type and pair of endpoint labels."""
+def relation_statements(graph: nx.MultiDiGraph, max_row_bytes: int | None = None) -> Iterator[Statement]:
+    """One ``UNWIND $rows … MERGE`` statement per relation type and pair of endpoint labels.
+
+    ``max_row_bytes`` splits large rows as in :func:`node_statements`.
+    """
     rows: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     key_label = {node: schema.labels(kind)[0] for node, kind in graph.nodes(data="type")}
     for relation in kg.relations(graph):
@@ -69,9 +78,11 @@ def relation_statements(graph: nx.MultiDiGraph) -> Iterator[Statement]:
         rows[(relation_type, key_label[source], key_label[target])].append(
             {"source": source, "target": target, "properties": properties})
     for (relation_type, source_label, target_label), type_rows in sorted(rows.items()):
-        yield (f"UNWIND $rows AS row MATCH (a:{_identifier(source_label)} {{id: row.source}}) "
-               f"MATCH (b:{_identifier(target_label)} {{id: row.target}}) "
-               f"MERGE (a)-[r:{_identifier(relation_type)}]->(b) SET r = row.properties"), type_rows
+        ends = (f"UNWIND $rows AS row MATCH (a:{_identifier(source_label)} {{id: row.source}}) "
+                f"MATCH (b:{_identifier(target_label)} {{id: row.target}}) ")
+        relation = f"(a)-[r:{_identifier(relation_type)}]->(b)"
+        yield from _fitted(f"{ends}MERGE {relation} SET r = row.properties",
+                           f"{ends}MATCH {relation} SET r.{{name}} = r.{{name}} + row.value", type_rows, max_row_bytes)
 
 
 def graph_from_rows(nodes: list[dict[str, Any]], relations: list[dict[str, Any]]) -> nx.MultiDiGraph:
@@ -90,6 +101,58 @@ def graph_from_rows(nodes: list[dict[str, Any]], relations: list[dict[str, Any]]
         data = {k: v for k, v in properties.items() if k not in INTERNAL_EDGE_PROPERTIES}
         graph.add_edge(row["source"], row["target"], key=row["type"], **data, type=row["type"], claims=claims)
     return graph
+
+
+def _fitted(merge: str, append: str, rows: list[dict[str, Any]], max_row_bytes: int | None) -> Iterator[Statement]:
+    """``merge`` with ``rows`` cut to ``max_row_bytes``, then one ``append`` per piece cut off, in order."""
+    if max_row_bytes is None:
+        yield merge, rows
+        return
+    fitted, pieces = [], []
+    for row in rows:
+        whole, cut = _split(row, max_row_bytes)
+        fitted.append(whole)
+        pieces += cut
+    yield merge, fitted
+    for name, piece in pieces:
+        yield append.replace("{name}", _identifier(name)), [piece]
+
+
+def _split(row: dict[str, Any], max_bytes: int) -> tuple[dict[str, Any], list[tuple[str, dict[str, Any]]]]:
+    """The row with its longest texts and lists emptied until it fits, and (property, piece) rows."""
+    if _size(row) <= max_bytes:
+        return row, []
+    identity = {key: value for key, value in row.items() if key != "properties"}
+    properties = dict(row["properties"])
+    room = max_bytes - _size({**identity, "value": ""})
+    pieces = []
+    for name in sorted((k for k, v in properties.items() if isinstance(v, (str, list))),
+                       key=lambda k: -_size(properties[k])):
+        if _size({**identity, "properties": properties}) <= max_bytes:
+            break
+        value, properties[name] = properties[name], properties[name][:0]
+        pieces += [(name, {**identity, "value": piece}) for piece in _pieces(value, room)]
+    return {**identity, "properties": properties}, pieces
+
+
+def _pieces(value: str | list[Any], room: int) -> Iterator[str | list[Any]]:
+    """Consecutive slices of ``value`` whose JSON fits in ``room`` bytes (a lone item may not)."""
+    start = 0
+    while start < len(value):
+        end = start + 1
+        if isinstance(value, str):
+            end = start + max(1, room // 2)
+            while end - start > 1 and _size(value[start:end]) > room:
+                end = start + (end - start) // 2
+        else:
+            while end < len(value) and _size(value[start:end + 1]) <= room:
+                end += 1
+        yield value[start:end]
+        start = end
+
+
+def _size(value: Any) -> int:
+    return len(json.dumps(value, ensure_ascii=False).encode())
 
 
 def _identifier(name: str) -> str:

@@ -129,13 +129,34 @@ def test_dialect_comes_from_the_server(bolt_store, bolt_env):
     assert bolt_store.dialect == expected
 
 
-def test_oversized_relation_fails_clearly_on_falkordb_and_pushes_on_neo4j(clean_bolt_store):
+def test_much_evidence_round_trips_in_pieces(clean_bolt_store):
+    graph = built(EXAMPLES)
+    for number in range(60):  # claims and mentions far over FalkorDB's 4 KB of parameters
+        article = f"story-{number:02d}.txt"
+        kg.add_entity(graph, Entity("Bernie Sanders", "Candidate", article=article,
+                                    aliases=("Sanders", "Bernie", "the Vermont senator", "Sen. Sanders")))
+        claim = Claim(article=article, source=f"https://news.example.org/{article}", rule="test",
+                      sentence=f"In story {number} the union's \\ board said: 'We back Sanders' " + "and more " * 15,
+                      start=number, end=number + 200, properties={"status": "endorsed"})
+        kg.add_relation(graph, Relation("ENDORSED", "communications-workers-of-america", "bernie-sanders", claim))
+    first = clean_bolt_store.push(graph)
+    assert graph_to_json(clean_bolt_store.load()) == graph_to_json(graph)
+    again = clean_bolt_store.push(graph)
+    assert again.statements == first.statements
+    assert again.relationships == (first.relationships[1], first.relationships[1])
+    [row] = clean_bolt_store.run("MATCH (:Organization {id: $id})-[r:ENDORSED]->() RETURN size(r.sentences) AS n",
+                                 {"id": "communications-workers-of-america"})
+    assert row["n"] == 61
+
+
+def test_a_value_too_long_for_falkordb_fails_clearly_and_pushes_on_neo4j(clean_bolt_store):
     graph = built(EXAMPLES)
     long = Claim(article="long.txt", source="long.txt", rule="test", sentence="word " * 1200, start=0, end=6000,
                  properties={"status": "endorsed"})
     kg.add_relation(graph, Relation("ENDORSED", "democracy-for-america", "bernie-sanders", long))
     if clean_bolt_store.dialect == "falkordb":
-        with pytest.raises(EndorsegraphError, match="relation democracy-for-america -> bernie-sanders is .* bytes"):
+        with pytest.raises(EndorsegraphError, match="relation democracy-for-america -> bernie-sanders holds a "
+                                                    "value too long for falkordb: .* bytes where one statement takes"):
             clean_bolt_store.push(graph)
     else:
         clean_bolt_store.push(graph)

@@ -182,6 +182,15 @@ def _extend_organization(span: Span) -> Span:
         start -= 2                                   # "Americans for Lower Taxes"
     while end < limit and doc[end].lower_ in ORG_HEADS and doc[end].is_title:
         end += 1
+    run = end                                        # "the Grand Canyon" + "State Teachers Union"
+    while run < limit and run - end < 4 and _proper_word(doc[run]) and doc[run].ent_type_ not in TEMPORAL_TYPES:
+        run += 1
+        if doc[run - 1].lower_ in ORG_HEADS:
+            end = run
+    if span.text.isupper() and span.id_:             # "SEIU Healthcare Pennsylvania"
+        while end < limit and end - span.end < 3 and _proper_word(doc[end]) and doc[end].ent_type_ not in \
+                TEMPORAL_TYPES and doc[end].lower_.rstrip(".") not in TITLES | ROLE_WORDS | UNIT_WORDS:
+            end += 1
     if span[-1].lower_ in UNIT_WORDS and end < limit and UNIT_NUMBER.match(doc[end].text):
         end += 1                                     # "Silver State Hospitality Workers Union Local" + "88"
     elif end + 1 < limit and doc[end].lower_ in UNIT_WORDS and UNIT_NUMBER.match(doc[end + 1].text):
@@ -334,12 +343,13 @@ def _repair_labels(spans: list[Span], doc: Doc, gazetteer: Gazetteer) -> list[tu
     """
     full_names = [s for s in spans if s.label_ == "PERSON" and len(s) > 1 and not gazetteer.find(s.text)]
     name_parts = {t.text for s in full_names for t in s if t.text[:1].isupper()}
+    name_tails = {s[i:].text for s in full_names for i in range(1, len(s) - 1)}   # "Van Arsdale"
     repaired: list[tuple[Span, str]] = []
     taken: set[int] = set()
     for span in spans:
         if span.id_ or gazetteer.find(span.text):
             label = "ORG"
-        elif span.label_ == "PERSON" or (len(span) == 1 and span.text in name_parts):
+        elif span.label_ == "PERSON" or (len(span) == 1 and span.text in name_parts) or span.text in name_tails:
             label = "PERSON"
         elif span.label_ == "ORG" and not _is_descriptor(span) and span[-1].lower_.rstrip(".") not in TITLES:
             label = "ORG"
@@ -410,8 +420,9 @@ class _Resolver:
 
     def _person(self, span: Span) -> str | None:
         text = span.text
+        longer = {p.text for p in self.people if len(p) > len(span) and p[len(p) - len(span):].text == text}
         if len(span) > 1:
-            return text
+            return longer.pop() if len(longer) == 1 else text
         matches = {p.text for p in self.people if text in (p[0].text, p[-1].text)}
         if len(matches) == 1:
             return matches.pop()
@@ -450,8 +461,11 @@ def _references(doc: Doc, mentions: list[Mention], entities: dict[str, EntityInf
             article = token.i                        # "said council president Gary Thiessen"
         if article is not None and not _apposition(doc, article, taken) and token.i + 1 not in taken:
             kinds = ORG_REFERENCES[token.lower_]
-            target = next((m for m in reversed(before) if m.label == "ORG"
-                           and (kinds is None or (entities[m.entity].kind or "other") in kinds)), None)
+            fitting = [m for m in reversed(before) if m.label == "ORG"
+                       and (kinds is None or (entities[m.entity].kind or "other") in kinds)]
+            described = {w.lower_.rstrip("s") for w in doc[article + 1:token.i] if w.is_alpha}
+            target = next((m for m in fitting if described & {w.rstrip("s") for w in m.entity.lower().split()}),
+                          fitting[0] if fitting else None)   # "the nurses' group": the one with Nurses in its name
             if target:
                 found.append(Mention(article, token.i + 1, target.entity, "ORG", explicit=False))
         elif token.lower_ == "its" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ROLE_WORDS | {"state"}:
@@ -487,7 +501,7 @@ def _apposition(doc: Doc, start: int, taken: set[int]) -> bool:
 def _definite_article(doc: Doc, token) -> int | None:
     """Start of "the union" / "the state party" ending at ``token`` (up to two lowercase words between)."""
     for start in range(token.i - 1, max(token.i - 4, -1), -1):
-        if doc[start].lower_ == "the":
+        if doc[start].lower_ in ("the", "that", "this"):
             return start
         if doc[start].text != "'" and (not doc[start].is_lower or doc[start].pos_ not in ("ADJ", "NOUN")):
             return None

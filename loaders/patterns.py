@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 LEADER_ROLES = ["state party chair", "state director", "state chair", "business manager", "general president",
-                "international president", "executive vice president", "vice president", "president", "executive director",
+                "international president", "executive secretary-treasurer", "financial secretary",
+                "recording secretary", "executive vice president", "vice president", "president", "executive director",
                 "national director", "political director", "organizing director", "managing director",
                 "director", "chief executive officer", "chief executive", "ceo", "chairwoman", "chairman",
                 "chairperson", "co-chair", "chair", "secretary-treasurer", "general secretary",
@@ -32,7 +33,8 @@ MACROS = {
     "ENT": r"⟦\d+⟧",
     "LIST": r"(?:the )?⟦\d+⟧(?:(?:, (?:the )?⟦\d+⟧)*,? (?:and|or) (?:(?:by|of|from) )?(?:the |former |outgoing )?"
             r"⟦\d+⟧)?",
-    "APPOS": r"(?:, (?:the|a|an|which|who|whose|one|its|his|her)\b[^,;]{0,160},|, (?:which|who)\b[^;⟦]{0,200}?,)?,?",
+    "APPOS": r"(?:, (?:the|a|an|which|who|whose|one|its|his|her)\b[^,;]{0,160},|, (?:which|who)\b[^;⟦]{0,200}?,"
+             r"|, (?:meanwhile|however|too|also|though|in turn|for (?:his|her|its|their) part|in addition),)?,?",
     "AUX": r"(?:(?:[\w'-]+|'s) ){0,4}?",
     "DET": r"(?:(?:the|a|an|its|his|her|their) )?(?:(?!of\b|from\b|by\b)[\w,.'-]+ ){0,4}?",
     "ROLE": "(?:" + "|".join(sorted(map(re.escape, LEADER_ROLES), key=len, reverse=True)) + ")",
@@ -118,6 +120,10 @@ PATTERNS: list[Pattern] = [
     _pattern("leader-whose", "LEADS",   # "the Oregon AFL-CIO, whose president, Walt Demers, said"
              r"(?P<tgt>{ENT}){APPOS} whose (?P<mod>{MOD})(?P<role>{ROLE}),? (?P<src>{ENT})",
              source_label="PERSON", target_label="ORG", confidence=0.85),
+    _pattern("leader-passive", "LEADS",   # "The alliance is led by president Janelle Corrigan"
+             r"(?P<tgt>{ENT}){APPOS} (?:is|was|has been|had been) (?P<role>led|headed|chaired|run|directed) by "
+             r"(?:its |the )?(?:(?P<mod>{MOD})(?P<title>{ROLE}) )?(?P<src>{ENT})",
+             source_label="PERSON", target_label="ORG", confidence=0.85),
     _pattern("leader-verb", "LEADS",
              r"(?P<src>{ENT}),? (?:who )?(?P<aux>(?:also |currently |now |once )?)(?P<role>leads|heads|chairs|"
              r"runs|directs|led|headed|chaired|ran|directed) (?:the )?(?P<tgt>{ENT})",
@@ -125,7 +131,7 @@ PATTERNS: list[Pattern] = [
     # ADVISES
     _pattern("adviser-title-before", "ADVISES",
              r"(?P<mod0>{MOD})(?P<tgt>{ENT}){POSS} (?:(?:presidential |re-?election )?campaign )?(?P<mod>{MOD})"
-             r"(?P<role>{ADVISER}),? (?:(?:former|state|then-|(?-i:[A-Z][\w.'-]*)|⟦\d+⟧) ){{0,4}}?(?P<src>{ENT})",
+             r"(?P<role>{ADVISER}),? (?:(?:former|state|then-|(?-i:[A-Z][\w.'-]*)|⟦\d+⟧) ){{0,6}}?(?P<src>{ENT})",
              source_label="PERSON", target_label="PERSON", confidence=0.9),
     _pattern("adviser-joined", "ADVISES",
              r"(?P<src>{ENT}){APPOS},? (?P<aux>{AUX})(?P<trigger>joined|joins|join) (?P<tgt>{ENT}){POSS} "

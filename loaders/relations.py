@@ -85,9 +85,9 @@ class _View:
             token = sent.doc[i]
             mention = entities.at(i)
             if mention and mention.start == i and mention.end <= sent.end:
-                text = f"⟦{len(self.slots)}⟧" + sent.doc[mention.end - 1].whitespace_
-                self.slots.append(mention)
                 next_i = _after_parenthetical_acronym(sent, mention, entities)
+                text = f"⟦{len(self.slots)}⟧" + _slot_text(sent, mention, next_i)
+                self.slots.append(mention)
             else:
                 text = re.sub(r"\s+", " ", token.text_with_ws) if not token.is_space else " "
                 next_i = i + 1
@@ -116,6 +116,11 @@ def _after_parenthetical_acronym(sent: Span, mention: Mention, entities: Article
     return end
 
 
+def _slot_text(sent: Span, mention: Mention, resume: int) -> str:
+    """A slot with the spacing of what follows the text it replaces."""
+    return sent.doc[resume - 1].whitespace_
+
+
 def _surface(pattern: Pattern, view: _View, sent: Span, from_parse: bool = False) -> list[Found]:
     """Readings of ``pattern``; with ``from_parse``, only patterns that take an endpoint from the parse."""
     if from_parse != (not ({"src", "tgt"} <= set(pattern.regex.groupindex)) and "count" not in pattern.regex.groupindex):
@@ -135,6 +140,9 @@ def _surface(pattern: Pattern, view: _View, sent: Span, from_parse: bool = False
         else:
             subject = _subject_of(sent.doc[trigger])
             sources = _mentions_of(subject, view.slots) if subject is not None else []
+        if "src" in groups and groups.get("trigger") and match.end("src") < match.start("trigger") and re.match(
+                r"\W*(?:who|which|that)\b", view.text[match.end("src"):match.start("trigger")], re.IGNORECASE):
+            sources = sources[-1:]                   # "A and B, who endorsed C": only B did
         targets = view.mentions(groups.get("tgt"))
         if "tgt" not in groups and trigger is not None:
             targets = _endorsee_from_parse(sent.doc[trigger], view)
@@ -180,16 +188,16 @@ def _properties(pattern: Pattern, groups: dict) -> dict:
         properties["status"] = pattern.status or "endorsed"
     role = (groups.get("role") or "").lower()
     if role and pattern.relation in ("LEADS", "ADVISES", "MEMBER_OF"):
-        properties["role"] = _role_name(role)
+        properties["role"] = (groups.get("title") or "").lower() or _role_name(role)
     if pattern.relation == "LEADS":
         modifiers = f"{groups.get('mod0') or ''} {groups.get('mod') or ''}".lower()
-        past_verb = role in {"led", "headed", "chaired", "ran", "directed"}
+        past_verb = role in {"led", "headed", "chaired", "ran", "directed"} and pattern.name != "leader-passive"
         properties["current"] = not (past_verb or any(w in modifiers for w in FORMER_WORDS))
     return properties
 
 
 def _role_name(role: str) -> str:
-    verbs = {"leads": "leader", "led": "leader", "heads": "head", "headed": "head", "chairs": "chair",
+    verbs = {"leads": "leader", "led": "leader", "heads": "head", "headed": "head", "chairs": "chair", "run": "leader",
              "chaired": "chair", "runs": "leader", "ran": "leader", "directs": "director",
              "directed": "director", "advises": "adviser", "advised": "adviser", "advising": "adviser"}
     return verbs.get(role, role)

@@ -22,9 +22,12 @@ SHARED = HERE.parent.parent / "shared"
 SEEDS, GOLD = SHARED / "corpus" / "seeds", SHARED / "corpus" / "gold"
 needs_shared = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/corpus is not beside this checkout")
 
-# Measured on the fixture suite when these thresholds were set: precision 1.00, recall 0.86.
+# Measured on the fixture suite when these thresholds were set: precision 1.00, recall 0.99.
 FIXTURE_MIN_PRECISION = 1.0
-FIXTURE_MIN_RECALL = 0.80
+FIXTURE_MIN_RECALL = 0.95
+# The validation suite was written without reading the extractor; measured 0.95 / 0.86 when set.
+VALIDATION_MIN_PRECISION = 0.92
+VALIDATION_MIN_RECALL = 0.82
 
 
 def relations_of(text: str, published: str | None = None) -> dict[tuple[str, str, str], dict]:
@@ -261,6 +264,14 @@ def test_fixture_suite_scores() -> None:
     assert result["wrong_current"] == []
     assert result["micro"]["precision"] >= FIXTURE_MIN_PRECISION
     assert result["micro"]["recall"] >= FIXTURE_MIN_RECALL
+
+
+def test_validation_suite_scores() -> None:
+    """Articles written blind to the extractor (first run: precision 0.88, recall 0.44)."""
+    result = evaluate([FIXTURES / "validation" / "articles"], FIXTURES / "validation" / "gold")
+    assert result["wrong_current"] == []
+    assert result["micro"]["precision"] >= VALIDATION_MIN_PRECISION
+    assert result["micro"]["recall"] >= VALIDATION_MIN_RECALL
 
 
 @needs_shared

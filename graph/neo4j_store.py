@@ -54,7 +54,11 @@ class Neo4jStore:
         self.uri, self.user, self.database = uri, user, database or None
         self._driver = _connect(uri, user, password)
         self._dialect: Dialect = NEO4J  # until the server tells otherwise
-        self._dialect = identify(lambda query: self._rows(query, {}))
+        try:
+            self._dialect = identify(lambda query: self._rows(query, {}))
+        except BaseException:
+            self.close()
+            raise
 
     @classmethod
     def from_env(cls, uri: str | None = None, user: str | None = None, database: str | None = None,

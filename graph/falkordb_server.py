@@ -54,11 +54,15 @@ def falkordb_server() -> Iterator[FalkorDBServer]:
     redis_port = _free_port()
     bolt_port = next(port for port in iter(_free_port, None) if port != redis_port)
     server = FalkorDBServer(bolt_port=bolt_port, redis_port=redis_port, log=folder / "server.log")
-    with open(server.log, "wb") as log:
-        process = subprocess.Popen(
-            [redis_server, "--port", str(redis_port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(folder), "--loadmodule", module, "BOLT_PORT", str(bolt_port)],
-            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=folder)
+    try:
+        with open(server.log, "wb") as log:
+            process = subprocess.Popen(
+                [redis_server, "--port", str(redis_port), "--bind", "127.0.0.1", "--save", "",
+                 "--appendonly", "no", "--dir", str(folder), "--loadmodule", module, "BOLT_PORT", str(bolt_port)],
+                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=folder)
+    except OSError as err:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise ServerUnavailable(f"{redis_server}: cannot start ({err.strerror or err})") from None
     try:
         _wait_until_listening(process, server)
         yield server

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -39,6 +40,11 @@ class Gazetteer:
         for organization in organizations:
             for form in organization.forms:
                 self._by_form[normalize_name(form)] = organization
+
+    @cached_property
+    def normalized_names(self) -> dict[str, str]:
+        """Canonical name -> its normalized form, for fuzzy matching of misspellings."""
+        return {o.name: normalize_name(o.name) for o in self.organizations}
 
     def find(self, text: str) -> KnownOrganization | None:
         return self._by_form.get(normalize_name(text))

@@ -414,8 +414,8 @@ class _Resolver:
                      and o.text.split()[-len(words):] == words), None)
 
     def _fuzzy_known(self, text: str):
-        names = {o.name: normalize_name(o.name) for o in self.gazetteer.organizations}
-        best = process.extractOne(normalize_name(text), names, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
+        best = process.extractOne(normalize_name(text), self.gazetteer.normalized_names, scorer=fuzz.ratio,
+                                  score_cutoff=FUZZY_MIN)
         return self.gazetteer.find(best[2]) if best else None
 
     def _person(self, span: Span) -> str | None:
@@ -584,9 +584,10 @@ _MEMBERS = re.compile(r"(\d[\d,]*)(?:-| )member|represents (\d[\d,]*) (?:workers
 
 
 def _members_near(span: Span) -> int | None:
-    sent = span.sent
-    window = span.doc.text[max(sent.start_char, span.start_char - 40):min(sent.end_char, span.end_char + 60)]
-    match = _MEMBERS.search(window)
+    text = span.doc.text
+    window = text[max(span.start_char - 40, 0):span.end_char + 60]
+    before, _, after = window.partition(span.text)
+    match = _MEMBERS.search(before.rsplit(".", 1)[-1] + span.text + after.split(".", 1)[0])
     if not match:
         return None
     return int((match.group(1) or match.group(2)).replace(",", ""))

@@ -138,10 +138,10 @@ class Neo4jStore:
                 self._rows(statement, {}, write=True)
 
     def _batches(self, rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
-        """Consecutive slices of ``rows`` within the dialect's byte and row budgets."""
+        """Consecutive slices of ``rows``, in the dialect's form, within its byte and row budgets."""
         budget, batch, size = self._dialect.batch_bytes, [], 0
-        for row in rows:
-            row_size = len(json.dumps(self._dialect.parameters(row), ensure_ascii=False).encode())
+        for row in map(self._dialect.parameters, rows):
+            row_size = len(json.dumps(row, ensure_ascii=False).encode())
             if row_size > budget:
                 raise EndorsegraphError(
                     f"{_row_name(row)} holds a value too long for {self.dialect}: {row_size} bytes "
@@ -156,12 +156,12 @@ class Neo4jStore:
 
     @contextmanager
     def _writer(self) -> Iterator[Callable[[str, dict[str, Any]], None]]:
-        """Runs write statements in one session: each in a transaction, or auto-committed on a
-        server whose transactions are not real (FalkorDB), which saves two round trips."""
+        """Runs write statements (parameters already in the dialect's form) in one session: each in a
+        transaction, or auto-committed on a server whose transactions are not real (FalkorDB), which
+        saves two round trips."""
         try:
             with self._driver.session(database=self.database) as session:
                 def write(statement: str, params: dict[str, Any]) -> None:
-                    params = self._dialect.parameters(params)
                     if self._dialect.transactions:
                         session.execute_write(lambda tx: tx.run(statement, params).consume())
                     else:

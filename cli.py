@@ -16,14 +16,15 @@ import typer
 
 from .graph import export as exporting
 from .graph import kg
+from .graph import view as viewing
+from .graph import viz as drawing
 from .graph.embedded import JsonFileStore
 from .graph.errors import EndorsegraphError, GraphFileError
 from .graph.lookup import resolve
 from .graph.neo4j_store import Neo4jStore
-from .graph import view as viewing
-from .graph import viz as drawing
-from .loaders.build import BuildFailed, build as build_graph
 from .loaders import evaluate as scoring
+from .loaders.build import BuildFailed
+from .loaders.build import build as build_graph
 from .loaders.news import ExtractOptions
 from .queries import catalog
 from .queries.output import format_rows

@@ -12,8 +12,8 @@ from typing import Any
 import networkx as nx
 from filelock import FileLock, Timeout
 
-from .errors import GraphFileError
 from . import schema
+from .errors import GraphFileError
 from .kg import new_graph
 
 LOCK_TIMEOUT_S = 120

@@ -13,8 +13,8 @@ from typing import Any
 
 import networkx as nx
 
-from .errors import SchemaError
 from . import schema
+from .errors import SchemaError
 from .model import Batch, Claim, Entity, Relation
 
 NODE_FIELDS = ("name", "type", "mentions")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .mentions import ArticleEntities, Mention
+from .mention_model import ArticleEntities, Mention
 from .patterns import FORMER_WORDS, PATTERNS, Pattern
 
 SLOT = re.compile(r"⟦(\d+)⟧")

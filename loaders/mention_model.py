@@ -1,0 +1,39 @@
+"""What the mention finder produces: an article's entities and the spans that mention them."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class EntityInfo:
+    """One entity of an article: its canonical name, type, and what the article says of it."""
+
+    name: str
+    type: str                       # Person, Candidate or Organization
+    surfaces: list[str] = field(default_factory=list)
+    kind: str | None = None
+    members: int | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the document that names (or refers back to) an entity."""
+
+    start: int                      # token indices
+    end: int
+    entity: str                     # canonical name, the key of ArticleEntities.entities
+    label: str                      # PERSON or ORG
+    explicit: bool = True           # False for "the union", "he", "the Vermont senator"
+
+
+@dataclass
+class ArticleEntities:
+    mentions: list[Mention]
+    entities: dict[str, EntityInfo]
+    _by_token: dict[int, Mention] | None = field(default=None, repr=False, compare=False)
+
+    def at(self, token_index: int) -> Mention | None:
+        """The mention covering a token (the first listed, where two overlap)."""
+        if self._by_token is None:
+            self._by_token = {i: m for m in reversed(self.mentions) for i in range(m.start, m.end)}
+        return self._by_token.get(token_index)

@@ -1,0 +1,56 @@
+"""The words the extractor reads names and references by: titles, role words, organization heads, kinds.
+
+Kept as data in one place; :mod:`.spans`, :mod:`.coref` and :mod:`.mentions` only use them.
+"""
+from __future__ import annotations
+
+import re
+
+TITLES = {"sen", "senator", "rep", "representative", "gov", "governor", "president", "mr", "mrs", "ms",
+          "dr", "secretary", "mayor", "vice", "former", "congressman", "congresswoman", "sec", "rev", "gen",
+          "lt", "lieutenant", "alderwoman", "alderman", "councilman", "councilwoman", "councilmember",
+          "commissioner", "judge", "justice", "assemblyman", "assemblywoman", "delegate", "comptroller",
+          "businessman", "businesswoman", "attorney", "general", "state", "speaker", "leader", "sheriff",
+          "councilor", "trustee", "supervisor", "treasurer", "auditor", "chancellor", "pastor", "sgt", "capt",
+          "cpl", "det", "col", "maj", "supt", "cmdr", "insp", "officer", "sergeant", "captain", "chief",
+          "atty", "del", "comm"}
+NAME_CUES = {"candidate", "challenger", "nominee", "incumbent", "rival", "opponent", "activist", "organizer",
+             "lawyer", "prosecutor", "executive", "member", "official", "consultant", "veteran"}
+ORG_HEADS = {"council", "association", "union", "federation", "committee", "party", "alliance", "coalition",
+             "fund", "caucus", "club", "league", "society", "foundation", "bureau", "network", "project"}
+PERSON_DESCRIPTORS = {"senator", "governor", "congressman", "congresswoman", "lawmaker", "candidate",
+                      "democrat", "republican", "populist", "mayor", "socialist", "frontrunner", "front-runner"}
+REFERRING_TITLES = {"senator", "governor", "congressman", "congresswoman", "lawmaker", "mayor", "candidate",
+                    "frontrunner", "front-runner", "councilwoman", "councilman", "incumbent", "challenger"}
+CANDIDATE_WORDS = {"candidate", "front-runner", "frontrunner", "nominee", "hopeful", "challenger", "contender"}
+ORG_REFERENCES = {  # "the union" refers back to the last organization of a compatible kind
+    "union": {"union", "union federation", "other"}, "association": {"union", "other"}, "federation": {"union federation"}, "party": {"party"},
+    "group": {"advocacy group", "other", "PAC", "party"}, "organization": None, "organisation": None,
+    "pac": {"PAC"}, "committee": {"PAC", "party", "other"}, "coalition": {"advocacy group", "other"},
+    "council": None, "chapter": None, "local": None, "alliance": None, "league": None, "club": None,
+}
+KIND_WORDS = [  # the first word found in an unknown organization's name (or its description) sets its kind
+    ("federation", "union federation"), ("afl", "union federation"), ("union", "union"),
+    ("workers", "union"), ("brotherhood", "union"), ("teachers", "union"), ("nurses", "union"),
+    ("party", "party"), ("pac", "PAC"), ("super pac", "PAC"), ("fund", "PAC"),
+    ("campaign", "campaign"), ("committee", "PAC"), ("group", "advocacy group"),
+    ("coalition", "advocacy group"), ("alliance", "advocacy group"), ("league", "advocacy group"),
+    ("caucus", "government body"), ("congress", "government body"),
+    ("senate", "government body"), ("house", "government body"), ("department", "government body"),
+    ("times", "media"), ("post", "media"), ("news", "media"), ("journal", "media"),
+    ("inc", "company"), ("corp", "company"), ("company", "company"),
+]
+UNIT_WORDS = {"local", "region", "district", "chapter", "lodge", "branch", "division"}
+UNIT_NUMBER = re.compile(r"^\d+[A-Za-z]?$")
+ENDORSEMENT_WORDS = {"endorsement", "endorsements", "backing", "nod", "support", "endorsed", "backed"}
+ORG_DESCRIPTORS = {"group", "union", "organization", "organisation", "association", "party", "committee",
+                   "coalition", "pac", "federation", "alliance", "council", "caucus", "nonprofit"}
+GENERIC_ORGS = {"pac", "super pac", "union", "campaign", "committee", "party", "the union", "related", "watch"}
+SUBJECT_PRONOUNS = {"he", "she"}
+OBJECT_PRONOUNS = {"him", "her"}
+TEMPORAL_TYPES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT"}
+HONORIFICS = TITLES - {"president", "secretary", "vice", "former", "state", "speaker", "leader", "chief"}
+TITLE_LEAD_INS = {"state", "former", "then", "county", "city", "u.s.", "us", "federal"}
+ROLE_WORDS = {"spokesperson", "spokeswoman", "spokesman", "president", "director", "chair", "chairman",
+              "chairwoman", "adviser", "advisor", "manager", "strategist", "secretary", "treasurer", "founder"}
+FUZZY_MIN = 92

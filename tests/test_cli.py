@@ -172,3 +172,14 @@ def test_a_file_without_read_permission_is_a_problem(tmp_path: Path) -> None:
     locked.chmod(0)
     result = run("build", locked, "--graph", tmp_path / "g.json")
     assert result.exit_code == 1 and "locked.txt: cannot read file" in result.stderr
+
+
+def test_many_files_show_progress(tmp_path: Path) -> None:
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    for i in range(25):
+        (inputs / f"r{i:02}.csv").write_text(f"name,type\nPerson {i},Person\n")
+    result = run("build", inputs, "--graph", tmp_path / "g.json")
+    assert result.exit_code == 0
+    assert "loading" in result.stderr
+    assert "loaded 25 file(s)" in result.stdout and "+25 entities" in result.stdout

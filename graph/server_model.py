@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import networkx as nx
 
 from . import kg, schema
-from .errors import EndorsegraphError
+from .errors import EndorsegraphError, SchemaError
 
 CLAIM_LISTS = {"articles": "article", "sources": "source", "sentences": "sentence", "rules": "rule"}
 INTERNAL_NODE_PROPERTIES = ("id", "aliases", "mentions")
@@ -86,21 +86,38 @@ def relation_statements(graph: nx.MultiDiGraph, max_row_bytes: int | None = None
 
 
 def graph_from_rows(nodes: list[dict[str, Any]], relations: list[dict[str, Any]]) -> nx.MultiDiGraph:
-    """Rebuild the graph from :data:`PULL_NODES` and :data:`PULL_RELATIONS` rows."""
+    """Rebuild the graph from :data:`PULL_NODES` and :data:`PULL_RELATIONS` rows, checked against the schema.
+
+    A server graph may have been edited by hand, so a value the schema refuses is an error naming
+    the node or relationship.
+    """
     graph = kg.new_graph()
     for row in sorted(nodes, key=lambda r: r["id"]):
-        properties = dict(row["properties"])
-        mentions = _json(properties.get("mentions", "{}"), f"node {row['id']!r} mentions")
-        data = {k: v for k, v in properties.items() if k not in INTERNAL_NODE_PROPERTIES}
-        graph.add_node(row["id"], **data, mentions=mentions)
+        where = f"server node {row['id']!r}"
+        properties = {k: v for k, v in row["properties"].items() if k not in INTERNAL_NODE_PROPERTIES}
+        name, entity_type = properties.pop("name", None), properties.pop("type")
+        if not isinstance(name, str) or not name:
+            raise EndorsegraphError(f"{where} has no name")
+        checked = _checked(where, schema.check_entity, entity_type, properties)
+        mentions = _json(row["properties"].get("mentions", "{}"), f"{where} mentions")
+        graph.add_node(row["id"], name=name, type=entity_type, **checked, mentions=mentions)
     for row in sorted(relations, key=lambda r: (r["source"], r["target"], r["type"])):
         if row["source"] not in graph or row["target"] not in graph:
             continue  # an edge to a node that is not endorsegraph's
-        properties = dict(row["properties"])
-        claims = _json(properties["claims"], f"{row['type']} {row['source']} -> {row['target']} claims")
-        data = {k: v for k, v in properties.items() if k not in INTERNAL_EDGE_PROPERTIES}
-        graph.add_edge(row["source"], row["target"], key=row["type"], **data, type=row["type"], claims=claims)
+        where = f"server relationship {row['source']} -{row['type']}-> {row['target']}"
+        properties = {k: v for k, v in row["properties"].items() if k not in INTERNAL_EDGE_PROPERTIES}
+        checked = _checked(where, schema.check_relation, row["type"], graph.nodes[row["source"]]["type"],
+                           graph.nodes[row["target"]]["type"], properties)
+        claims = _json(row["properties"]["claims"], f"{where} claims")
+        graph.add_edge(row["source"], row["target"], key=row["type"], **checked, type=row["type"], claims=claims)
     return graph
+
+
+def _checked(where: str, check: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
+    try:
+        return check(*args)
+    except SchemaError as err:
+        raise SchemaError(f"{where}: {err}") from None
 
 
 def _fitted(merge: str, append: str, rows: list[dict[str, Any]], max_row_bytes: int | None) -> Iterator[Statement]:

@@ -198,3 +198,17 @@ def test_seed_organizations_that_endorsed_sanders(clean_bolt_store):
     clean_bolt_store.push(graph)
     assert graph_to_json(clean_bolt_store.load()) == graph_to_json(graph)
     assert {r["name"] for r in clean_bolt_store.run(SANDERS_ENDORSERS)} == expected
+
+
+def test_pull_refuses_what_the_schema_refuses(clean_bolt_store):
+    clean_bolt_store.push(built(EXAMPLES))
+    clean_bolt_store.run("MATCH (o:Organization {id: 'democracy-for-america'}) SET o.kind = 'banana'", write=True)
+    with pytest.raises(EndorsegraphError, match="server node 'democracy-for-america': Organization entity "
+                                                "property 'kind' must be one of"):
+        clean_bolt_store.load()
+    clean_bolt_store.run("MATCH (o:Organization {id: 'democracy-for-america'}) SET o.kind = 'advocacy group'",
+                         write=True)
+    clean_bolt_store.run("MATCH (:Person {id: 'larry-cohen'})-[r:LEADS]->() SET r.current = 'sometimes'", write=True)
+    with pytest.raises(EndorsegraphError, match="server relationship larry-cohen -LEADS-> "
+                                                "communications-workers-of-america: LEADS property 'current'"):
+        clean_bolt_store.load()

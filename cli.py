@@ -360,7 +360,7 @@ def cypher(query: Annotated[str, typer.Argument(help="A Cypher query; use $name 
            database: DatabaseOption = None, ask_password: AskPasswordOption = False) -> None:
     """Run a Cypher query on the server (read-only unless --write) or on the graph file.
 
-    Example: endorsegraph cypher "MATCH (o:Organization)-[:ENDORSED]->(c:Candidate {name: $name}) RETURN o.name AS name" --param name="Bernie Sanders"
+    Example: endorsegraph cypher 'MATCH (o:Organization)-[:ENDORSED]->(c:Candidate {name: $name}) RETURN o.name AS name' --param name="Bernie Sanders"
     """
     values = parse_params(params or [])
     backend = backend or ("neo4j" if uri or os.environ.get("NEO4J_URI") else "embedded")

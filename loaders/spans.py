@@ -208,7 +208,8 @@ def full_names_of_surnames(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _name_word(token) -> bool:
-    return (token.is_title and token.pos_ == "PROPN" and token.is_alpha and token.ent_type_ not in TEMPORAL_TYPES
+    return (token.text[:1].isupper() and token.pos_ == "PROPN" and token.text.replace("'", "").replace("-", "").isalpha()
+            and token.ent_type_ not in TEMPORAL_TYPES
             and token.lower_.rstrip(".") not in TITLES)
 
 

@@ -171,6 +171,8 @@ def test_leadership_roles_and_current_flag(text: str, person: str, org: str, rol
     ("Ann Rudd joined Paula Greer's campaign as a senior adviser in May.", "Ann Rudd", "senior adviser"),
     ('Paula Greer opened an office. "We are ready," said Greer spokesperson Ann Rudd.', "Ann Rudd", "spokesperson"),
     ("Ann Rudd, a senior adviser to Paula Greer, declined to comment.", "Ann Rudd", "senior adviser"),
+    ("Paula Greer thanked her staff. Greer campaign manager Ann O'Rourke-Rudd said the team was ready.",
+     "Ann O'Rourke-Rudd", "campaign manager"),
 ])
 def test_advisory_roles(text: str, adviser: str, role: str) -> None:
     found = {k: v for k, v in relations_of(text).items() if k[0] == "ADVISES"}

@@ -50,7 +50,6 @@ NEO4J = Dialect(name="neo4j", batch_bytes=4_000_000, batch_rows=5_000, constrain
 # crash or hang the server, so a batch stays under that (JSON overstates the size FalkorDB sees).
 FALKORDB = Dialect(name="falkordb", batch_bytes=3_500, batch_rows=500, constraints=False, explains_errors=False,
                    escapes_strings=True, transactions=False)
-DIALECTS = {d.name: d for d in (NEO4J, FALKORDB)}
 
 
 def identify(run: Run) -> Dialect:

@@ -16,7 +16,7 @@ from ..graph.names import NameIndex
 from .articles import Article, read_articles
 from .mentions import ArticleEntities, find_entities
 from .nlp import gazetteer, pipeline
-from .relations import Found, quoted_regions, sentence_relations
+from .relations import Found, listed_endorsements, quoted_regions, sentence_relations
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 CANDIDATE_TARGETS = {"ENDORSED", "ADVISES"}
@@ -47,6 +47,7 @@ def extract(articles: Iterable[Article], graph: nx.MultiDiGraph, source: str,
         found_entities = find_entities(doc, organizations, names)
         quoted = quoted_regions(doc)
         found = [f for sent in doc.sents for f in sentence_relations(sent, found_entities, quoted)]
+        found += listed_endorsements(doc, found_entities)
         _add_article(batch, article, found_entities, found, graph)
     return batch
 

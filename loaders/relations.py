@@ -63,6 +63,37 @@ def sentence_relations(sent: Span, entities: ArticleEntities, quoted: list[tuple
     return [f for f in found if not (f.relation == "ENDORSED" and _inside(f.trigger, sent.doc, quoted))]
 
 
+def listed_endorsements(doc: Doc, entities: ArticleEntities) -> list[Found]:
+    """"Okafor received the endorsement of three groups:" followed by one list item per endorser."""
+    found = []
+    sentences = list(doc.sents)
+    for index, sent in enumerate(sentences):
+        text = sent.text.strip()
+        trigger = next((t for t in sent if t.lower_ in ENDORSE_NOUNS), None)
+        if not text.endswith(":") or trigger is None or trigger.head.lemma_ not in ACQUIRE_LEMMAS \
+                or _hedged_token(trigger):
+            continue
+        subject = _subject_of(trigger.head)
+        endorsees = _mentions_of(subject, entities.mentions) if subject is not None else []
+        for item in sentences[index + 1:]:
+            if not item.text.strip():
+                continue
+            if not _list_item(doc, item):
+                break
+            endorser = next((m for m in entities.mentions if item.start <= m.start < item.end and m.label == "ORG"),
+                            None)
+            for endorsee in endorsees if endorser else []:
+                found.append(Found("ENDORSED", endorser.entity, endorsee.entity, item, "surface:endorse-list",
+                                   0.75, trigger.i, {"status": "endorsed"}))
+    return found
+
+
+def _list_item(doc: Doc, sent: Span) -> bool:
+    """A line that starts with a bullet, or with the blanks a Markdown bullet leaves behind."""
+    line_start = doc.text.rfind("\n", 0, sent.start_char) + 1
+    return bool(re.match(r"\s*[-*•]\s|\s+\S", doc.text[line_start:line_start + 12]))
+
+
 def quoted_regions(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges inside double quotes; an unclosed quote ends with its line."""
     regions = []

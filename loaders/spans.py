@@ -76,7 +76,7 @@ def extend_organization(span: Span) -> Span:
     "Democratic Party of New Mexico", "Sierra Club California" are chapters, not the national body.
     """
     doc, start, end = span.doc, span.start, span.end
-    limit = span.sent.end
+    limit = _line_end(doc, span.end)                 # the parser may split "Teamsters | Local 436"
     while start > span.sent.start and _place_word(doc[start - 1]):
         start -= 1
     if start >= 2 and doc[start - 1].lower_ in ("for", "of") and doc[start - 2].is_title and \
@@ -115,6 +115,13 @@ def extend_organization(span: Span) -> Span:
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label="ORG", kb_id=span.kb_id_)
+
+
+def _line_end(doc: Doc, start: int) -> int:
+    end = start
+    while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text) and doc[end].text not in ".;!?":
+        end += 1
+    return end
 
 
 def _proper_word(token) -> bool:

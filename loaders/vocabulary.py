@@ -25,7 +25,7 @@ REFERRING_TITLES = {"senator", "governor", "congressman", "congresswoman", "lawm
 CANDIDATE_WORDS = {"candidate", "front-runner", "frontrunner", "nominee", "hopeful", "challenger", "contender"}
 ORG_REFERENCES = {  # "the union" refers back to the last organization of a compatible kind
     "union": {"union", "union federation", "other"}, "association": {"union", "other"}, "federation": {"union federation"}, "party": {"party"},
-    "group": {"advocacy group", "other", "PAC", "party"}, "organization": None, "organisation": None,
+    "group": None, "organization": None, "organisation": None,
     "pac": {"PAC"}, "committee": {"PAC", "party", "other"}, "coalition": {"advocacy group", "other"},
     "council": None, "chapter": None, "local": None, "alliance": None, "league": None, "club": None,
 }

@@ -25,9 +25,9 @@ needs_shared = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/corpus i
 # Measured on the fixture suite when these thresholds were set: precision 1.00, recall 0.99.
 FIXTURE_MIN_PRECISION = 1.0
 FIXTURE_MIN_RECALL = 0.95
-# The validation suite was written without reading the extractor; measured 0.95 / 0.86 when set.
-VALIDATION_MIN_PRECISION = 0.92
-VALIDATION_MIN_RECALL = 0.82
+# The validation suite was written without reading the extractor; measured 0.96 / 0.90 when set.
+VALIDATION_MIN_PRECISION = 0.94
+VALIDATION_MIN_RECALL = 0.87
 
 
 def relations_of(text: str, published: str | None = None) -> dict[tuple[str, str, str], dict]:
@@ -71,6 +71,13 @@ def test_endorsers_introduced_by_including() -> None:
     found = endorsements("Paula Greer has been endorsed by several unions, including the SEIU and the AFT.")
     assert found == {("Service Employees International Union", "Paula Greer"),
                      ("American Federation of Teachers", "Paula Greer")}
+
+
+def test_endorsers_listed_after_a_colon() -> None:
+    text = ("Paula Greer received the endorsement of three groups:\n\n- the Sierra Club, a conservation group\n"
+            "- the United Steelworkers\n- Teamsters Local 436\n\nGreer thanked them.")
+    assert endorsements(text) == {("Sierra Club", "Paula Greer"), ("United Steelworkers", "Paula Greer"),
+                                  ("Teamsters Local 436", "Paula Greer")}
 
 
 def test_support_from_a_vague_crowd_is_no_endorsement() -> None:

@@ -14,6 +14,7 @@ from typing import Any
 import networkx as nx
 
 from ..graph import schema
+from .fragments import match_by_id
 from .rows import canonical, edge_evidence
 
 ENDORSED = "ENDORSED"
@@ -95,7 +96,7 @@ RETURN e.name AS endorser, e.id AS endorser_id, e.type AS endorser_type, e.kind 
 
 ENDORSERS_CYPHER = "MATCH (e)-[r:ENDORSED]->(c:Candidate {id: $candidate})" + _ENDORSEMENT_RETURN
 
-ENDORSED_BY_CYPHER = "MATCH (e {id: $endorser})-[r:ENDORSED]->(c:Candidate)" + _ENDORSEMENT_RETURN
+ENDORSED_BY_CYPHER = match_by_id(e="endorser") + "MATCH (e)-[r:ENDORSED]->(c:Candidate)" + _ENDORSEMENT_RETURN
 
 SHARED_ENDORSERS_CYPHER = """
 MATCH (a:Candidate {id: $first})<-[ra:ENDORSED]-(e)-[rb:ENDORSED]->(b:Candidate {id: $second})

@@ -18,6 +18,7 @@ import networkx as nx
 
 from ..graph import schema
 from ..graph.errors import EndorsegraphError
+from .fragments import match_by_id
 from .rows import Runner, canonical, edge_evidence, evidence, from_record
 
 MAX_HOPS = 4
@@ -58,26 +59,24 @@ class PathHop:
     sources: list[str]
 
 
-_AFFILIATIONS_TEMPLATE = """
-MATCH (a {{id: $entity}})
-MATCH p = (a)-[*1..{hops}]-(n)
+_AFFILIATIONS_TEMPLATE = """MATCH p = (a)-[*1..{hops}]-(n)
 WITH last(relationships(p)) AS r, min(length(p)) AS distance
 WITH r, distance, startNode(r) AS s, endNode(r) AS t
 RETURN distance, s.name AS subject, s.id AS subject_id, type(r) AS relation, t.name AS object,
        t.id AS object_id, r.role AS role, r.current AS current, r.date AS date,
        r.sources AS sources, r.sentences AS sentences"""
 
-_PATH_TEMPLATE = """
-MATCH (a {{id: $source}}), (b {{id: $target}})
-MATCH p = (a)-[*{hops}..{hops}]-{arrow}(b)
+_PATH_TEMPLATE = """MATCH p = (a)-[*{hops}..{hops}]-{arrow}(b)
 WHERE all(r IN relationships(p) WHERE type(r) IN $relations)
 RETURN [n IN nodes(p) | n.id] AS ids,
        [r IN relationships(p) | {{subject: startNode(r).id, subject_name: startNode(r).name,
         relation: type(r), object: endNode(r).id, object_name: endNode(r).name,
         sources: r.sources, sentences: r.sentences}}] AS hops"""
 
-AFFILIATIONS_CYPHER = {depth: _AFFILIATIONS_TEMPLATE.format(hops=depth) for depth in range(1, MAX_DEPTH + 1)}
-PATH_CYPHER = {(directed, hops): _PATH_TEMPLATE.format(hops=hops, arrow=">" if directed else "")
+AFFILIATIONS_CYPHER = {depth: match_by_id(a="entity") + _AFFILIATIONS_TEMPLATE.format(hops=depth)
+                       for depth in range(1, MAX_DEPTH + 1)}
+PATH_CYPHER = {(directed, hops): match_by_id(a="source", b="target")
+               + _PATH_TEMPLATE.format(hops=hops, arrow=">" if directed else "")
                for directed in (True, False) for hops in range(1, MAX_HOPS + 1)}
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 import networkx as nx
 
+from .fragments import match_by_id
 from .rows import canonical, edge_evidence
 
 LEADER_RELATIONS = ("FOUNDED", "LEADS")
@@ -32,7 +33,7 @@ RETURN h.name AS holder, h.id AS holder_id, type(r) AS relation, t.name AS subje
 
 LEADERS_CYPHER = "MATCH (h)-[r:FOUNDED|LEADS]->(t:Organization {id: $organization})" + _ROLE_RETURN
 
-ROLES_CYPHER = "MATCH (h {id: $person})-[r:ADVISES|FOUNDED|LEADS|MEMBER_OF]->(t)" + _ROLE_RETURN
+ROLES_CYPHER = match_by_id(h="person") + "MATCH (h)-[r:ADVISES|FOUNDED|LEADS|MEMBER_OF]->(t)" + _ROLE_RETURN
 
 
 def leaders(graph: nx.MultiDiGraph, organization: str) -> list[Role]:

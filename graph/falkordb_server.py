@@ -6,10 +6,13 @@ loopback ports in a temporary folder, waits until Bolt answers, and always stops
 """
 from __future__ import annotations
 
+import ctypes
 import random
 import shutil
+import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -22,6 +25,7 @@ from .errors import EndorsegraphError
 START_TIMEOUT_S = 20.0
 STOP_TIMEOUT_S = 5.0
 USER = "falkordb"
+PR_SET_PDEATHSIG = 1  # prctl option, from <linux/prctl.h>
 PORT_RANGE = (20000, 32768)  # FalkorDB 4.16 keeps BOLT_PORT in a signed 16-bit number
 
 
@@ -59,7 +63,8 @@ def falkordb_server() -> Iterator[FalkorDBServer]:
             process = subprocess.Popen(
                 [redis_server, "--port", str(redis_port), "--bind", "127.0.0.1", "--save", "",
                  "--appendonly", "no", "--dir", str(folder), "--loadmodule", module, "BOLT_PORT", str(bolt_port)],
-                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=folder)
+                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=folder,
+                preexec_fn=_stop_with_parent if sys.platform == "linux" else None)
     except OSError as err:
         shutil.rmtree(folder, ignore_errors=True)
         raise ServerUnavailable(f"{redis_server}: cannot start ({err.strerror or err})") from None
@@ -74,6 +79,11 @@ def falkordb_server() -> Iterator[FalkorDBServer]:
             process.kill()
             process.wait()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _stop_with_parent() -> None:
+    """Run in the server process before it starts: Linux stops it when our process dies, even by SIGKILL."""
+    ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def _binaries() -> tuple[str, str]:

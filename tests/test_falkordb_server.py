@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
+import time
 
 import pytest
 
@@ -31,3 +34,24 @@ def test_server_stops_even_when_the_block_fails():
     assert not listening(server.bolt_port)
     assert not listening(server.redis_port)
     assert not log.parent.exists()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the parent-death signal is Linux's")
+def test_server_stops_when_the_process_that_started_it_is_killed():
+    starter = subprocess.Popen(
+        [sys.executable, "-c", "import time\nfrom endorsegraph.graph.falkordb_server import falkordb_server\n"
+                               "with falkordb_server() as s:\n    print(s.bolt_port, flush=True)\n    time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        line = starter.stdout.readline()
+        if not line.strip():
+            pytest.skip("no Bolt test server could start")
+        port = int(line)
+        assert listening(port)
+    finally:
+        starter.kill()
+        starter.wait()
+    deadline = time.monotonic() + 10
+    while listening(port) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not listening(port)

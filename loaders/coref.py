@@ -6,7 +6,13 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from .mention_model import EntityInfo, Mention
-from .vocabulary import OBJECT_PRONOUNS, ORG_REFERENCES, REFERRING_TITLES, ROLE_WORDS, SUBJECT_PRONOUNS
+from .vocabulary import (
+    OBJECT_PRONOUNS,
+    ORG_REFERENCES,
+    REFERRING_TITLES,
+    ROLE_WORDS,
+    SUBJECT_PRONOUNS,
+)
 
 
 def references(doc: Doc, mentions: list[Mention], entities: dict[str, EntityInfo]) -> list[Mention]:
@@ -19,10 +25,10 @@ def references(doc: Doc, mentions: list[Mention], entities: dict[str, EntityInfo
             continue
         before = [m for m in by_start if m.end <= token.i]
         article = _definite_article(doc, token) if token.lower_ in ORG_REFERENCES else None
-        if article is None and token.lower_ in ORG_REFERENCES and token.is_lower and token.i + 1 < len(doc) \
+        if article is None and token.lower_ in ORG_REFERENCES and token.i + 1 < len(doc) \
                 and doc[token.i + 1].lower_ in ROLE_WORDS:
-            article = token.i                        # "said council president Gary Thiessen"
-        if article is not None and not _apposition(doc, article, taken) and token.i + 1 not in taken:
+            article = token.i                        # "said council president X", "League President X"
+        if article is not None and not _apposition(doc, article, by_start) and token.i + 1 not in taken:
             kinds = ORG_REFERENCES[token.lower_]
             fitting = [m for m in reversed(before) if m.label == "ORG"
                        and (kinds is None or (entities[m.entity].kind or "other") in kinds)]
@@ -56,9 +62,10 @@ def references(doc: Doc, mentions: list[Mention], entities: dict[str, EntityInfo
     return found
 
 
-def _apposition(doc: Doc, start: int, taken: set[int]) -> bool:
-    """"X, the liberal group that …": a description of the name just before, not a reference."""
-    return start >= 2 and doc[start - 1].text == "," and (start - 2) in taken
+def _apposition(doc: Doc, start: int, mentions: list[Mention]) -> bool:
+    """"X, the liberal group that …": a description of the organization just named, not a reference."""
+    return start >= 2 and doc[start - 1].text == "," and any(
+        m.end == start - 1 and m.label == "ORG" for m in mentions)
 
 
 def _definite_article(doc: Doc, token) -> int | None:

@@ -29,10 +29,12 @@ FORMER_WORDS = ["immediate past", "former", "past", "ex-", "onetime", "one-time"
 CURRENT_WORDS = ["current", "new", "newly elected", "incoming", "outgoing", "interim", "acting",
                  "longtime", "founding"]
 
+DESCRIBED = r"(?-i:(?:(?!(?:by|of|from|to|for|in|with|at|on|as|and|the|a|an) )[a-z][\w-]* ){0,2}?)"
 MACROS = {
     "ENT": r"⟦\d+⟧",
-    "LIST": r"(?:the )?⟦\d+⟧(?:(?:, (?:the )?⟦\d+⟧)*,? (?:and|or) (?:(?:by|of|from) )?(?:the |former |outgoing )?"
-            r"⟦\d+⟧)?",
+    "LIST": r"(?:the )?⟦\d+⟧(?:(?:, (?:the )?⟦\d+⟧)*(?:, (?:the|a|an) [^,;⟦]{1,80})?,? (?:and|or) "
+            r"(?:(?:by|of|from) )?(?:the |former |outgoing )?⟦\d+⟧)?",
+    "TARGETS": rf"{DESCRIBED}⟦\d+⟧(?:(?:, {DESCRIBED}⟦\d+⟧)*,? and {DESCRIBED}⟦\d+⟧)?",
     "APPOS": r"(?:, (?:the|a|an|which|who|whose|one|its|his|her)\b[^,;]{0,160},|, (?:which|who)\b[^;⟦]{0,200}?,"
              r"|, (?:meanwhile|however|too|also|though|in turn|for (?:his|her|its|their) part|in addition),)?,?",
     "AUX": r"(?:(?:[\w'-]+|'s) ){0,4}?",
@@ -44,10 +46,12 @@ MACROS = {
     "TIME": r"(?: (?:on|this|last|early|late|in) [\w-]+(?: [\w-]+)?)?",
 }
 ENDORSE_VERB = r"(?:endorsed|endorses|endorse|endorsing|backed|backs|backing)"
+SUPPORT_VERB = r"(?:supporting|supports|came out for|comes out for|come out for)"
 ACQUIRE_VERB = (r"(?:picked up|picks up|pick up|picking up|earned|earns|earn|earning|won|wins|win|winning|"
                 r"received|receives|receive|gained|gains|gain|secured|secures|secure|landed|lands|land|"
                 r"got|gets|collected|garnered|nabbed|snagged|clinched|captured|scored|added|announced|has|have|had|"
-                r"enjoys|enjoyed|boasts|boasted|touted|touts|retains|retained|keeps|kept|maintains|holds)")
+                r"enjoys|enjoyed|boasts|boasted|touted|touts|retains|retained|keeps|kept|maintains|holds|"
+                r"came out with|rolled out|unveiled)")
 ENDORSE_NOUN = r"(?:endorsements?|backing|nod|support)"
 
 
@@ -73,7 +77,14 @@ PATTERNS: list[Pattern] = [
              r"pulled|retracted) (?:its|his|her|their) (?:[\w-]+ )?(?:endorsement|support|backing) (?:of|for|from) "
              r"(?P<tgt>{ENT})", status="withdrawn"),
     _pattern("endorse-active", "ENDORSED",
-             r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>" + ENDORSE_VERB + r") (?P<tgt>{ENT})"),
+             r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>" + ENDORSE_VERB + r") (?P<tgt>{TARGETS})"),
+    _pattern("support-active", "ENDORSED",   # "The union is supporting newcomer X and incumbent Y"
+             r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>" + SUPPORT_VERB + r") (?P<tgt>{TARGETS})",
+             confidence=0.75),
+    _pattern("supporters-including", "ENDORSED",   # "X rolled out a list of supporters, including A, B and C"
+             r"(?P<tgt>{ENT}) (?:[\w-]+ ){{0,3}}?(?:a |an |the )?(?:list|slate|roster) of (?:[\w\x27]+ ){{0,3}}?"
+             r"(?P<trigger>supporters|endorsers|endorsements|backers),? (?:including|such as|among them) (?P<src>{LIST})",
+             confidence=0.75),
     _pattern("endorse-rival", "ENDORSED",   # "X endorsed Y's main rival, school board trustee Z"
              r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>" + ENDORSE_VERB + r") {ENT}(?:'s|') (?:[\w-]+ )?"
              r"(?:rival|opponent|challenger|competitor),? (?:[\w-]+ ){{0,4}}?(?P<tgt>{ENT})"),
@@ -102,7 +113,8 @@ PATTERNS: list[Pattern] = [
              r"(?P<trigger>threw|throws|throw|throwing|thrown|put|puts|putting|placed) (?:its|his|her|their) "
              r"(?:[\w-]+ )?(?:support|weight|backing) behind (?P<tgt>{ENT})", confidence=0.75),
     _pattern("support-for", "ENDORSED",
-             r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>announced|declared|pledged|gave|lent|offered)"
+             r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>announced|declared|pledged|gave|lent|offered|"
+             r"reaffirmed|renewed|reiterated|formalized)"
              r" (?:its|his|her|their) (?:[\w-]+ )?(?:endorsement|backing) (?:to|for|of) (?P<tgt>{ENT})"),
     # LEADS
     _pattern("leader-title-before", "LEADS",

@@ -25,10 +25,12 @@ HEDGE_VERBS = {"expect", "plan", "consider", "weigh", "decline", "refuse", "hope
 REPORTING_VERBS = {"say", "announce", "tell", "confirm", "decide", "vote", "agree", "state", "declare", "write"}
 HEDGE_WORDS = HEDGE_VERBS | {"expected", "planning", "considering", "weighing", "declined", "refused", "hoping",
                              "trying", "tried", "seeking", "likely", "unlikely", "poised", "set", "if", "whether",
-                             "wanted", "hoped", "failed", "rejected", "denied"} | MODAL_WORDS | NEGATIONS
+                             "wanted", "hoped", "failed", "rejected", "denied", "short", "stopped", "refrained",
+                             "weighing"} | MODAL_WORDS | NEGATIONS
 ENDORSE_LEMMAS = {"endorse", "back"}
 ACQUIRE_LEMMAS = {"pick", "earn", "win", "receive", "gain", "secure", "land", "get", "collect", "garner",
-                  "nab", "snag", "clinch", "capture", "score", "add", "announce", "have", "enjoy", "boast", "tout"}
+                  "nab", "snag", "clinch", "capture", "score", "add", "announce", "have", "enjoy", "boast", "tout",
+                  "retain", "keep", "maintain", "hold", "come", "roll", "unveil"}
 ENDORSE_NOUNS = {"endorsement", "endorsements", "backing", "nod", "support"}
 CANDIDACY_WORDS = {"campaign", "bid", "candidacy", "re-election", "reelection", "presidential", "gubernatorial",
                    "senate", "mayoral", "run", "campaigns"}

@@ -89,10 +89,9 @@ def extend_organization(span: Span) -> Span:
         run += 1
         if doc[run - 1].lower_ in ORG_HEADS:
             end = run
-    if span.text.isupper() and span.id_:             # "SEIU Healthcare Pennsylvania"
-        while end < limit and end - span.end < 3 and _proper_word(doc[end]) and doc[end].ent_type_ not in \
-                TEMPORAL_TYPES and doc[end].lower_.rstrip(".") not in TITLES | ROLE_WORDS | UNIT_WORDS:
-            end += 1
+    while end < limit and end - span.end < 3 and _proper_word(doc[end]) and doc[end].ent_type_ not in \
+            TEMPORAL_TYPES and doc[end].lower_.rstrip(".") not in TITLES | ROLE_WORDS | UNIT_WORDS:
+        end += 1                                     # the model stopped early: "SEIU Healthcare Pennsylvania"
     if span[-1].lower_ in UNIT_WORDS and end < limit and UNIT_NUMBER.match(doc[end].text):
         end += 1                                     # "Silver State Hospitality Workers Union Local" + "88"
     elif end + 1 < limit and doc[end].lower_ in UNIT_WORDS and UNIT_NUMBER.match(doc[end + 1].text):
@@ -181,7 +180,8 @@ def organizations_by_context(doc: Doc, spans: list[Span]) -> list[Span]:
                                                 and end + 1 < len(doc) and _proper_word(doc[end + 1]))
                      or (end > i and doc[end].text == "'")):
             end += 1
-        if end - i >= 2 and (_after_endorsement_word(doc, i) or _described_as_organization(doc, end)):
+        if end - i >= 2 and (_after_endorsement_word(doc, i) or _described_as_organization(doc, end)
+                             or doc[end - 1].lower_ in ORG_HEADS | {"pac"}):
             found.append(Span(doc, i, end, label="ORG"))
         i = max(end, i + 1)
     return found

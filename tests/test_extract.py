@@ -25,9 +25,6 @@ needs_shared = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/corpus i
 # Measured on the fixture suite when these thresholds were set: precision 1.00, recall 0.99.
 FIXTURE_MIN_PRECISION = 1.0
 FIXTURE_MIN_RECALL = 0.95
-# The validation suite was written without reading the extractor; measured 0.96 / 0.90 when set.
-VALIDATION_MIN_PRECISION = 0.94
-VALIDATION_MIN_RECALL = 0.87
 
 
 def relations_of(text: str, published: str | None = None) -> dict[tuple[str, str, str], dict]:
@@ -275,12 +272,15 @@ def test_fixture_suite_scores() -> None:
     assert result["micro"]["recall"] >= FIXTURE_MIN_RECALL
 
 
-def test_validation_suite_scores() -> None:
-    """Articles written blind to the extractor (first run: precision 0.88, recall 0.44)."""
-    result = evaluate([FIXTURES / "validation" / "articles"], FIXTURES / "validation" / "gold")
+@pytest.mark.parametrize("folder, min_precision, min_recall", [
+    ("validation", 0.93, 0.87),      # written blind to the extractor; first run 0.88 / 0.44, now 0.95 / 0.90
+    ("validation2", 0.86, 0.68),     # a second blind set; first run 0.82 / 0.53, now 0.89 / 0.71
+])
+def test_validation_suites_score(folder: str, min_precision: float, min_recall: float) -> None:
+    result = evaluate([FIXTURES / folder / "articles"], FIXTURES / folder / "gold")
     assert result["wrong_current"] == []
-    assert result["micro"]["precision"] >= VALIDATION_MIN_PRECISION
-    assert result["micro"]["recall"] >= VALIDATION_MIN_RECALL
+    assert result["micro"]["precision"] >= min_precision
+    assert result["micro"]["recall"] >= min_recall
 
 
 @needs_shared

@@ -29,6 +29,7 @@ from .read_only import check_read_only
 CONNECT_TIMEOUT_S = 5.0
 ACQUIRE_TIMEOUT_S = 10.0
 RETRY_S = 5.0
+CONNECT_ATTEMPTS = 2
 DEFAULT_USER = "neo4j"
 DEFAULT_BOLT_PORT = 7687
 URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
@@ -219,34 +220,40 @@ def _connect(uri: str, user: str, password: str) -> Driver:
     """A driver with short timeouts whose server has answered, or ServerError within seconds."""
     if urlsplit(uri).scheme not in URI_SCHEMES:
         raise ServerError(f"bad server URI {uri!r}: use one of {', '.join(s + '://' for s in URI_SCHEMES)}")
-    _wake_listener(uri)
-    try:
-        driver = GraphDatabase.driver(uri, auth=(user, password), connection_timeout=CONNECT_TIMEOUT_S,
-                                      connection_acquisition_timeout=ACQUIRE_TIMEOUT_S,
-                                      max_transaction_retry_time=RETRY_S, user_agent="endorsegraph")
-    except (bolt.ConfigurationError, ValueError) as err:
-        raise ServerError(f"bad server URI {uri!r}: {_first_line(str(err))}") from None
-    try:
-        driver.verify_connectivity()
-    except (bolt.Neo4jError, bolt.DriverError) as err:
-        driver.close()
-        raise _server_error(err, uri, user) from None
-    return driver
+    attempts_left = CONNECT_ATTEMPTS
+    while True:
+        woken = _wake_listener(uri)
+        try:
+            driver = GraphDatabase.driver(uri, auth=(user, password), connection_timeout=CONNECT_TIMEOUT_S,
+                                          connection_acquisition_timeout=ACQUIRE_TIMEOUT_S,
+                                          max_transaction_retry_time=RETRY_S, user_agent="endorsegraph")
+        except (bolt.ConfigurationError, ValueError) as err:
+            raise ServerError(f"bad server URI {uri!r}: {_first_line(str(err))}") from None
+        try:
+            driver.verify_connectivity()
+            return driver
+        except (bolt.Neo4jError, bolt.DriverError) as err:
+            driver.close()
+            attempts_left -= 1
+            if not (woken and isinstance(err, bolt.ServiceUnavailable) and attempts_left):
+                raise _server_error(err, uri, user) from None
 
 
-def _wake_listener(uri: str) -> None:
+def _wake_listener(uri: str) -> bool:
     """Open and close one TCP connection to a plain ``bolt://`` server before the driver connects.
 
     FalkorDB's Bolt listener leaves the first connection after a client has gone hanging until it
-    times out; a throwaway connection takes that place. It also makes an unreachable host fail fast.
+    times out; a throwaway connection takes that place (and if the two race, :func:`_connect` tries
+    once more). It also makes an unreachable host fail fast. True if a connection was made.
     """
     parts = urlsplit(uri)
     if parts.scheme != "bolt" or not parts.hostname:
-        return
+        return False
     try:
         socket.create_connection((parts.hostname, parts.port or DEFAULT_BOLT_PORT), timeout=CONNECT_TIMEOUT_S).close()
     except OSError as err:
         raise ServerError(f"{uri}: cannot reach the server ({err.strerror or err})") from None
+    return True
 
 
 def _first_line(text: str) -> str:

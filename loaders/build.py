@@ -61,6 +61,14 @@ def build(paths: Iterable[str | Path], store: JsonFileStore, skip_bad: bool = Fa
         return load_into(graph, paths, skip_bad=skip_bad, progress=progress, options=options)
 
 
+def load_graph(paths: Iterable[str | Path], skip_bad: bool = False,
+               options: ExtractOptions = ExtractOptions()) -> nx.MultiDiGraph:
+    """A new in-memory graph holding ``paths``, loaded by the rules of :func:`build`."""
+    graph = kg.new_graph()
+    load_into(graph, paths, skip_bad=skip_bad, options=options)
+    return graph
+
+
 def load_into(graph: nx.MultiDiGraph, paths: Iterable[str | Path], skip_bad: bool = False,
               progress: Callable[[int, int], None] | None = None,
               options: ExtractOptions = ExtractOptions()) -> BuildReport:

@@ -19,10 +19,10 @@ from typing import Any
 
 import networkx as nx
 
-from ..graph import export, kg, schema
+from ..graph import export, schema
 from ..graph.errors import EndorsegraphError, InputError
 from .articles import article_ids
-from .build import load_into
+from .build import load_graph
 from .files import input_files, read_text
 from .news import ExtractOptions
 
@@ -62,8 +62,7 @@ def evaluate(paths: Iterable[str | Path], gold_dir: Path,
     files of ``gold_dir`` whose article is among the loaded ones."""
     paths = list(paths)
     golds = load_gold(gold_dir)                      # a bad gold folder fails before the slow extraction
-    graph = kg.new_graph()
-    load_into(graph, paths, options=options)
+    graph = load_graph(paths, options=options)
     loaded = {article for path in input_files(paths) for article in article_ids(path)}
     golds = [g for g in golds if g["article"] in loaded]
     if not golds:

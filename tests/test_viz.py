@@ -11,8 +11,6 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from typer.testing import CliRunner
-
 from endorsegraph.cli import app
 from endorsegraph.graph import kg, schema, viz
 from endorsegraph.graph.embedded import JsonFileStore
@@ -20,7 +18,8 @@ from endorsegraph.graph.errors import EndorsegraphError
 from endorsegraph.graph.lookup import EntityNotFound
 from endorsegraph.graph.model import Claim, Entity, Relation
 from endorsegraph.graph.view import latest_date, parse_types, select
-from endorsegraph.loaders.build import load_into
+from endorsegraph.loaders.build import load_graph
+from typer.testing import CliRunner
 
 REPO = Path(__file__).resolve().parents[1]
 RECORDS = REPO / "examples" / "records"
@@ -29,20 +28,14 @@ XSS = "<img src=x onerror=alert(1)>"
 BUILT = dt.datetime(2016, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
 
 
-def built_from(*paths: Path) -> nx.MultiDiGraph:
-    graph = kg.new_graph()
-    load_into(graph, paths)
-    return graph
-
-
 @pytest.fixture(scope="module")
 def records() -> nx.MultiDiGraph:
-    return built_from(RECORDS)
+    return load_graph([RECORDS])
 
 
 @pytest.fixture(scope="module")
 def probed() -> nx.MultiDiGraph:
-    return built_from(RECORDS, PROBES)
+    return load_graph([RECORDS, PROBES])
 
 
 def page(graph: nx.MultiDiGraph, **options) -> str:
@@ -276,7 +269,7 @@ def test_page_loads_nothing_and_runs_only_its_own_scripts(records):
 def test_same_graph_same_page(tmp_path):
     first, second = tmp_path / "a.json", tmp_path / "b.json"
     for path in (first, second):
-        JsonFileStore(path).save(built_from(RECORDS, PROBES))
+        JsonFileStore(path).save(load_graph([RECORDS, PROBES]))
     assert page(JsonFileStore(first).load()) == page(JsonFileStore(second).load())
 
 
@@ -290,7 +283,7 @@ def run(*args: str):
 @pytest.fixture()
 def graph_file(tmp_path) -> Path:
     path = tmp_path / "g.json"
-    JsonFileStore(path).save(built_from(RECORDS))
+    JsonFileStore(path).save(load_graph([RECORDS]))
     os.utime(path, (BUILT.timestamp(), BUILT.timestamp()))
     return path
 

@@ -236,6 +236,10 @@ MaxHopsOption = Annotated[int | None, typer.Option("--max-hops", help="path: lon
 
 BackendOption = Annotated[str | None, typer.Option("--backend", help="embedded (the graph file) or neo4j "
                                                   "(default when --uri or NEO4J_URI is given).")]
+UriOption = Annotated[str | None, typer.Option("--uri", help="Bolt server, e.g. bolt://localhost:7687 (default: NEO4J_URI).")]
+UserOption = Annotated[str | None, typer.Option("--user", help="Server user (default: NEO4J_USERNAME, else neo4j).")]
+DatabaseOption = Annotated[str | None, typer.Option("--database", help="Database (default: NEO4J_DATABASE, else the server's).")]
+AskPasswordOption = Annotated[bool, typer.Option("--ask-password", help="Prompt for the password instead of reading NEO4J_PASSWORD.")]
 
 
 @dataclass(frozen=True)
@@ -306,11 +310,6 @@ def path(source: Annotated[str, typer.Argument(help="Where the path starts (name
     print_query("path", [source, target], options, fmt, graph, BackendChoice(backend, uri, user, database, ask_password))
 
 
-UriOption = Annotated[str | None, typer.Option("--uri", help="Bolt server, e.g. bolt://localhost:7687 (default: NEO4J_URI).")]
-UserOption = Annotated[str | None, typer.Option("--user", help="Server user (default: NEO4J_USERNAME, else neo4j).")]
-DatabaseOption = Annotated[str | None, typer.Option("--database", help="Database (default: NEO4J_DATABASE, else the server's).")]
-AskPasswordOption = Annotated[bool, typer.Option("--ask-password", help="Prompt for the password instead of reading NEO4J_PASSWORD.")]
-
 
 def connect(uri: str | None, user: str | None, database: str | None, ask_password: bool) -> Neo4jStore:
     password = typer.prompt("password", hide_input=True) if ask_password else None
@@ -354,8 +353,7 @@ def cypher(query: Annotated[str, typer.Argument(help="A Cypher query; use $name 
            params: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE (JSON or text), repeatable.")] = None,
            fmt: FormatOption = "table",
            write: Annotated[bool, typer.Option("--write", help="Allow a query that writes (server only).")] = False,
-           backend: Annotated[str | None, typer.Option("--backend", help="embedded (the graph file) or neo4j (default "
-                                                       "when --uri or NEO4J_URI is given).")] = None,
+           backend: BackendOption = None,
            graph: GraphOption = DEFAULT_GRAPH, uri: UriOption = None, user: UserOption = None,
            database: DatabaseOption = None, ask_password: AskPasswordOption = False) -> None:
     """Run a Cypher query on the server (read-only unless --write) or on the graph file.
@@ -363,7 +361,7 @@ def cypher(query: Annotated[str, typer.Argument(help="A Cypher query; use $name 
     Example: endorsegraph cypher 'MATCH (o:Organization)-[:ENDORSED]->(c:Candidate {name: $name}) RETURN o.name AS name' --param name="Bernie Sanders"
     """
     values = parse_params(params or [])
-    backend = backend or ("neo4j" if uri or os.environ.get("NEO4J_URI") else "embedded")
+    backend = BackendChoice(backend, uri, user, database, ask_password).chosen()
     if backend == "neo4j":
         with connect(uri, user, database, ask_password) as store:
             rows = store.run(query, values, write=write)

@@ -11,6 +11,7 @@ from .kg import aliases
 from .model import normalize_name
 
 MIN_SCORE = 60.0
+SUGGESTION_SPREAD = 8.0      # "did you mean" offers only names about as close as the best one
 
 
 class EntityNotFound(EndorsegraphError):
@@ -87,4 +88,9 @@ def resolve_name(index: list[Named], name: str) -> str:
     candidates = by_name or by_alias
     if candidates:
         raise EndorsegraphError(f"{name!r} is ambiguous: it may be {' or '.join(e.name for e in candidates)}")
-    raise EntityNotFound(name, [m.name for m in search_names(index, name, limit=3)])
+    raise EntityNotFound(name, suggestions(search_names(index, name, limit=3)))
+
+
+def suggestions(matches: list[Match]) -> list[str]:
+    """The names worth offering as "did you mean": the best match and those nearly as good."""
+    return [m.name for m in matches if m.score >= matches[0].score - SUGGESTION_SPREAD] if matches else []

@@ -8,33 +8,26 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from typer.testing import CliRunner
-
 from endorsegraph.cli import app
 from endorsegraph.graph import kg, schema, server_model
 from endorsegraph.graph.errors import EndorsegraphError
 from endorsegraph.graph.synthetic import synthetic_graph
-from endorsegraph.loaders.build import load_into
+from endorsegraph.loaders.build import load_graph
 from endorsegraph.queries import catalog
 from endorsegraph.queries.cypher_embedded import run_cypher
+from typer.testing import CliRunner
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def built_from(*inputs: Path) -> nx.MultiDiGraph:
-    graph = kg.new_graph()
-    load_into(graph, inputs)
-    return graph
-
-
 @pytest.fixture(scope="module")
 def records() -> nx.MultiDiGraph:
-    return built_from(REPO / "examples" / "records")
+    return load_graph([REPO / "examples" / "records"])
 
 
 @pytest.fixture(scope="module")
 def tangle() -> nx.MultiDiGraph:
-    return built_from(REPO / "tests" / "fixtures" / "queries")
+    return load_graph([REPO / "tests" / "fixtures" / "queries"])
 
 
 def test_match_where_order_limit_with_parameters(records):

@@ -9,16 +9,15 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from typer.testing import CliRunner
-
 from endorsegraph.cli import app
-from endorsegraph.graph import kg, schema
+from endorsegraph.graph import schema
 from endorsegraph.graph.errors import EndorsegraphError
 from endorsegraph.graph.lookup import EntityNotFound
 from endorsegraph.graph.synthetic import synthetic_graph
-from endorsegraph.loaders.build import load_into
+from endorsegraph.loaders.build import load_graph
 from endorsegraph.queries import catalog, endorsements, paths, roles
 from endorsegraph.queries.rows import as_dict, evidence
+from typer.testing import CliRunner
 
 REPO = Path(__file__).resolve().parents[1]
 RECORDS = REPO / "examples" / "records"
@@ -27,20 +26,14 @@ SEEDS = REPO.parent / "shared" / "corpus" / "seeds"
 runner = CliRunner()
 
 
-def built_from(*inputs: Path) -> nx.MultiDiGraph:
-    graph = kg.new_graph()
-    load_into(graph, inputs)
-    return graph
-
-
 @pytest.fixture(scope="module")
 def records() -> nx.MultiDiGraph:
-    return built_from(RECORDS)
+    return load_graph([RECORDS])
 
 
 @pytest.fixture(scope="module")
 def tangle() -> nx.MultiDiGraph:
-    return built_from(TANGLE)
+    return load_graph([TANGLE])
 
 
 @pytest.fixture(scope="module")

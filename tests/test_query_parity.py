@@ -9,25 +9,17 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from typer.testing import CliRunner
-
 from endorsegraph.cli import app
-from endorsegraph.graph import kg
 from endorsegraph.graph.lookup import EntityNotFound
 from endorsegraph.graph.synthetic import synthetic_graph
-from endorsegraph.loaders.build import load_into
+from endorsegraph.loaders.build import load_graph
 from endorsegraph.queries import catalog
+from typer.testing import CliRunner
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "corpus" / "seeds"
 
 Cases = list[tuple[str, dict]]
-
-
-def built_from(*inputs: Path) -> nx.MultiDiGraph:
-    graph = kg.new_graph()
-    load_into(graph, inputs)
-    return graph
 
 
 def story_cases(graph: nx.MultiDiGraph) -> Cases:
@@ -73,12 +65,12 @@ def synthetic_cases(graph: nx.MultiDiGraph) -> Cases:
 def seeds() -> nx.MultiDiGraph:
     if not SEEDS.is_dir():
         pytest.skip(f"seed articles not present at {SEEDS}")
-    return built_from(SEEDS)
+    return load_graph([SEEDS])
 
 
 GRAPHS: dict[str, tuple[Callable[[], nx.MultiDiGraph], Callable[[nx.MultiDiGraph], Cases]]] = {
-    "records": (lambda: built_from(REPO / "examples" / "records"), story_cases),
-    "tangle": (lambda: built_from(REPO / "tests" / "fixtures" / "queries"), tangle_cases),
+    "records": (lambda: load_graph([REPO / "examples" / "records"]), story_cases),
+    "tangle": (lambda: load_graph([REPO / "tests" / "fixtures" / "queries"]), tangle_cases),
     "seeds": (seeds, story_cases),
     "synthetic": (lambda: synthetic_graph(3000, seed=7), synthetic_cases),
 }
@@ -101,7 +93,7 @@ def test_every_query_answers_the_same_on_both_back_ends(clean_bolt_store, graph_
 
 
 def test_server_resolves_names_like_the_embedded_graph(clean_bolt_store):
-    graph = built_from(REPO / "tests" / "fixtures" / "queries")
+    graph = load_graph([REPO / "tests" / "fixtures" / "queries"])
     clean_bolt_store.save(graph)
     embedded, server = catalog.Embedded(graph), catalog.Server(clean_bolt_store)
     for name in ("ben-okoro", "Ben Okoro", "ben okoro", "Okoro", "HWU", "Harbour Workers Union"):
@@ -115,7 +107,7 @@ def test_query_and_path_commands_answer_alike_on_both_back_ends(clean_bolt_store
     graph_file = tmp_path / "records.json"
     runner = CliRunner()
     assert runner.invoke(app, ["build", str(records), "--graph", str(graph_file)]).exit_code == 0
-    clean_bolt_store.save(built_from(records))
+    clean_bolt_store.save(load_graph([records]))
     for argv in (["query", "conflicts"], ["query", "endorsers", "Sanders"],
                  ["path", "Larry Cohen", "Bernie Sanders", "--directed"]):
         embedded = runner.invoke(app, [*argv, "--format", "json", "--backend", "embedded",

@@ -7,15 +7,18 @@ only at a throwaway database. Without a server, the tests that need one are skip
 """
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from contextlib import ExitStack
+from pathlib import Path
 
 import pytest
-
 from endorsegraph.graph.errors import EndorsegraphError
 from endorsegraph.graph.falkordb_server import ServerUnavailable, falkordb_server
 from endorsegraph.graph.neo4j_store import Neo4jStore
+
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "gold"
 
 CONNECTION_VARIABLES = ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE")
 
@@ -53,3 +56,17 @@ def clean_bolt_store(bolt_store: Neo4jStore) -> Neo4jStore:
     """The session's store with the server graph emptied before the test."""
     bolt_store.clear()
     return bolt_store
+
+
+@pytest.fixture(scope="session")
+def gold_sanders_organizations() -> set[str]:
+    """The organizations the seed gold files say endorsed Bernie Sanders."""
+    if not GOLD.is_dir():
+        pytest.skip("../shared/corpus/gold is not beside this checkout")
+    expected: set[str] = set()
+    for gold_file in sorted(GOLD.glob("*.json")):
+        gold = json.loads(gold_file.read_text("utf-8"))
+        organizations = {e["name"] for e in gold["entities"] if e["type"] == "Organization"}
+        expected |= {r["source"] for r in gold["relations"]
+                     if r["type"] == "ENDORSED" and r["target"] == "Bernie Sanders" and r["source"] in organizations}
+    return expected

@@ -119,7 +119,7 @@ class _View:
             mention = entities.at(i)
             if mention and mention.start == i and mention.end <= sent.end:
                 next_i = _after_parenthetical_acronym(sent, mention, entities)
-                text = f"⟦{len(self.slots)}⟧" + _slot_text(sent, mention, next_i)
+                text = f"⟦{len(self.slots)}⟧" + _slot_text(sent, next_i)
                 self.slots.append(mention)
             else:
                 text = re.sub(r"\s+", " ", token.text_with_ws) if not token.is_space else " "
@@ -149,7 +149,7 @@ def _after_parenthetical_acronym(sent: Span, mention: Mention, entities: Article
     return end
 
 
-def _slot_text(sent: Span, mention: Mention, resume: int) -> str:
+def _slot_text(sent: Span, resume: int) -> str:
     """A slot with the spacing of what follows the text it replaces."""
     return sent.doc[resume - 1].whitespace_
 

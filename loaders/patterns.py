@@ -65,6 +65,12 @@ class Pattern:
     status: str | None = None           # for ENDORSED: endorsed or withdrawn
     confidence: float = 0.85
 
+    @property
+    def endpoint_from_parse(self) -> bool:
+        """True if the text names only one end and the parse supplies the other."""
+        groups = self.regex.groupindex
+        return not {"src", "tgt"} <= set(groups) and "count" not in groups
+
 
 def _pattern(name: str, relation: str, template: str, **options) -> Pattern:
     return Pattern(name, relation, re.compile(template.format(**MACROS), re.IGNORECASE), **options)

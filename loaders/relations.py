@@ -156,7 +156,7 @@ def _slot_text(sent: Span, resume: int) -> str:
 
 def _surface(pattern: Pattern, view: _View, sent: Span, from_parse: bool = False) -> list[Found]:
     """Readings of ``pattern``; with ``from_parse``, only patterns that take an endpoint from the parse."""
-    if from_parse != (not ({"src", "tgt"} <= set(pattern.regex.groupindex)) and "count" not in pattern.regex.groupindex):
+    if from_parse != pattern.endpoint_from_parse:
         return []
     found = []
     for match in pattern.regex.finditer(view.text):
@@ -166,19 +166,8 @@ def _surface(pattern: Pattern, view: _View, sent: Span, from_parse: bool = False
         trigger = view.token_at(match.start("trigger")) if groups.get("trigger") else None
         if _hedged_words(groups.get("aux")) or (trigger is not None and _hedged_token(sent.doc[trigger])):
             continue
-        if "count" in groups:
-            sources = _counted_referents(groups, view, match)
-        elif "src" in groups:
-            sources = view.mentions(groups.get("src"))
-        else:
-            subject = _subject_of(sent.doc[trigger])
-            sources = _mentions_of(subject, view.slots) if subject is not None else []
-        if "src" in groups and groups.get("trigger") and match.end("src") < match.start("trigger") and re.match(
-                r"\W*(?:who|which|that)\b", view.text[match.end("src"):match.start("trigger")], re.IGNORECASE):
-            sources = sources[-1:]                   # "A and B, who endorsed C": only B did
-        targets = view.mentions(groups.get("tgt"))
-        if "tgt" not in groups and trigger is not None:
-            targets = _endorsee_from_parse(sent.doc[trigger], view)
+        sources = _sources(match, view, sent, trigger)
+        targets = view.mentions(groups["tgt"]) if "tgt" in groups else _endorsee_from_parse(sent.doc[trigger], view)
         properties = _properties(pattern, groups)
         for source in sources:
             for target in targets:
@@ -186,6 +175,21 @@ def _surface(pattern: Pattern, view: _View, sent: Span, from_parse: bool = False
                     found.append(Found(pattern.relation, source.entity, target.entity, sent,
                                        f"surface:{pattern.name}", pattern.confidence, trigger, dict(properties)))
     return found
+
+
+def _sources(match: re.Match[str], view: _View, sent: Span, trigger: int | None) -> list[Mention]:
+    """Who the match says did it: the slots of ``src``, the counted organizations, or the parse's subject."""
+    groups = match.groupdict()
+    if "count" in groups:
+        return _counted_referents(groups, view, match)
+    if "src" not in groups:
+        subject = _subject_of(sent.doc[trigger])
+        return _mentions_of(subject, view.slots) if subject is not None else []
+    sources = view.mentions(groups["src"])
+    between = view.text[match.end("src"):match.start("trigger")] if groups.get("trigger") else ""
+    if re.match(r"\W*(?:who|which|that)\b", between, re.IGNORECASE):
+        return sources[-1:]                          # "A and B, who endorsed C": only B did
+    return sources
 
 
 def _ends_in_possessor(match: re.Match[str], text: str) -> bool:

@@ -35,7 +35,7 @@ MACROS = {
     "LIST": r"(?:the )?⟦\d+⟧(?:(?:, (?:the )?⟦\d+⟧)*(?:, (?:the|a|an) [^,;⟦]{1,80})?,? (?:and|or) "
             r"(?:(?:by|of|from) )?(?:the |former |outgoing )?⟦\d+⟧)?",
     "TARGETS": rf"{DESCRIBED}⟦\d+⟧(?:(?:, {DESCRIBED}⟦\d+⟧)*,? and {DESCRIBED}⟦\d+⟧)?",
-    "APPOS": r"(?:, (?:the|a|an|which|who|whose|one|its|his|her)\b[^,;]{0,160},|, (?:which|who)\b[^;⟦]{0,200}?,"
+    "APPOS": r"(?:, (?:the|a|an|which|who|whose|one|its|his|her)\b(?:[^,;]|,(?=\d)){0,160},|, (?:which|who)\b[^;⟦]{0,200}?,"
              r"|, (?:meanwhile|however|too|also|though|in turn|for (?:his|her|its|their) part|in addition),)?,?",
     "AUX": r"(?:(?:[\w'-]+|'s) ){0,4}?",
     "DET": r"(?:(?:the|a|an|its|his|her|their) )?(?:(?!of\b|from\b|by\b)[\w,.'-]+ ){0,4}?",

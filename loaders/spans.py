@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 from ..graph.model import normalize_name
 from .gazetteer import Gazetteer
 from .vocabulary import (
+    ADVISER_WORDS,
     ENDORSEMENT_WORDS,
     GENERIC_ORGS,
     HONORIFICS,
@@ -148,7 +149,9 @@ def split_at_role(span: Span) -> list[Span]:
     """"Shaw spokesperson Nadia Petrov" read as one entity is two: a name, a role word, a name."""
     for token in span[1:-1]:
         if token.lower_ in ROLE_WORDS:
-            return [Span(span.doc, span.start, token.i, label=span.label_),
+            left = span.doc[span.start:token.i]
+            label = "ORG" if left.text.isupper() and token.lower_ not in ADVISER_WORDS else span.label_
+            return [Span(span.doc, span.start, token.i, label=label),    # "MREA President X": MREA leads
                     Span(span.doc, token.i + 1, span.end, label="PERSON")]
     return [span]
 
@@ -176,7 +179,8 @@ def organizations_by_context(doc: Doc, spans: list[Span]) -> list[Span]:
     while i < len(doc):
         end = i
         while end < len(doc) and end - i < 7 and end not in taken and doc[end].lower_.rstrip(".") not in TITLES \
-                and (_proper_word(doc[end]) or (end > i and doc[end].text in ("'", "'s", "for", "of", "and")
+                and (_proper_word(doc[end]) or (end > i and doc[end].is_upper and doc[end].is_alpha)
+                     or (end > i and doc[end].text in ("'", "'s", "for", "of", "and")
                                                 and end + 1 < len(doc) and _proper_word(doc[end + 1]))
                      or (end > i and doc[end].text == "'")):
             end += 1

@@ -54,3 +54,4 @@ TITLE_LEAD_INS = {"state", "former", "then", "county", "city", "u.s.", "us", "fe
 ROLE_WORDS = {"spokesperson", "spokeswoman", "spokesman", "president", "director", "chair", "chairman",
               "chairwoman", "adviser", "advisor", "manager", "strategist", "secretary", "treasurer", "founder"}
 FUZZY_MIN = 92
+ADVISER_WORDS = {"spokesperson", "spokeswoman", "spokesman", "adviser", "advisor", "manager", "strategist"}

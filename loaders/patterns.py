@@ -43,7 +43,8 @@ MACROS = {
     "ADVISER": "(?:" + "|".join(sorted(map(re.escape, ADVISER_ROLES), key=len, reverse=True)) + ")",
     "MOD": "(?:(?:" + "|".join(map(re.escape, FORMER_WORDS + CURRENT_WORDS)) + r") ?)*",
     "POSS": r"(?:'s|')?",
-    "TIME": r"(?: (?:on|this|last|early|late|in) [\w-]+(?: [\w-]+)?)?",
+    "TIME": r"(?: (?:on|this|last|early|late|in) [\w-]+(?: [\w-]+)?| (?:monday|tuesday|wednesday|thursday|friday|"
+            r"saturday|sunday|yesterday|today)(?: morning| afternoon| night)?)?",
 }
 ENDORSE_VERB = r"(?:endorsed|endorses|endorse|endorsing|backed|backs|backing)"
 SUPPORT_VERB = r"(?:supporting|supports|came out for|comes out for|come out for)"
@@ -51,7 +52,7 @@ ACQUIRE_VERB = (r"(?:picked up|picks up|pick up|picking up|earned|earns|earn|ear
                 r"received|receives|receive|gained|gains|gain|secured|secures|secure|landed|lands|land|"
                 r"got|gets|collected|garnered|nabbed|snagged|clinched|captured|scored|added|announced|has|have|had|"
                 r"enjoys|enjoyed|boasts|boasted|touted|touts|retains|retained|keeps|kept|maintains|holds|"
-                r"came out with|rolled out|unveiled)")
+                r"came out with|rolled out|unveiled|carries|carried)")
 ENDORSE_NOUN = r"(?:endorsements?|backing|nod|support)"
 
 
@@ -165,6 +166,11 @@ PATTERNS: list[Pattern] = [
     _pattern("adviser-apposition-possessive", "ADVISES",
              r"(?P<src>{ENT}), (?P<tgt>{ENT}){POSS} (?:(?:presidential )?campaign )?(?P<mod>{MOD})"
              r"(?P<role>{ADVISER})\b", source_label="PERSON", target_label="PERSON", confidence=0.9),
+    _pattern("adviser-hired", "ADVISES",   # "Marlowe named Cynthia Oakes as his new campaign manager"
+             r"(?P<tgt>{ENT}){APPOS} (?P<aux>{AUX})(?P<trigger>named|hired|tapped|appointed|brought on|added|picked|"
+             r"chose|recruited|announced) (?:[\w-]+ ){{0,2}}?(?P<src>{ENT}),? (?:[\w,-]+ ){{0,6}}?as (?:his|her|their|its|the "
+             r"campaign's|a|an|the) (?:new |top |chief |senior )?(?P<role>{ADVISER})",
+             source_label="PERSON", target_label="PERSON", confidence=0.8),
     _pattern("adviser-verb", "ADVISES",
              r"(?P<src>{ENT}),? (?:who )?(?P<aux>{AUX})(?P<role>advises|advised|advising) (?P<tgt>{ENT})",
              source_label="PERSON", target_label="PERSON", confidence=0.8),

@@ -30,7 +30,7 @@ HEDGE_WORDS = HEDGE_VERBS | {"expected", "planning", "considering", "weighing", 
 ENDORSE_LEMMAS = {"endorse", "back"}
 ACQUIRE_LEMMAS = {"pick", "earn", "win", "receive", "gain", "secure", "land", "get", "collect", "garner",
                   "nab", "snag", "clinch", "capture", "score", "add", "announce", "have", "enjoy", "boast", "tout",
-                  "retain", "keep", "maintain", "hold", "come", "roll", "unveil"}
+                  "retain", "keep", "maintain", "hold", "come", "roll", "unveil", "carry"}
 ENDORSE_NOUNS = {"endorsement", "endorsements", "backing", "nod", "support"}
 CANDIDACY_WORDS = {"campaign", "bid", "candidacy", "re-election", "reelection", "presidential", "gubernatorial",
                    "senate", "mayoral", "run", "campaigns"}

@@ -28,6 +28,7 @@ ORG_REFERENCES = {  # "the union" refers back to the last organization of a comp
     "group": None, "organization": None, "organisation": None,
     "pac": {"PAC"}, "committee": {"PAC", "party", "other"}, "coalition": {"advocacy group", "other"},
     "council": None, "chapter": None, "local": None, "alliance": None, "league": None, "club": None,
+    "chamber": None, "caucus": None, "fund": None, "network": None,
 }
 KIND_WORDS = [  # the first word found in an unknown organization's name (or its description) sets its kind
     ("federation", "union federation"), ("afl", "union federation"), ("union", "union"),
@@ -51,7 +52,7 @@ OBJECT_PRONOUNS = {"him", "her"}
 TEMPORAL_TYPES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT"}
 HONORIFICS = TITLES - {"president", "secretary", "vice", "former", "state", "speaker", "leader", "chief"}
 TITLE_LEAD_INS = {"state", "former", "then", "county", "city", "u.s.", "us", "federal"}
-ROLE_WORDS = {"spokesperson", "spokeswoman", "spokesman", "president", "director", "chair", "chairman",
+ROLE_WORDS = {"executive", "spokesperson", "spokeswoman", "spokesman", "president", "director", "chair", "chairman",
               "chairwoman", "adviser", "advisor", "manager", "strategist", "secretary", "treasurer", "founder"}
 FUZZY_MIN = 92
 ADVISER_WORDS = {"spokesperson", "spokeswoman", "spokesman", "adviser", "advisor", "manager", "strategist"}

@@ -1,6 +1,7 @@
 """Mentions that refer back: "the union", "its president", "he", "him", "the Vermont senator"."""
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 
 from spacy.tokens import Doc
@@ -14,16 +15,19 @@ from .vocabulary import (
     SUBJECT_PRONOUNS,
 )
 
+REFERRING_WORDS = set(ORG_REFERENCES) | REFERRING_TITLES | SUBJECT_PRONOUNS | OBJECT_PRONOUNS | {"it", "its"}
+
 
 def references(doc: Doc, mentions: list[Mention], entities: dict[str, EntityInfo]) -> list[Mention]:
     """Mentions that refer back: "the union", "he", "the Vermont senator"."""
-    by_start = sorted(mentions, key=lambda m: m.start)
+    by_start = sorted(mentions, key=lambda m: m.start)   # explicit mentions never overlap: ends sorted too
+    ends = [m.end for m in by_start]
     taken = {i for m in mentions for i in range(m.start, m.end)}
     found = []
     for token in doc:
-        if token.i in taken:
+        if token.i in taken or token.lower_ not in REFERRING_WORDS:
             continue
-        before = [m for m in by_start if m.end <= token.i]
+        before = by_start[:bisect.bisect_right(ends, token.i)]
         article = _definite_article(doc, token) if token.lower_ in ORG_REFERENCES else None
         if article is None and token.lower_ in ORG_REFERENCES and token.i + 1 < len(doc) \
                 and doc[token.i + 1].lower_ in ROLE_WORDS:

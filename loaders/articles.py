@@ -17,8 +17,10 @@ from typing import Any
 import trafilatura
 
 from ..graph.errors import InputError
+from . import front_matter
 from .clean import blank, clean_text
 from .files import read_text
+from .html_text import html_text, looks_like_html
 
 
 @dataclass(frozen=True)
@@ -100,13 +102,30 @@ def _read_plain(path: Path) -> list[Article]:
 
 def _read_markdown(path: Path) -> list[Article]:
     text = read_text(path)
+    fields, body, _ = front_matter.split(text)
+    if looks_like_html(body):
+        return [_post(path, fields, body)]
     title = MARKDOWN_TITLE.search(text)
-    return [Article(id=path.name, source=str(path), text=clean_text(blank_markdown(text)),
-                    title=(title["front"] or title["heading"]).strip() if title else None)]
+    return [Article(id=path.name, source=fields.get("url") or fields.get("permalink") or str(path),
+                    text=clean_text(blank_markdown(text)),
+                    title=(title["front"] or title["heading"]).strip() if title else None,
+                    url=fields.get("url") or fields.get("permalink"), published=front_matter.iso_date(fields.get("date")))]
+
+
+def _post(path: Path, fields: dict[str, str], body: str) -> Article:
+    """A scraped or static-site post: front matter, then an HTML body. The title opens the text."""
+    title = html_text(fields["title"]).strip() if fields.get("title") else None
+    url = fields.get("url") or fields.get("permalink")
+    text = f"{title}\n\n{html_text(body)}" if title else html_text(body)
+    return Article(id=path.name, source=url or str(path), text=clean_text(text), title=title, url=url,
+                   published=front_matter.iso_date(fields.get("date")))
 
 
 def _read_html(path: Path) -> list[Article]:
-    page = _extract_html(read_text(path))
+    fields, body, _ = front_matter.split(read_text(path))
+    if fields:
+        return [_post(path, fields, body)]
+    page = _extract_html(body)
     if page is None:
         raise InputError(str(path), "no article text found in the HTML")
     return [Article(id=path.name, source=page.url or str(path), text=clean_text(page.text),

@@ -14,6 +14,7 @@ from ..graph.model import normalize_name
 from ..graph.names import NameIndex
 from .coref import references
 from .gazetteer import Gazetteer
+from .headlines import headline_mentions, inside, title_case_lines
 from .mention_model import ArticleEntities, EntityInfo, Mention
 from .spans import acronyms, entity_spans, title_start
 from .vocabulary import CANDIDATE_WORDS, FUZZY_MIN, KIND_WORDS, ORG_HEADS
@@ -22,7 +23,8 @@ from .vocabulary import CANDIDATE_WORDS, FUZZY_MIN, KIND_WORDS, ORG_HEADS
 def find_entities(doc: Doc, gazetteer: Gazetteer, known: NameIndex | None = None) -> ArticleEntities:
     """Every person and organization mention in ``doc``, resolved to canonical entities
     (within the article first, then against ``known``, the names of the graph built so far)."""
-    spans = entity_spans(doc, gazetteer)
+    headlines = title_case_lines(doc)
+    spans = [(span, label) for span, label in entity_spans(doc, gazetteer) if not inside(span, headlines)]
     entities: dict[str, EntityInfo] = {}
     mentions: list[Mention] = []
     resolver = _Resolver(spans, gazetteer, known)
@@ -38,6 +40,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, known: NameIndex | None = None
         elif _described_as_candidate(span):
             info.type = "Candidate"
         mentions.append(Mention(title_start(span) if label == "PERSON" else span.start, span.end, name, label))
+    mentions += headline_mentions(doc, headlines, entities)
     mentions += references(doc, mentions, entities)
     for info in entities.values():
         if info.type == "Organization" and not info.kind:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,21 +55,47 @@ def extract(articles: Iterable[Article], graph: nx.MultiDiGraph, source: str,
 
 def _add_article(batch: Batch, article: Article, found_entities: ArticleEntities, found: list[Found],
                  graph: nx.MultiDiGraph) -> None:
-    types = {name: info.type for name, info in found_entities.entities.items()}
-    for relation in found:
-        if relation.relation in CANDIDATE_TARGETS:
-            types[relation.target] = "Candidate"
+    types = settled_types(found_entities, found)
     usable = {name for name, entity_type in types.items() if _fits_graph(graph, name, entity_type)}
     for name in sorted(usable):
         info = found_entities.entities[name]
-        properties = {"kind": info.kind, "members": info.members} if info.type == "Organization" else {}
+        properties = {"kind": info.kind, "members": info.members} if types[name] == "Organization" else {}
         batch.entities.append(Entity(name=name, type=types[name], article=article.id,
                                      aliases=tuple(info.surfaces) or (name,),
                                      properties={k: v for k, v in properties.items() if v is not None}))
     for relation in found:
-        if relation.source in usable and relation.target in usable:
+        if relation.source in usable and relation.target in usable \
+                and _fits_schema(relation.relation, types[relation.source], types[relation.target]):
             batch.relations.append(Relation(relation.relation, entity_id(relation.source),
                                             entity_id(relation.target), _claim(article, relation)))
+
+
+def settled_types(found_entities: ArticleEntities, found: list[Found]) -> dict[str, str]:
+    """One type per entity of the article, never two for one node id.
+
+    Names that share an id ("Bill De Blasio" in a headline, "Bill de Blasio" in the text) take the
+    type most of their mentions support; a person who is endorsed or advised is a Candidate.
+    """
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for name, info in found_entities.entities.items():
+        votes[entity_id(name)][_base_type(info.type)] += max(len(info.surfaces), 1)
+    types = {}
+    for name, info in found_entities.entities.items():
+        winner = votes[entity_id(name)].most_common(1)[0][0]
+        types[name] = info.type if _base_type(info.type) == winner else winner
+    for relation in found:
+        if relation.relation in CANDIDATE_TARGETS and types.get(relation.target) == "Person":
+            types[relation.target] = "Candidate"
+    return types
+
+
+def _base_type(entity_type: str) -> str:
+    return "Person" if schema.is_a(entity_type, "Person") else entity_type
+
+
+def _fits_schema(relation_type: str, source_type: str, target_type: str) -> bool:
+    sources, targets = schema.allowed_endpoints(relation_type)
+    return any(schema.is_a(source_type, t) for t in sources) and any(schema.is_a(target_type, t) for t in targets)
 
 
 def _fits_graph(graph: nx.MultiDiGraph, name: str, entity_type: str) -> bool:

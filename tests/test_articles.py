@@ -167,3 +167,42 @@ def test_article_ids_of_other_inputs_are_their_file_names(tmp_path):
     records = jsonl(tmp_path, {"name": "CWA", "type": "Organization"}, name="records.jsonl")
     assert article_ids(records) == ["records.jsonl"]
     assert article_ids(write(tmp_path, "a.html", PAGE)) == ["a.html"]
+
+
+# --- posts: front matter and an HTML body (static sites, scrapers) -----------------------------
+
+POST = """---
+author: Dana Pike
+date: Aug 25, 2013 4:55 PM
+title: Plumbers&apos; Union Backs Ortiz For Council
+url: https://news.example/2013/08/25/plumbers-ortiz
+---
+
+<p><span class="mt-enclosure"> </span></p><div class="image-none"><img src="x.jpg"> <br> <i>Ortiz at a rally (Getty Images)</i></div>
+<p>The Plumbers&#x2019; Union <a href="https://example.org">endorsed Lena Ortiz</a> on Monday.</p>
+<p>&quot;She listens,&quot; said the union&apos;s president.<br>Ortiz thanked them.</p><script>var ad = 1;</script>
+"""
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html"])
+def test_a_post_with_front_matter_and_an_html_body_reads_as_prose(tmp_path, suffix):
+    [article] = read_articles(write(tmp_path, "post" + suffix, POST))
+    assert (article.title, article.published) == ("Plumbers' Union Backs Ortiz For Council", "2013-08-25")
+    assert article.url == article.source == "https://news.example/2013/08/25/plumbers-ortiz"
+    lines = [line for line in article.text.splitlines() if line.strip()]
+    assert lines == ["Plumbers' Union Backs Ortiz For Council",
+                     "The Plumbers' Union endorsed Lena Ortiz on Monday.",
+                     '"She listens," said the union\'s president.', "Ortiz thanked them."]
+
+
+def test_front_matter_dates_in_the_forms_sites_write():
+    from endorsegraph.loaders.front_matter import iso_date
+    assert [iso_date(v) for v in ("Jun 26, 2014 8:55 am", "2019-04-02T10:00:00Z", "March 3, 2015",
+                                  "not a date", None)] == ["2014-06-26", "2019-04-02", "2015-03-03", None, None]
+
+
+def test_markdown_prose_with_front_matter_keeps_file_offsets_and_gains_the_date(tmp_path):
+    source = "---\ntitle: Ortiz wins\ndate: 2013-08-25\n---\n\nThe union endorsed *Lena Ortiz*.\n"
+    [article] = read_articles(write(tmp_path, "prose.md", source))
+    assert len(article.text) == len(source) and article.published == "2013-08-25"
+    assert article.text.index("Lena Ortiz") == source.index("Lena Ortiz")

@@ -262,6 +262,29 @@ def test_a_missing_model_is_a_clear_error() -> None:
         pipeline("no_such_model")
 
 
+# --- headlines and entity types ---------------------------------------------------------------
+
+def test_a_title_case_headline_names_only_what_the_body_names() -> None:
+    text = ("Ruth Amsel Will Endorse Carlos Vidal Today\n\nState Sen. Ruth Amsel, who came third in the primary, "
+            "will appear with Carlos Vidal at noon. Amsel endorsed Vidal at the event.\n")
+    graph = kg.new_graph()
+    kg.apply_batch(graph, extract([Article(id="t.txt", source="t.txt", text=clean_text(text))], graph, "t.txt"))
+    names = {data["name"] for _, data in graph.nodes(data=True)}
+    assert names == {"Ruth Amsel", "Carlos Vidal"}
+    assert ("ENDORSED", "Ruth Amsel", "Carlos Vidal") in relations_of(text)
+
+
+def test_mentions_that_disagree_on_a_type_settle_on_the_better_supported_one() -> None:
+    from endorsegraph.loaders.mention_model import ArticleEntities, EntityInfo
+    from endorsegraph.loaders.news import settled_types
+    entities = ArticleEntities([], {
+        "Bill de Blasio": EntityInfo("Bill de Blasio", "Person", ["Bill de Blasio", "de Blasio", "de Blasio"]),
+        "Bill De Blasio": EntityInfo("Bill De Blasio", "Organization", ["Bill De Blasio"]),
+        "Teamsters": EntityInfo("Teamsters", "Organization", ["Teamsters"])})
+    assert settled_types(entities, []) == {"Bill de Blasio": "Person", "Bill De Blasio": "Person",
+                                           "Teamsters": "Organization"}
+
+
 # --- acceptance gates -------------------------------------------------------------------------
 
 def test_fixture_suite_scores() -> None:

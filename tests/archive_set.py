@@ -1,0 +1,44 @@
+"""The real development set: Gothamist posts from ``../shared/corpus/archive`` with blind gold.
+
+The gold files (``fixtures/archive/dev`` and ``fixtures/archive/test``) hold facts and character
+offsets into each post, never the post's sentences; the posts themselves are read from the archive.
+Run ``python tests/archive_set.py dev OUT`` to unpack one half's posts into OUT for ``endorsegraph eval``.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import tarfile
+from pathlib import Path
+
+HERE = Path(__file__).parent
+ARCHIVE = HERE.parent.parent / "shared" / "corpus" / "archive" / "gothamist-2008-2017.tar.xz"
+GOLD = HERE / "fixtures" / "archive"
+HALVES = ("dev", "test")
+
+
+def gold_dir(half: str) -> Path:
+    return GOLD / half
+
+
+def archive_paths(half: str) -> dict[str, str]:
+    """Post path inside the archive for every gold file of ``half``."""
+    return {path.name: json.loads(path.read_text())["archive_path"] for path in sorted(gold_dir(half).glob("*.json"))}
+
+
+def unpack(halves: tuple[str, ...], dest: Path) -> dict[str, Path]:
+    """Unpack the posts of ``halves`` into ``dest/<half>/``; returns each half's folder."""
+    wanted = {archive_path: half for half in halves for archive_path in archive_paths(half).values()}
+    with tarfile.open(ARCHIVE) as archive:
+        for member in archive:
+            half = wanted.get(member.name)
+            if half is not None:
+                target = dest / half / Path(member.name).name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(archive.extractfile(member).read())
+    return {half: dest / half for half in halves}
+
+
+if __name__ == "__main__":
+    half, out = sys.argv[1], Path(sys.argv[2])
+    print(unpack((half,), out)[half])

@@ -82,7 +82,7 @@ def score(graph: nx.MultiDiGraph, golds: list[dict[str, Any]]) -> dict[str, Any]
     canonical = _map_nodes(graph, golds)
     core = schema.core_relation_types()
     secondary = [t for t in schema.relation_types() if t not in core]
-    predicted = _predicted(graph, canonical, articles)
+    predicted = _predicted(graph, canonical, golds)
     gold_core = {_key(r) for g in golds for r in g["relations"] if r["type"] in core}
     gold_secondary = {_key(r) for g in golds for r in g.get("secondary_relations", []) if r["type"] in secondary}
     pred_core = {k for k in predicted["keys"] if k[0] in core}
@@ -157,7 +157,18 @@ def _parse_gold(path: Path) -> dict[str, Any]:
 
 
 def _map_nodes(graph: nx.MultiDiGraph, golds: list[dict[str, Any]]) -> dict[str, str]:
-    """Node id -> gold entity name, by canonical names first and aliases second (kgscore's order)."""
+    """Node id -> gold entity name over all gold files, by canonical names first and aliases second."""
+    tables = _name_tables(golds)
+    mapped = {}
+    for node, data in graph.nodes(data=True):
+        match = _match(data, tables)
+        if match:
+            mapped[node] = match
+    return mapped
+
+
+def _name_tables(golds: list[dict[str, Any]]) -> tuple[dict[str, str], dict[str, str]]:
+    """(normalized canonical name -> entity, normalized alias -> entity), kgscore's order."""
     names: dict[str, str] = {}
     aliases: dict[str, str] = {}
     for gold in golds:
@@ -167,28 +178,39 @@ def _map_nodes(graph: nx.MultiDiGraph, golds: list[dict[str, Any]]) -> dict[str,
         for entity in gold["entities"]:
             for alias in entity.get("aliases", []):
                 aliases.setdefault(normalize(alias), entity["name"])
-    mapped = {}
-    for node, data in graph.nodes(data=True):
-        forms = [normalize(f) for f in (data.get("name"), *data.get("aliases", [])) if f]
-        match = next((table[f] for table in (names, aliases) for f in forms if f in table), None)
-        if match:
-            mapped[node] = match
-    return mapped
+    return names, aliases
 
 
-def _predicted(graph: nx.MultiDiGraph, canonical: dict[str, str], articles: set[str]) -> dict[str, Any]:
-    """Predicted relation keys, their current flags and statuses, and relations with unmapped ends."""
+def _match(data: dict[str, Any], tables: tuple[dict[str, str], dict[str, str]]) -> str | None:
+    forms = [normalize(f) for f in (data.get("name"), *data.get("aliases", [])) if f]
+    return next((table[f] for table in tables for f in forms if f in table), None)
+
+
+def _predicted(graph: nx.MultiDiGraph, canonical: dict[str, str], golds: list[dict[str, Any]]) -> dict[str, Any]:
+    """Predicted relation keys, their current flags and statuses, and relations with unmapped ends.
+
+    An endpoint is read in the gold of its claims' own articles first (a surname such as "Thompson"
+    means different people in different articles), then over all gold files, as kgscore reads it.
+    """
+    by_article = {g["article"]: _name_tables([g]) for g in golds}
     keys: set[Key] = set()
     current: dict[Key, set[bool]] = defaultdict(set)
     status: dict[Key, set[str]] = defaultdict(set)
     unmapped = []
+
+    def endpoint(node: str, articles: list[str]) -> str | None:
+        local = (_match(graph.nodes[node], by_article[a]) for a in articles)
+        return next((m for m in local if m), None) or canonical.get(node)
+
     for source, target, data in graph.edges(data=True):
-        if not any(c.get("article") in articles for c in data.get("claims", [])):
+        articles = sorted({c.get("article") for c in data.get("claims", [])} & by_article.keys())
+        if not articles:
             continue
-        if source not in canonical or target not in canonical:
+        ends = endpoint(source, articles), endpoint(target, articles)
+        if None in ends:
             unmapped.append((data["type"], graph.nodes[source]["name"], graph.nodes[target]["name"]))
             continue
-        key = (data["type"], canonical[source], canonical[target])
+        key = (data["type"], *ends)
         keys.add(key)
         if data.get("current") is not None:
             current[key].add(bool(data["current"]))

@@ -84,7 +84,7 @@ class _Resolver:
         if len(words) > 2 or (len(words) == 1 and words[0].lower() not in ORG_HEADS):
             return None
         return next((o for o in reversed(self.organizations) if o.start < span.start and len(o) > len(span)
-                     and o.text.split()[-len(words):] == words), None)
+                     and [w.lower() for w in o.text.split()[-len(words):]] == [w.lower() for w in words]), None)
 
     def _fuzzy_known(self, text: str):
         best = process.extractOne(normalize_name(text), self.gazetteer.normalized_names, scorer=fuzz.ratio,

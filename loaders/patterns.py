@@ -14,7 +14,8 @@ from dataclasses import dataclass
 LEADER_ROLES = ["state party chair", "state director", "state chair", "business manager", "general president",
                 "international president", "executive secretary-treasurer", "financial secretary",
                 "recording secretary", "executive vice president", "vice president", "president", "executive director",
-                "national director", "political director", "organizing director", "managing director",
+                "national director", "managing director", "police commissioner", "commissioner", "speaker",
+                "owner", "publisher", "vice chair", "vice chairman", "vice chairwoman", "president and ceo",
                 "director", "chief executive officer", "chief executive", "ceo", "chairwoman", "chairman",
                 "chairperson", "co-chair", "chair", "secretary-treasurer", "general secretary",
                 "secretary general", "executive secretary", "treasurer", "head", "leader", "founder and president"]
@@ -24,6 +25,10 @@ ADVISER_ROLES = ["senior adviser", "senior advisor", "chief strategist", "strate
                  "spokesperson", "spokeswoman", "spokesman", "pollster", "adviser", "advisor", "surrogate",
                  "speechwriter", "finance chairman", "finance chairwoman", "finance chair", "national co-chair",
                  "co-chair", "campaign co-chair", "political director", "field director", "digital director"]
+# Spokespeople and press staff speak for an office as often as for a campaign: ADVISES only when the
+# words say "campaign" ("a spokesman for the Quinn campaign"), never for "a spokesman for the mayor".
+CAMPAIGN_ONLY_ROLES = {"spokesperson", "spokeswoman", "spokesman", "press secretary", "national press secretary",
+                       "communications director", "policy director", "speechwriter"}
 FORMER_WORDS = ["immediate past", "former", "past", "ex-", "onetime", "one-time", "then-", "retired",
                 "previous", "erstwhile", "late"]
 CURRENT_WORDS = ["current", "new", "newly elected", "incoming", "outgoing", "interim", "acting",
@@ -130,8 +135,12 @@ PATTERNS: list[Pattern] = [
     _pattern("leader-apposition", "LEADS",
              r"(?P<src>{ENT}), (?:the |a |an |its |who is |who was )?(?P<mod>{MOD})(?P<role>{ROLE}) (?:of|at|for)"
              r" (?:the )?(?P<tgt>{ENT})", source_label="PERSON", target_label="ORG", confidence=0.9),
-    _pattern("leader-apposition-possessive", "LEADS",
-             r"(?P<src>{ENT}), (?:the )?(?P<mod0>{MOD})(?P<tgt>{ENT}){POSS} (?P<mod>{MOD})(?P<role>{ROLE})\b",
+    _pattern("leader-apposition-second", "LEADS",   # "X, co-founder of A and co-chair of B"
+             r"(?P<src>{ENT}), (?:the |a |an )?[\w -]{{1,40}}? (?:of|at|for) (?:the )?{ENT}(?: [\w-]+)?,? and "
+             r"(?:the |a |an )?(?P<mod>{MOD})(?P<role>{ROLE}) (?:of|at|for) (?:the )?(?P<tgt>{ENT})",
+             source_label="PERSON", target_label="ORG", confidence=0.85),
+    _pattern("leader-apposition-possessive", "LEADS",   # not "X, Assembly Speaker Y": the title is Y's
+             r"(?P<src>{ENT}), (?:the )?(?P<mod0>{MOD})(?P<tgt>{ENT}){POSS} (?P<mod>{MOD})(?P<role>{ROLE})\b(?!,? ⟦)",
              source_label="PERSON", target_label="ORG", confidence=0.9),
     _pattern("leader-role-of-then-name", "LEADS",   # "the current chair of the party, Lucia Trujillo"
              r"(?P<mod>{MOD})(?P<role>{ROLE}) of (?:the )?(?P<tgt>{ENT}), (?P<src>{ENT})",
@@ -165,7 +174,10 @@ PATTERNS: list[Pattern] = [
              source_label="PERSON", target_label="PERSON", confidence=0.85),
     _pattern("adviser-apposition-possessive", "ADVISES",
              r"(?P<src>{ENT}), (?P<tgt>{ENT}){POSS} (?:(?:presidential )?campaign )?(?P<mod>{MOD})"
-             r"(?P<role>{ADVISER})\b", source_label="PERSON", target_label="PERSON", confidence=0.9),
+             r"(?P<role>{ADVISER})\b(?!,? ⟦)", source_label="PERSON", target_label="PERSON", confidence=0.9),
+    _pattern("adviser-role-then-name", "ADVISES",   # "an adviser to Rangel's campaign, Charlie King, said"
+             r"(?P<mod>{MOD})(?:[\w-]+ )??(?P<role>{ADVISER}) (?:to|for|on) (?:the )?(?P<tgt>{ENT})(?:'s|')? "
+             r"(?:[\w-]+ )?campaign,? (?P<src>{ENT})", source_label="PERSON", target_label="PERSON", confidence=0.85),
     _pattern("adviser-hired", "ADVISES",   # "Marlowe named Cynthia Oakes as his new campaign manager"
              r"(?P<tgt>{ENT}){APPOS} (?P<aux>{AUX})(?P<trigger>named|hired|tapped|appointed|brought on|added|picked|"
              r"chose|recruited|announced) (?:[\w-]+ ){{0,2}}?(?P<src>{ENT}),? (?:[\w,-]+ ){{0,6}}?as (?:his|her|their|its|the "

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .mention_model import ArticleEntities, Mention
-from .patterns import FORMER_WORDS, PATTERNS, Pattern
+from .patterns import CAMPAIGN_ONLY_ROLES, FORMER_WORDS, PATTERNS, Pattern
+from .vocabulary import OFFICE_HOLDER_TITLES, OFFICE_TITLES
 
 SLOT = re.compile(r"⟦(\d+)⟧")
 MODAL_WORDS = {"could", "might", "may", "should", "will", "shall", "wo", "ca", "can", "must"}
@@ -169,6 +170,8 @@ def _surface(pattern: Pattern, view: _View, sent: Span, from_parse: bool = False
         sources = _sources(match, view, sent, trigger)
         targets = view.mentions(groups["tgt"]) if "tgt" in groups else _endorsee_from_parse(sent.doc[trigger], view)
         properties = _properties(pattern, groups)
+        if _office_or_staff(pattern, match, view, sent):
+            continue
         for source in sources:
             for target in targets:
                 if _fits(pattern, source, target):
@@ -190,6 +193,28 @@ def _sources(match: re.Match[str], view: _View, sent: Span, trigger: int | None)
     if re.match(r"\W*(?:who|which|that)\b", between, re.IGNORECASE):
         return sources[-1:]                          # "A and B, who endorsed C": only B did
     return sources
+
+
+def _office_or_staff(pattern: Pattern, match: re.Match[str], view: _View, sent: Span) -> bool:
+    """"Borough President", "Majority Leader" are offices, not heads of an organization; a spokesman
+    or press secretary of an officeholder ("a spokesman for the mayor", "Koch's former press
+    secretary", "communications director for Mayor X") is government staff unless the words say campaign."""
+    groups = match.groupdict()
+    role = (groups.get("role") or "").lower()
+    if not role:
+        return False
+    if pattern.relation == "ADVISES":
+        if role not in CAMPAIGN_ONLY_ROLES or "campaign" in match.group().lower():
+            return False
+        former = any(w in (groups.get("mod") or "").lower() for w in FORMER_WORDS)
+        return former or any(not m.explicit or sent.doc[m.start].lower_.rstrip(".") in OFFICE_HOLDER_TITLES
+                             for m in view.mentions(groups.get("tgt")))
+    if pattern.relation != "LEADS":
+        return False
+    before = view.text[:match.start("role")].rstrip()
+    slot = re.search(r"⟦(\d+)⟧(?:'s|')?$", before)
+    previous = sent.doc[view.slots[int(slot.group(1))].end - 1].lower_ if slot else before.rsplit(" ", 1)[-1].lower()
+    return (previous, role.split()[0]) in OFFICE_TITLES
 
 
 def _ends_in_possessor(match: re.Match[str], text: str) -> bool:

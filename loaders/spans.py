@@ -10,15 +10,21 @@ from .gazetteer import Gazetteer
 from .vocabulary import (
     ADVISER_WORDS,
     ENDORSEMENT_WORDS,
+    GENERIC_BODIES,
     GENERIC_ORGS,
+    HEAD_TITLES,
     HONORIFICS,
     NAME_CUES,
+    OFFICE_TITLES,
     ORG_DESCRIPTORS,
     ORG_HEADS,
+    ORG_REFERENCES,
     PERSON_DESCRIPTORS,
     ROLE_WORDS,
+    STAFF_FUNCTIONS,
     TEMPORAL_TYPES,
     TITLE_LEAD_INS,
+    TITLE_MODIFIERS,
     TITLES,
     UNIT_NUMBER,
     UNIT_WORDS,
@@ -32,6 +38,9 @@ def entity_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
     raw = [extend_organization(s) if s.label_ == "ORG" else s for s in raw]
     raw = merge_overlaps(names_after_titles(doc) + full_names_of_surnames(doc, raw) + raw)
     raw = merge_overlaps(raw + organizations_by_context(doc, raw))
+    heads = organizations_before_titles(doc, raw)
+    raw = sorted(heads + [s for s in raw if not any(s.start < h.end and h.start < s.end for h in heads)],
+                 key=lambda s: s.start)
     return repair_labels(raw, doc, gazetteer)
 
 
@@ -50,6 +59,12 @@ def trim(span: Span) -> Span | None:
     while end > start and (doc[end - 1].lower_ in {"'s", "'", "s"} or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     label = span.label_
+    if label == "PERSON":                            # "Director Michael Ryan": the title is not the name
+        while end - start > 1 and doc[start].lower_ in ROLE_WORDS | TITLE_MODIFIERS:
+            start += 1
+    elif label == "ORG" and not span.id_:            # "City Board of Elections Executive" + "Director X"
+        while end - start > 1 and doc[end - 1].lower_ in ROLE_WORDS | TITLE_MODIFIERS | STAFF_FUNCTIONS:
+            end -= 1
     if label == "ORG" and not span.id_ and doc[start].lower_.rstrip(".") in HONORIFICS and end - start > 1 \
             and all(t.is_title for t in doc[start:end]):
         label = "PERSON"                             # "Councilwoman Naomi Feld" tagged as an organization
@@ -86,12 +101,14 @@ def extend_organization(span: Span) -> Span:
     while end < limit and doc[end].lower_ in ORG_HEADS and doc[end].is_title:
         end += 1
     run = end                                        # "the Grand Canyon" + "State Teachers Union"
-    while run < limit and run - end < 4 and _proper_word(doc[run]) and doc[run].ent_type_ not in TEMPORAL_TYPES:
+    while run < limit and run - end < 4 and _proper_word(doc[run]) and doc[run].ent_type_ not in TEMPORAL_TYPES \
+            and not _title_ahead(doc, run):
         run += 1
         if doc[run - 1].lower_ in ORG_HEADS:
             end = run
     while end < limit and end - span.end < 3 and _proper_word(doc[end]) and doc[end].ent_type_ not in \
-            TEMPORAL_TYPES and doc[end].lower_.rstrip(".") not in TITLES | ROLE_WORDS | UNIT_WORDS:
+            TEMPORAL_TYPES and doc[end].lower_.rstrip(".") not in TITLES | ROLE_WORDS | UNIT_WORDS \
+            and not _title_ahead(doc, end):
         end += 1                                     # the model stopped early: "SEIU Healthcare Pennsylvania"
     if span[-1].lower_ in UNIT_WORDS and end < limit and UNIT_NUMBER.match(doc[end].text):
         end += 1                                     # "Silver State Hospitality Workers Union Local" + "88"
@@ -171,6 +188,51 @@ def names_after_titles(doc: Doc) -> list[Span]:
     return found
 
 
+def organizations_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Weatherproof president Freddie Stollmack", "RAFA Director X", "Assembly Speaker X": the words
+    right before a head title that precedes a name are the organization that person heads, whatever
+    the model called them. Staff titles ("Advocacy Director") and offices ("Borough President") are not."""
+    found = []
+    for token in doc[1:-1]:
+        if token.lower_ not in HEAD_TITLES or not _name_follows(doc, token.i + 1):
+            continue
+        title = token.i
+        while title > 0 and doc[title - 1].lower_ in TITLE_MODIFIERS and doc[title - 1].lower_ != "state":
+            title -= 1
+        if title == 0 or doc[title - 1].lower_ in STAFF_FUNCTIONS:
+            continue
+        start = title
+        while start > 0 and title - start < 7 and _organization_word(doc[start - 1], start - 1 < title - 1):
+            start -= 1
+        while start < title and (doc[start].lower_ in {"the", "of", "for", "and", "&"} or doc[start].text == "'s"):
+            start += 1
+        if title - start == 1 and doc[start].lower_ in ORG_HEADS | ORG_REFERENCES.keys() | GENERIC_BODIES:
+            continue                                 # "League President X" refers back (coref)
+        if start == title or (doc[title - 1].lower_, doc[title].lower_) in OFFICE_TITLES or \
+                all(t.ent_type_ in ("GPE", "NORP", "LOC") or t.lower_.rstrip(".") in TITLES
+                    for t in doc[start:title] if t.is_alpha) or \
+                (title - start > 1 and all(t.ent_type_ == "PERSON" for t in doc[start:title])):
+            continue
+        found.append(Span(doc, start, title, label="ORG"))
+    return found
+
+
+def _name_follows(doc: Doc, i: int) -> bool:
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    return i + 1 < len(doc) and _name_word(doc[i]) and _name_word(doc[i + 1])
+
+
+def _organization_word(token, inner: bool) -> bool:
+    """A word of an organization's name: capitalized, or a connector inside one ("Board of Elections")."""
+    if token.is_space or token.is_punct and token.text not in ("&", "'s"):
+        return False
+    if token.lower_.rstrip(".") in TITLES - {"state"} or token.ent_type_ in TEMPORAL_TYPES:
+        return False
+    return (token.text[:1].isupper() and token.is_alpha) or token.is_upper or \
+        (inner and token.lower_ in {"of", "for", "and", "&", "'s"})
+
+
 def organizations_by_context(doc: Doc, spans: list[Span]) -> list[Span]:
     """Unlabelled proper names that context makes organizations: "the endorsement of Conservation
     Colorado", "Green Valley Votes, the renters' advocacy group"."""
@@ -179,12 +241,15 @@ def organizations_by_context(doc: Doc, spans: list[Span]) -> list[Span]:
     while i < len(doc):
         end = i
         while end < len(doc) and end - i < 7 and end not in taken and doc[end].lower_.rstrip(".") not in TITLES \
-                and (_proper_word(doc[end]) or (end > i and doc[end].is_upper and doc[end].is_alpha)
+                and (_proper_word(doc[end]) or (doc[end].is_upper and doc[end].is_alpha and len(doc[end]) > 1)
                      or (end > i and doc[end].text in ("'", "'s", "for", "of", "and")
                                                 and end + 1 < len(doc) and _proper_word(doc[end + 1]))
-                     or (end > i and doc[end].text == "'")):
+                     or (end > i and doc[end].text == "'")
+                     or (end > i and doc[end].like_num and end + 1 < len(doc)
+                         and (_proper_word(doc[end + 1]) or doc[end + 1].is_upper))):
             end += 1
-        if end - i >= 2 and (_after_endorsement_word(doc, i) or _described_as_organization(doc, end)
+        if end - i >= 2 and (_after_endorsement_word(doc, i) or _after_head_title(doc, i)
+                             or _described_as_organization(doc, end)
                              or doc[end - 1].lower_ in ORG_HEADS | {"pac"}):
             found.append(Span(doc, i, end, label="ORG"))
         i = max(end, i + 1)
@@ -195,6 +260,14 @@ def _after_endorsement_word(doc: Doc, start: int) -> bool:
     window = [t for t in doc[max(start - 5, 0):start] if t.pos_ != "DET"]
     return (len(window) > 0 and window[-1].lower_ in {"of", "from", "by"}
             and any(t.lower_ in ENDORSEMENT_WORDS for t in window))
+
+
+def _after_head_title(doc: Doc, start: int) -> bool:
+    """"president of the PS 191 PTA", "vice chairman of the Brooklyn Republican Party"."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in HEAD_TITLES
 
 
 def _described_as_organization(doc: Doc, end: int) -> bool:
@@ -218,8 +291,14 @@ def full_names_of_surnames(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
+def _title_ahead(doc: Doc, i: int) -> bool:
+    """"Advocacy Director", "Majority Leader": a staff or office title starts at token ``i``."""
+    return i + 1 < len(doc) and doc[i].lower_ in STAFF_FUNCTIONS | {w for w, _ in OFFICE_TITLES} and \
+        doc[i + 1].lower_ in ROLE_WORDS | HEAD_TITLES | {w for _, w in OFFICE_TITLES}
+
+
 def _name_word(token) -> bool:
-    return (token.text[:1].isupper() and token.pos_ == "PROPN" and token.text.replace("'", "").replace("-", "").isalpha()
+    return (token.text[:1].isupper() and token.lower_ not in ROLE_WORDS and token.pos_ == "PROPN" and token.text.replace("'", "").replace("-", "").isalpha()
             and token.ent_type_ not in TEMPORAL_TYPES
             and token.lower_.rstrip(".") not in TITLES)
 
@@ -263,7 +342,8 @@ def repair_labels(spans: list[Span], doc: Doc, gazetteer: Gazetteer) -> list[tup
     for span in spans:
         if span.id_ or gazetteer.find(span.text):
             label = "ORG"
-        elif span.label_ == "PERSON" or (len(span) == 1 and span.text in name_parts) or span.text in name_tails:
+        elif span.label_ == "PERSON" or (len(span) == 1 and span.text in name_parts) or span.text in name_tails \
+                or _described_as_person(span):
             label = "PERSON"
         elif span.label_ == "ORG" and not _is_descriptor(span) and span[-1].lower_.rstrip(".") not in TITLES:
             label = "ORG"
@@ -283,6 +363,16 @@ def repair_labels(spans: list[Span], doc: Doc, gazetteer: Gazetteer) -> list[tup
                 UNIT_NUMBER.match(doc[token.i + 1].text) and token.i + 1 not in taken:
             repaired.append((doc[token.i:token.i + 2], "ORG"))
     return sorted(repaired, key=lambda item: item[0].start)
+
+
+def _described_as_person(span: Span) -> bool:
+    """"said Ines Calloway, president of ...": a name (however the model labelled it) described by a title."""
+    doc = span.doc
+    if not 2 <= len(span) <= 3 or not all(t.is_title for t in span) or any(t.lower_ in ORG_HEADS for t in span):
+        return False
+    after = [t.lower_ for t in doc[span.end:span.end + 5]]
+    return bool(after) and after[0] == "," and any(w in ROLE_WORDS | HEAD_TITLES for w in after[1:4]) and \
+        span.start > 0 and doc[span.start - 1].lower_ in {"said", "says", "told", ",", "and"}
 
 
 def _is_descriptor(span: Span) -> bool:

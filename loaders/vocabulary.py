@@ -50,9 +50,27 @@ GENERIC_ORGS = {"pac", "super pac", "union", "campaign", "committee", "party", "
 SUBJECT_PRONOUNS = {"he", "she"}
 OBJECT_PRONOUNS = {"him", "her"}
 TEMPORAL_TYPES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT"}
-HONORIFICS = TITLES - {"president", "secretary", "vice", "former", "state", "speaker", "leader", "chief"}
+HONORIFICS = TITLES - {"president", "secretary", "vice", "former", "state", "speaker", "leader", "chief",
+                       "commissioner"}
 TITLE_LEAD_INS = {"state", "former", "then", "county", "city", "u.s.", "us", "federal"}
 ROLE_WORDS = {"executive", "spokesperson", "spokeswoman", "spokesman", "president", "director", "chair", "chairman",
-              "chairwoman", "adviser", "advisor", "manager", "strategist", "secretary", "treasurer", "founder"}
+              "chairwoman", "adviser", "advisor", "manager", "strategist", "secretary", "treasurer", "founder",
+              "commissioner", "speaker", "owner", "publisher", "ceo", "co-chair", "secretary-treasurer"}
+# "<Org> <title> <Person>": the words before such a title name the organization the person heads.
+HEAD_TITLES = {"president", "chairman", "chairwoman", "chair", "co-chair", "director", "speaker", "commissioner",
+               "ceo", "head", "owner", "publisher", "founder", "secretary-treasurer", "chief"}
+TITLE_MODIFIERS = {"executive", "vice", "general", "international", "national", "managing", "co", "interim",
+                   "acting", "state"}
+GENERIC_BODIES = {"police", "fire", "city", "state", "county", "federal", "national", "school"}
+# Words that make a title a staff job, or a title an elected office, not the head of an organization.
+STAFF_FUNCTIONS = {"advocacy", "communications", "political", "organizing", "field", "program", "programs",
+                   "legislative", "policy", "digital", "finance", "development", "research", "press", "media",
+                   "marketing", "deputy", "assistant", "associate", "regional", "creative", "art", "legal",
+                   "outreach", "campaign", "operations", "education", "public", "government", "external"}
+OFFICE_TITLES = {("borough", "president"), ("majority", "leader"), ("minority", "leader"), ("senate", "president"),
+                 ("council", "member"), ("conference", "leader"), ("democratic", "leader"), ("republican", "leader")}
 FUZZY_MIN = 92
 ADVISER_WORDS = {"spokesperson", "spokeswoman", "spokesman", "adviser", "advisor", "manager", "strategist"}
+OFFICE_HOLDER_TITLES = {"mayor", "governor", "gov", "president", "sen", "senator", "rep", "congressman",
+                        "congresswoman", "councilman", "councilwoman", "councilmember", "assemblyman",
+                        "assemblywoman", "comptroller", "commissioner"}

@@ -262,6 +262,42 @@ def test_a_missing_model_is_a_clear_error() -> None:
         pipeline("no_such_model")
 
 
+# --- leadership titles in real news --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, leader, organization", [
+    ("However, Lakeside Outfitters president Dora Finch says the sign stays up.", "Dora Finch", "Lakeside Outfitters"),
+    ("\"We listened,\" said HAVA Director Tomas Brandt in a statement.", "Tomas Brandt", "HAVA"),
+    ("County Board of Canvassers Executive Director Mae Holt said turnout was light.", "Mae Holt",
+     "County Board of Canvassers"),
+    ("Testifying on Monday, Harbor Police Commissioner Ray Donnelly called the bill an intrusion.", "Ray Donnelly",
+     "Harbor Police"),
+    ("said Assembly Speaker Lou Varga before the vote.", "Lou Varga", "Assembly"),
+    ("\"It is far,\" said Ines Calloway, president of the PS 88 PTA.", "Ines Calloway", "PS 88 PTA"),
+    ("Rita Vance, co-founder of the Elm Street Neighbors group and co-chair of the Ward 4 Parks Committee, spoke.",
+     "Rita Vance", "Ward 4 Parks Committee"),
+])
+def test_a_title_between_an_organization_and_a_name(text: str, leader: str, organization: str) -> None:
+    assert ("LEADS", leader, organization) in relations_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Queens Borough President Ana Ruiz and Senate Majority Leader Tom Beck spoke at the rally.",
+    "Civil Rights Union Advocacy Director Joan Pike agreed with the plan.",
+    "The mayor was there, with Governor Ed Lyle, Assembly Speaker Sam Orr and others.",
+])
+def test_offices_and_staff_titles_are_not_leadership(text: str) -> None:
+    leads = {k for k in relations_of(text) if k[0] == "LEADS"}
+    assert all(source == "Sam Orr" for _, source, _ in leads), leads
+
+
+def test_a_spokesman_for_an_officeholder_is_staff_and_a_campaign_adviser_is_not() -> None:
+    text = ("Mayor Carla Dunn defended the plan. Ben Toll, a spokesman for the mayor, said it was sound. "
+            "Ed Marsh, Dunn's former press secretary, disagreed. An adviser to Dunn's campaign, Lia Poe, "
+            "said the race was tight.")
+    advises = {k for k in relations_of(text) if k[0] == "ADVISES"}
+    assert advises == {("ADVISES", "Lia Poe", "Carla Dunn")}
+
+
 # --- headlines and entity types ---------------------------------------------------------------
 
 def test_a_title_case_headline_names_only_what_the_body_names() -> None:

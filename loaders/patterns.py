@@ -39,6 +39,10 @@ MACROS = {
     "ENT": r"⟦\d+⟧",
     "LIST": r"(?:the )?⟦\d+⟧(?:(?:, (?:the )?⟦\d+⟧)*(?:, (?:the|a|an) [^,;⟦]{1,80})?,? (?:and|or) "
             r"(?:(?:by|of|from) )?(?:the |former |outgoing )?⟦\d+⟧)?",
+    # A list whose items may carry descriptions: "the Bronx borough president, A, and the Council speaker, B";
+    # :func:`relations.listed_members` keeps the named members and drops the describing slots.
+    "MEMBERS": r"(?:(?:(?!\b(?:who|which|that|whose|said|says|but|while|because|both|all)\b)[^;⟦\n]){0,60}?⟦\d+⟧)"
+               r"(?:(?:(?!\b(?:who|which|that|whose|said|says|but|while|because|both|all)\b)[^;⟦\n]){0,60}?⟦\d+⟧)*",
     "TARGETS": rf"{DESCRIBED}⟦\d+⟧(?:(?:, {DESCRIBED}⟦\d+⟧)*,? and {DESCRIBED}⟦\d+⟧)?",
     "APPOS": r"(?:, (?:the|a|an|which|who|whose|one|its|his|her)\b(?:[^,;]|,(?=\d)){0,160},|, (?:which|who)\b[^;⟦]{0,200}?,"
              r"|, (?:meanwhile|however|too|also|though|in turn|for (?:his|her|its|their) part|in addition),)?,?",
@@ -70,6 +74,7 @@ class Pattern:
     target_label: str | None = None
     status: str | None = None           # for ENDORSED: endorsed or withdrawn
     confidence: float = 0.85
+    described_list: bool = False        # ``src`` is a {MEMBERS} list, read by relations.listed_members
 
     @property
     def endpoint_from_parse(self) -> bool:
@@ -112,12 +117,26 @@ PATTERNS: list[Pattern] = [
              + ENDORSE_NOUN + r"){TIME} (?:of|from|by) {DET}(?P<src>{LIST})"),
     _pattern("endorse-noun", "ENDORSED",   # the endorsee comes from the parse: "…, picked up the nod of X"
              r"(?P<trigger>" + ENDORSE_NOUN + r"){TIME} (?:of|from|by) {DET}(?P<src>{LIST})", confidence=0.8),
+    _pattern("endorse-including", "ENDORSED",   # "Y picked up several endorsements, including that of A and B"
+             r"(?P<tgt>{ENT}){APPOS} (?P<aux>{AUX})(?P<verb>" + ACQUIRE_VERB + r") {DET}(?P<trigger>"
+             + ENDORSE_NOUN + r")[^;⟦]{{0,80}}?,? (?:including|like|such as|among them)(?: (?:those|that) of)? "
+             r"(?P<src>{MEMBERS})", described_list=True, confidence=0.8),
+    _pattern("endorse-noun-including", "ENDORSED",   # the endorsee comes from the parse ("he picked up ...")
+             r"(?P<trigger>" + ENDORSE_NOUN + r")[^;⟦]{{0,80}}?,? (?:including|like|such as|among them)"
+             r"(?: (?:those|that) of)? (?P<src>{MEMBERS})", described_list=True, confidence=0.75),
+    _pattern("endorse-first-to", "ENDORSED",   # "he was the first senator to endorse Y"
+             r"(?P<src>{LIST}){APPOS} (?:was|is|became|were|are|has been) (?:the|a|an) (?:first|second|third|latest|"
+             r"last|only|lone|biggest|largest) (?:[\w-]+ ){{0,3}}?to (?P<trigger>endorse|back) (?P<tgt>{TARGETS})"),
+    _pattern("supporters-counted", "ENDORSED",   # "Y counts A, B and C as supporters"
+             r"(?P<tgt>{ENT}){APPOS} (?P<aux>{AUX})(?P<trigger>counts|counted|lists|listed|names|named) "
+             r"(?P<src>{MEMBERS}),? (?:among (?:his|her|their) |as (?:his |her |their )?)(?:supporters|backers|"
+             r"endorsers)", described_list=True, confidence=0.8),
     _pattern("endorse-group-reference", "ENDORSED",   # "the AFT and the NEA, two unions that backed X"
              r"(?P<count>two|three|four|five|six|both|\d+) (?:[\w-]+ ){{0,3}}?(?:unions|groups|organizations|"
              r"federations|parties|PACs|committees) (?:that|which|who) (?P<aux>{AUX})(?P<trigger>"
              + ENDORSE_VERB + r") (?P<tgt>{ENT})", source_label="ORG", confidence=0.75),
-    _pattern("endorse-possessive", "ENDORSED",
-             r"(?P<src>{ENT})(?:'s|') (?:[\w-]+ ){{0,2}}?(?P<trigger>endorsement|backing) of (?P<tgt>{ENT})"),
+    _pattern("endorse-possessive", "ENDORSED",   # "the Post's and the Times' endorsement of Y"
+             r"(?P<src>{ENT}(?:(?:'s|'),? (?:(?:and|&) )?(?:the )?{ENT})*)(?:'s|') (?:[\w-]+ ){{0,2}}?(?P<trigger>endorsement|backing) of (?P<tgt>{ENT})"),
     _pattern("support-behind", "ENDORSED",
              r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>threw|throws|throw|throwing|thrown|put|puts|"
              r"putting|placed) (?:its|his|her|their) (?:[\w-]+ )?(?:support|weight|backing) behind (?P<tgt>{ENT})"),

@@ -167,7 +167,7 @@ def _surface(pattern: Pattern, view: _View, sent: Span, from_parse: bool = False
         trigger = view.token_at(match.start("trigger")) if groups.get("trigger") else None
         if _hedged_words(groups.get("aux")) or (trigger is not None and _hedged_token(sent.doc[trigger])):
             continue
-        sources = _sources(match, view, sent, trigger)
+        sources = _sources(pattern, match, view, sent, trigger)
         targets = view.mentions(groups["tgt"]) if "tgt" in groups else _endorsee_from_parse(sent.doc[trigger], view)
         properties = _properties(pattern, groups)
         if _office_or_staff(pattern, match, view, sent):
@@ -180,7 +180,7 @@ def _surface(pattern: Pattern, view: _View, sent: Span, from_parse: bool = False
     return found
 
 
-def _sources(match: re.Match[str], view: _View, sent: Span, trigger: int | None) -> list[Mention]:
+def _sources(pattern: Pattern, match: re.Match[str], view: _View, sent: Span, trigger: int | None) -> list[Mention]:
     """Who the match says did it: the slots of ``src``, the counted organizations, or the parse's subject."""
     groups = match.groupdict()
     if "count" in groups:
@@ -188,7 +188,7 @@ def _sources(match: re.Match[str], view: _View, sent: Span, trigger: int | None)
     if "src" not in groups:
         subject = _subject_of(sent.doc[trigger])
         return _mentions_of(subject, view.slots) if subject is not None else []
-    sources = view.mentions(groups["src"])
+    sources = listed_members(view, match) if pattern.described_list else view.mentions(groups["src"])
     between = view.text[match.end("src"):match.start("trigger")] if groups.get("trigger") else ""
     if re.match(r"\W*(?:who|which|that)\b", between, re.IGNORECASE):
         return sources[-1:]                          # "A and B, who endorsed C": only B did
@@ -215,6 +215,25 @@ def _office_or_staff(pattern: Pattern, match: re.Match[str], view: _View, sent: 
     slot = re.search(r"⟦(\d+)⟧(?:'s|')?$", before)
     previous = sent.doc[view.slots[int(slot.group(1))].end - 1].lower_ if slot else before.rsplit(" ", 1)[-1].lower()
     return (previous, role.split()[0]) in OFFICE_TITLES
+
+
+DESCRIBING_SLOT = re.compile(r"(?:'s|')? (?!and\b|or\b)[\w-]+(?: (?!and\b|or\b)[\w-]+)?,? ⟦")
+
+
+def listed_members(view: _View, match: re.Match[str]) -> list[Mention]:
+    """The members of a described list: a slot that only describes the next one ("the ⟦City Council⟧
+    speaker, ⟦Mark-Viverito⟧", "president of ⟦X⟧, ⟦Y⟧") is left out."""
+    start, end = match.span("src")
+    members = []
+    for slot in SLOT.finditer(view.text, start, end):
+        after = view.text[slot.end():end + 40]
+        before = view.text[max(start, slot.start() - 40):slot.start()]
+        mention = view.slots[int(slot.group(1))]
+        if mention.label == "ORG" and (DESCRIBING_SLOT.match(after) or (
+                re.search(r"\b(?:of|at|for) (?:the )?$", before) and after.startswith(", ⟦"))):
+            continue
+        members.append(mention)
+    return members
 
 
 def _ends_in_possessor(match: re.Match[str], text: str) -> bool:

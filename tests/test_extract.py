@@ -262,6 +262,27 @@ def test_a_missing_model_is_a_clear_error() -> None:
         pipeline("no_such_model")
 
 
+# --- endorsers in lists with descriptions ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tomas Reyes lost narrowly last time. Now he has picked up several big endorsements, including that of the "
+     "Queens borough president, Alma Gutt, and the City Council speaker, Ben Farr, who lives nearby.",
+     {("Alma Gutt", "Tomas Reyes"), ("Ben Farr", "Tomas Reyes")}),
+    ("Lena Ortiz has secured endorsements from many officials, including current Comptroller Abe Lutz, "
+     "the late Mayor Ed Marsh and former candidates Ida Cole and Sam Pryor.",
+     {("Abe Lutz", "Lena Ortiz"), ("Ed Marsh", "Lena Ortiz"), ("Ida Cole", "Lena Ortiz"), ("Sam Pryor", "Lena Ortiz")}),
+    ("Ruth Amsel gained support from unions with strong field operations like the Hotel Trades Council and "
+     "the Transit Workers Union.", {("Hotel Trades Council", "Ruth Amsel"), ("Transit Workers Union", "Ruth Amsel")}),
+    ("Dana Pike counts Ed Marsh, Ida Cole and the Plumbers Union among her supporters.",
+     {("Ed Marsh", "Dana Pike"), ("Ida Cole", "Dana Pike"), ("Plumbers Union", "Dana Pike")}),
+    ("The Harbor Gazette's and the Valley Ledger's endorsement of Ruth Amsel surprised no one.",
+     {("Harbor Gazette", "Ruth Amsel"), ("Valley Ledger", "Ruth Amsel")}),
+    ("Tom Beck voted for the farm bill. He was the first senator to endorse Ruth Amsel.", {("Tom Beck", "Ruth Amsel")}),
+])
+def test_endorsers_listed_with_descriptions(text: str, expected: set[tuple[str, str]]) -> None:
+    assert endorsements(text) == expected
+
+
 # --- leadership titles in real news --------------------------------------------------------------
 
 @pytest.mark.parametrize("text, leader, organization", [

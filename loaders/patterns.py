@@ -34,18 +34,23 @@ FORMER_WORDS = ["immediate past", "former", "past", "ex-", "onetime", "one-time"
 CURRENT_WORDS = ["current", "new", "newly elected", "incoming", "outgoing", "interim", "acting",
                  "longtime", "founding"]
 
-DESCRIBED = r"(?-i:(?:(?!(?:by|of|from|to|for|in|with|at|on|as|and|the|a|an) )[a-z][\w-]* ){0,2}?)"
+DESCRIBED = r"(?-i:(?:(?!(?:by|of|from|to|for|in|with|at|on|as|and|the|a|an) )(?:[a-z][\w-]*|Democratic|Republican|GOP|" \
+            r"Dem|Conservative|Green|Libertarian|Independent|Progressive) ){0,3}?)"
+LIST_STOP = r"\b(?:who|which|that|whose|said|says|but|while|because|both|all|after|before|when|since)\b"
 MACROS = {
     "ENT": r"⟦\d+⟧",
     "LIST": r"(?:the )?⟦\d+⟧(?:(?:, (?:the )?⟦\d+⟧)*(?:, (?:the|a|an) [^,;⟦]{1,80})?,? (?:and|or) "
             r"(?:(?:by|of|from) )?(?:the |former |outgoing )?⟦\d+⟧)?",
     # A list whose items may carry descriptions: "the Bronx borough president, A, and the Council speaker, B";
     # :func:`relations.listed_members` keeps the named members and drops the describing slots.
-    "MEMBERS": r"(?:(?:(?!\b(?:who|which|that|whose|said|says|but|while|because|both|all)\b)[^;⟦\n]){0,60}?⟦\d+⟧)"
-               r"(?:(?:(?!\b(?:who|which|that|whose|said|says|but|while|because|both|all)\b)[^;⟦\n]){0,60}?⟦\d+⟧)*",
+    "MEMBERS": r"(?:(?:(?!" + LIST_STOP + r")[^;⟦\n]){0,60}?(?:including|like|such as|among them|namely|:|—|–| -)"
+               r"(?: (?:those|that) of)? ?)?(?:(?:the|a|an|its|his|her|their) )?(?:(?!of\b|from\b|by\b)[\w,.'-]+ ){0,4}?⟦\d+⟧(?:(?:'s|')?(?:,? (?:and|or|as well as|plus)|,)? "
+               r"(?:(?!" + LIST_STOP + r"|[a-z]+(?:ed|ing)\b)[\w.'&-]+,? ){0,5}?⟦\d+⟧)*",
     "TARGETS": rf"{DESCRIBED}⟦\d+⟧(?:(?:, {DESCRIBED}⟦\d+⟧)*,? and {DESCRIBED}⟦\d+⟧)?",
     "APPOS": r"(?:, (?:the|a|an|which|who|whose|one|its|his|her)\b(?:[^,;]|,(?=\d)){0,160},|, (?:which|who)\b[^;⟦]{0,200}?,"
              r"|, (?:meanwhile|however|too|also|though|in turn|for (?:his|her|its|their) part|in addition),)?,?",
+    "BODY": r"(?:'s|') (?:editorial board|editorial page|editors|executive board|board|leadership|members|"
+            r"membership|delegates|executive council)",
     "AUX": r"(?:(?:[\w'-]+|'s) ){0,4}?",
     "DET": r"(?:(?:the|a|an|its|his|her|their) )?(?:(?!of\b|from\b|by\b)[\w,.'-]+ ){0,4}?",
     "ROLE": "(?:" + "|".join(sorted(map(re.escape, LEADER_ROLES), key=len, reverse=True)) + ")",
@@ -61,7 +66,8 @@ ACQUIRE_VERB = (r"(?:picked up|picks up|pick up|picking up|earned|earns|earn|ear
                 r"received|receives|receive|gained|gains|gain|secured|secures|secure|landed|lands|land|"
                 r"got|gets|collected|garnered|nabbed|snagged|clinched|captured|scored|added|announced|has|have|had|"
                 r"enjoys|enjoyed|boasts|boasted|touted|touts|retains|retained|keeps|kept|maintains|holds|"
-                r"came out with|rolled out|unveiled|carries|carried)")
+                r"came out with|rolled out|unveiled|carries|carried|locked up|locks up|racked up|racks up|lined up|lines up|"
+                r"scooped up|swept|sweeps|winning|securing|earning|receiving|collecting|getting|garnering)")
 ENDORSE_NOUN = r"(?:endorsements?|backing|nod|support)"
 
 
@@ -93,8 +99,13 @@ PATTERNS: list[Pattern] = [
              r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>withdrew|withdrawn|withdraws|rescinded|revoked|"
              r"pulled|retracted) (?:its|his|her|their) (?:[\w-]+ )?(?:endorsement|support|backing) (?:of|for|from) "
              r"(?P<tgt>{ENT})", status="withdrawn"),
-    _pattern("endorse-active", "ENDORSED",
-             r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>" + ENDORSE_VERB + r") (?P<tgt>{TARGETS})"),
+    _pattern("endorse-active", "ENDORSED",   # also "members of X endorsed Y", "X's editorial board endorsed Y"
+             r"(?:(?:members|leaders|delegates) of (?:the )?)?(?P<src>{LIST})(?:{BODY})?{APPOS} (?P<aux>{AUX})"
+             r"(?P<trigger>" + ENDORSE_VERB + r") (?P<tgt>{TARGETS})"),
+    _pattern("endorse-group-subject", "ENDORSED",   # "A and B weighed in. Both papers have endorsed Y"
+             r"(?P<count>two|three|four|five|six|both|\d+) (?:[\w-]+ ){{0,2}}?(?:unions|groups|organizations|"
+             r"federations|parties|papers|newspapers|dailies|tabloids|outlets) (?P<aux>{AUX})(?P<trigger>"
+             + ENDORSE_VERB + r") (?P<tgt>{TARGETS})", source_label="ORG", confidence=0.75),
     _pattern("support-active", "ENDORSED",   # "The union is supporting newcomer X and incumbent Y"
              r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>" + SUPPORT_VERB + r") (?P<tgt>{TARGETS})",
              confidence=0.75),
@@ -110,13 +121,17 @@ PATTERNS: list[Pattern] = [
     _pattern("endorse-passive", "ENDORSED",
              r"(?P<tgt>{ENT}){APPOS}(?P<aux>(?:'s|'ve|, who|, which)?(?: (?:has|have|had|was|were|is|are|been|"
              r"being|be|also|already|now|since|formally|officially|just|recently|previously|publicly)){{1,4}}) "
-             r"(?P<trigger>endorsed|backed)(?: [\w.]+){{0,2}}? by (?:(?:[\w-]+,? ){{0,4}}?(?:including|such as|like|among them) )?"
-             r"(?P<src>{LIST})"),
+             r"(?P<trigger>endorsed|backed)(?: [\w.]+){{0,2}}? by (?P<src>{MEMBERS})", described_list=True),
     _pattern("endorse-acquire", "ENDORSED",
              r"(?P<tgt>{ENT}){APPOS} (?P<aux>{AUX})(?P<verb>" + ACQUIRE_VERB + r") {DET}(?P<trigger>"
-             + ENDORSE_NOUN + r"){TIME} (?:of|from|by) {DET}(?P<src>{LIST})"),
+             + ENDORSE_NOUN + r"){TIME} (?:of|from|by) (?P<src>{MEMBERS})", described_list=True),
+    _pattern("endorse-acquire-possessive", "ENDORSED",   # "Y got the Daily News' endorsement", "lands X endorsement"
+             r"(?P<tgt>{ENT}){APPOS} (?P<aux>{AUX})(?P<verb>" + ACQUIRE_VERB + r") (?:the |a |an )?(?:[\w-]+ ){{0,2}}?"
+             r"(?P<src>{ENT})(?: editorial board| editorial page| board)?(?:'s|')? (?:[\w-]+ ){{0,2}}?"
+             r"(?P<trigger>endorsement|backing|nod)\b"),
     _pattern("endorse-noun", "ENDORSED",   # the endorsee comes from the parse: "…, picked up the nod of X"
-             r"(?P<trigger>" + ENDORSE_NOUN + r"){TIME} (?:of|from|by) {DET}(?P<src>{LIST})", confidence=0.8),
+             r"(?P<trigger>" + ENDORSE_NOUN + r"){TIME} (?:of|from|by) (?P<src>{MEMBERS})", described_list=True,
+             confidence=0.8),
     _pattern("endorse-including", "ENDORSED",   # "Y picked up several endorsements, including that of A and B"
              r"(?P<tgt>{ENT}){APPOS} (?P<aux>{AUX})(?P<verb>" + ACQUIRE_VERB + r") {DET}(?P<trigger>"
              + ENDORSE_NOUN + r")[^;⟦]{{0,80}}?,? (?:including|like|such as|among them)(?: (?:those|that) of)? "
@@ -133,7 +148,7 @@ PATTERNS: list[Pattern] = [
              r"endorsers)", described_list=True, confidence=0.8),
     _pattern("endorse-group-reference", "ENDORSED",   # "the AFT and the NEA, two unions that backed X"
              r"(?P<count>two|three|four|five|six|both|\d+) (?:[\w-]+ ){{0,3}}?(?:unions|groups|organizations|"
-             r"federations|parties|PACs|committees) (?:that|which|who) (?P<aux>{AUX})(?P<trigger>"
+             r"federations|parties|PACs|committees|papers|newspapers|dailies|tabloids|outlets) (?:that|which|who) (?P<aux>{AUX})(?P<trigger>"
              + ENDORSE_VERB + r") (?P<tgt>{ENT})", source_label="ORG", confidence=0.75),
     _pattern("endorse-possessive", "ENDORSED",   # "the Post's and the Times' endorsement of Y"
              r"(?P<src>{ENT}(?:(?:'s|'),? (?:(?:and|&) )?(?:the )?{ENT})*)(?:'s|') (?:[\w-]+ ){{0,2}}?(?P<trigger>endorsement|backing) of (?P<tgt>{ENT})"),
@@ -146,7 +161,8 @@ PATTERNS: list[Pattern] = [
     _pattern("support-for", "ENDORSED",
              r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>announced|declared|pledged|gave|lent|offered|"
              r"reaffirmed|renewed|reiterated|formalized)"
-             r" (?:its|his|her|their) (?:[\w-]+ )?(?:endorsement|backing) (?:to|for|of) (?P<tgt>{ENT})"),
+             r" (?:its|his|her|their) (?:[\w-]+ )?(?:endorsement|backing)(?: for [\w-]+(?: [\w-]+)?)? (?:to|for|of) "
+             r"(?P<tgt>{ENT})"),
     # LEADS
     _pattern("leader-title-before", "LEADS",
              r"(?P<mod0>{MOD})(?P<tgt>{ENT}){POSS} (?P<mod>{MOD})(?P<role>{ROLE}),? (?P<src>{ENT})",

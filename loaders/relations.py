@@ -229,8 +229,8 @@ def listed_members(view: _View, match: re.Match[str]) -> list[Mention]:
         after = view.text[slot.end():end + 40]
         before = view.text[max(start, slot.start() - 40):slot.start()]
         mention = view.slots[int(slot.group(1))]
-        if mention.label == "ORG" and (DESCRIBING_SLOT.match(after) or (
-                re.search(r"\b(?:of|at|for) (?:the )?$", before) and after.startswith(", ⟦"))):
+        if DESCRIBING_SLOT.match(after) or (mention.label == "ORG" and re.search(r"\b(?:of|at|for) (?:the )?$", before)
+                                            and after.startswith(", ⟦")):
             continue
         members.append(mention)
     return members

@@ -79,6 +79,8 @@ def test_endorsers_listed_after_a_colon() -> None:
 
 def test_support_from_a_vague_crowd_is_no_endorsement() -> None:
     assert endorsements("Paula Greer has locked down support from huge swaths of Congress.") == set()
+    assert endorsements("Paula Greer received the endorsement of the Sierra Club on Monday and thanked "
+                        "Mayor Ed Marsh.") == {("Sierra Club", "Paula Greer")}
 
 
 def test_a_list_of_endorsers_each_endorses() -> None:
@@ -278,6 +280,16 @@ def test_a_missing_model_is_a_clear_error() -> None:
     ("The Harbor Gazette's and the Valley Ledger's endorsement of Ruth Amsel surprised no one.",
      {("Harbor Gazette", "Ruth Amsel"), ("Valley Ledger", "Ruth Amsel")}),
     ("Tom Beck voted for the farm bill. He was the first senator to endorse Ruth Amsel.", {("Tom Beck", "Ruth Amsel")}),
+    ("Paula Greer has only been endorsed by two labor unions\u2014the Hotel Trades Council and the Plumbers Union.",
+     {("Hotel Trades Council", "Paula Greer"), ("Plumbers Union", "Paula Greer")}),
+    ("Abe Lutz received endorsements by Queens Borough President Ida Cole, former Public Advocates Ed Marsh and Sam Pryor and "
+     "the Harbor Gazette.", {("Ida Cole", "Abe Lutz"), ("Ed Marsh", "Abe Lutz"), ("Sam Pryor", "Abe Lutz"),
+                             ("Harbor Gazette", "Abe Lutz")}),
+    ("The Harbor Gazette's editorial board also endorsed Abe Lutz today.", {("Harbor Gazette", "Abe Lutz")}),
+    ("Members of the Riverside Tenants Association endorsed Abe Lutz.", {("Riverside Tenants Association", "Abe Lutz")}),
+    ("Earlier today, Mayor Ed Marsh gave his endorsement for governor to Abe Lutz.", {("Ed Marsh", "Abe Lutz")}),
+    ("Endorsements: Abe Lutz got the Harbor Gazette's endorsement on Sunday.", {("Harbor Gazette", "Abe Lutz")}),
+    ("The Valley Ledger is endorsing the Republican candidate Abe Lutz.", {("Valley Ledger", "Abe Lutz")}),
 ])
 def test_endorsers_listed_with_descriptions(text: str, expected: set[tuple[str, str]]) -> None:
     assert endorsements(text) == expected

@@ -120,7 +120,8 @@ PATTERNS: list[Pattern] = [
              r"(?P<src>{LIST}),? (?:which|who|that) (?P<aux>{AUX})(?P<trigger>" + ENDORSE_VERB + r") (?P<tgt>{ENT})"),
     _pattern("endorse-passive", "ENDORSED",
              r"(?P<tgt>{ENT}){APPOS}(?P<aux>(?:'s|'ve|, who|, which)?(?: (?:has|have|had|was|were|is|are|been|"
-             r"being|be|also|already|now|since|formally|officially|just|recently|previously|publicly)){{1,4}}) "
+             r"being|be|also|already|now|since|formally|officially|just|recently|previously|publicly|only|even|"
+             r"reportedly|both|all|each|long|first|twice)){{1,4}}) "
              r"(?P<trigger>endorsed|backed)(?: [\w.]+){{0,2}}? by (?P<src>{MEMBERS})", described_list=True),
     _pattern("endorse-acquire", "ENDORSED",
              r"(?P<tgt>{ENT}){APPOS} (?P<aux>{AUX})(?P<verb>" + ACQUIRE_VERB + r") {DET}(?P<trigger>"

@@ -15,7 +15,7 @@ from .vocabulary import (
     SUBJECT_PRONOUNS,
 )
 
-REFERRING_WORDS = set(ORG_REFERENCES) | REFERRING_TITLES | SUBJECT_PRONOUNS | OBJECT_PRONOUNS | {"it", "its"}
+REFERRING_WORDS = set(ORG_REFERENCES) | REFERRING_TITLES | SUBJECT_PRONOUNS | OBJECT_PRONOUNS | {"it", "its", "they"}
 
 
 def references(doc: Doc, mentions: list[Mention], entities: dict[str, EntityInfo]) -> list[Mention]:
@@ -48,6 +48,10 @@ def references(doc: Doc, mentions: list[Mention], entities: dict[str, EntityInfo
                 found.append(Mention(token.i, token.i + 1, target.entity, "ORG", explicit=False))
         elif token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass"):
             target = next((m for m in reversed(before) if m.label == "ORG" and m.explicit), None)
+            if target:
+                found.append(Mention(token.i, token.i + 1, target.entity, "ORG", explicit=False))
+        elif token.lower_ == "they" and token.dep_ in ("nsubj", "nsubjpass"):
+            target = _organization_subject(doc, before, token)
             if target:
                 found.append(Mention(token.i, token.i + 1, target.entity, "ORG", explicit=False))
         elif (token.lower_ in SUBJECT_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass")) or (
@@ -103,6 +107,20 @@ def _sentence_subject(doc: Doc, token, before: list[Mention]) -> Mention | None:
         if mention.label == "ORG" and sent.start <= mention.start and \
                 any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[mention.start:mention.end]):
             return mention
+    return None
+
+
+def _organization_subject(doc: Doc, before: list[Mention], token) -> Mention | None:
+    """"The union met on Monday. They endorsed X": "they" is an organization when the last subject
+    before it, in this sentence or the one before, is one."""
+    sentences = [token.sent.start]
+    if token.sent.start > 0:
+        sentences.insert(0, doc[token.sent.start - 1].sent.start)
+    for mention in reversed(before):
+        if mention.start < sentences[0]:
+            return None
+        if doc[mention.end - 1].dep_ in ("nsubj", "nsubjpass"):
+            return mention if mention.label == "ORG" and mention.explicit else None
     return None
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .vocabulary import PERSON_NOUNS
+
 LEADER_ROLES = ["state party chair", "state director", "state chair", "business manager", "general president",
                 "international president", "executive secretary-treasurer", "financial secretary",
                 "recording secretary", "executive vice president", "vice president", "president", "executive director",
@@ -36,6 +38,7 @@ CURRENT_WORDS = ["current", "new", "newly elected", "incoming", "outgoing", "int
 
 DESCRIBED = r"(?-i:(?:(?!(?:by|of|from|to|for|in|with|at|on|as|and|the|a|an) )(?:[a-z][\w-]*|Democratic|Republican|GOP|" \
             r"Dem|Conservative|Green|Libertarian|Independent|Progressive) ){0,3}?)"
+CLAUSE_VERB = r"(?:endorsed|endorses|backed|backs|supports|supported|said|says|is|was|has|had|won|lost|called)\b"
 LIST_STOP = r"\b(?:who|which|that|whose|said|says|but|while|because|both|all|after|before|when|since)\b"
 MACROS = {
     "ENT": r"⟦\d+⟧",
@@ -46,12 +49,15 @@ MACROS = {
     "MEMBERS": r"(?:(?:(?!" + LIST_STOP + r")[^;⟦\n]){0,60}?(?:including|like|such as|among them|namely|:|—|–| -)"
                r"(?: (?:those|that) of)? ?)?(?:(?:the|a|an|its|his|her|their) )?(?:(?!of\b|from\b|by\b)[\w,.'-]+ ){0,4}?⟦\d+⟧(?:(?:'s|')?(?:,? (?:and|or|as well as|plus)|,)? "
                r"(?:(?!" + LIST_STOP + r"|[a-z]+(?:ed|ing)\b)[\w.'&-]+,? ){0,5}?⟦\d+⟧)*",
-    "TARGETS": rf"{DESCRIBED}⟦\d+⟧(?:(?:, {DESCRIBED}⟦\d+⟧)*,? and {DESCRIBED}⟦\d+⟧)?",
+    # Endorsees; the last one may not start a clause of its own ("endorsed A and B backed C": B is a subject).
+    "TARGETS": rf"{DESCRIBED}⟦\d+⟧(?:(?:, {DESCRIBED}⟦\d+⟧)*,? and {DESCRIBED}⟦\d+⟧(?! (?:[\w'-]+ )?{CLAUSE_VERB}))?",
     "APPOS": r"(?:, (?:the|a|an|which|who|whose|one|its|his|her)\b(?:[^,;]|,(?=\d)){0,160},|, (?:which|who)\b[^;⟦]{0,200}?,"
              r"|, (?:meanwhile|however|too|also|though|in turn|for (?:his|her|its|their) part|in addition),)?,?",
     "BODY": r"(?:'s|') (?:editorial board|editorial page|editors|executive board|board|leadership|members|"
             r"membership|delegates|executive council)",
-    "AUX": r"(?:(?:[\w'-]+|'s) ){0,4}?",
+    "AUX": r"(?:(?:(?!" + "|".join(sorted(PERSON_NOUNS)) + r")\b[\w'-]+|'s) ){0,4}?",   # "this union official endorsed": a person
+    # What one receives: not "her endorsement of Y", which is her own.
+    "RECEIVED": r"(?:(?:the|a|an) )?(?:(?!of\b|from\b|by\b|his\b|her\b|its\b|their\b)[\w,.'-]+ ){0,4}?",
     "DET": r"(?:(?:the|a|an|its|his|her|their) )?(?:(?!of\b|from\b|by\b)[\w,.'-]+ ){0,4}?",
     "ROLE": "(?:" + "|".join(sorted(map(re.escape, LEADER_ROLES), key=len, reverse=True)) + ")",
     "ADVISER": "(?:" + "|".join(sorted(map(re.escape, ADVISER_ROLES), key=len, reverse=True)) + ")",
@@ -124,12 +130,12 @@ PATTERNS: list[Pattern] = [
              r"reportedly|both|all|each|long|first|twice)){{1,4}}) "
              r"(?P<trigger>endorsed|backed)(?: [\w.]+){{0,2}}? by (?P<src>{MEMBERS})", described_list=True),
     _pattern("endorse-acquire", "ENDORSED",
-             r"(?P<tgt>{ENT}){APPOS} (?P<aux>{AUX})(?P<verb>" + ACQUIRE_VERB + r") {DET}(?P<trigger>"
+             r"(?P<tgt>{ENT}){APPOS} (?P<aux>{AUX})(?P<verb>" + ACQUIRE_VERB + r") {RECEIVED}(?P<trigger>"
              + ENDORSE_NOUN + r"){TIME} (?:of|from|by) (?P<src>{MEMBERS})", described_list=True),
     _pattern("endorse-acquire-possessive", "ENDORSED",   # "Y got the Daily News' endorsement", "lands X endorsement"
              r"(?P<tgt>{ENT}){APPOS} (?P<aux>{AUX})(?P<verb>" + ACQUIRE_VERB + r") (?:the |a |an )?(?:[\w-]+ ){{0,2}}?"
              r"(?P<src>{ENT})(?: editorial board| editorial page| board)?(?:'s|')? (?:[\w-]+ ){{0,2}}?"
-             r"(?P<trigger>endorsement|backing|nod)\b"),
+             r"(?P<trigger>endorsement|backing|nod|ballot line|line|nomination)\b"),
     _pattern("endorse-noun", "ENDORSED",   # the endorsee comes from the parse: "…, picked up the nod of X"
              r"(?P<trigger>" + ENDORSE_NOUN + r"){TIME} (?:of|from|by) (?P<src>{MEMBERS})", described_list=True,
              confidence=0.8),
@@ -147,6 +153,14 @@ PATTERNS: list[Pattern] = [
              r"(?P<tgt>{ENT}){APPOS} (?P<aux>{AUX})(?P<trigger>counts|counted|lists|listed|names|named) "
              r"(?P<src>{MEMBERS}),? (?:among (?:his|her|their) |as (?:his |her |their )?)(?:supporters|backers|"
              r"endorsers)", described_list=True, confidence=0.8),
+    _pattern("nominated", "ENDORSED",   # a party's nomination or ballot line is its endorsement
+             r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>nominated|nominates|renominated|designated|"
+             r"cross-endorsed|cross-endorses) (?P<tgt>{TARGETS})", source_label="ORG", confidence=0.8),
+    _pattern("endorse-whom", "ENDORSED",   # "Abe Lutz, whom the union endorsed in 2012"
+             r"(?P<tgt>{ENT}),? whom (?P<src>{LIST}) (?P<aux>{AUX})(?P<trigger>" + ENDORSE_VERB + r")\b"),
+    _pattern("endorse-as-did", "ENDORSED",   # "..., endorsed Y, as did A and B"
+             r"(?P<trigger>" + ENDORSE_VERB + r") (?P<tgt>{TARGETS})[^;⟦]{{0,60}}?, as (?:did|have|has|had) "
+             r"(?P<src>{LIST})"),
     _pattern("endorse-group-reference", "ENDORSED",   # "the AFT and the NEA, two unions that backed X"
              r"(?P<count>two|three|four|five|six|both|\d+) (?:[\w-]+ ){{0,3}}?(?:unions|groups|organizations|"
              r"federations|parties|PACs|committees|papers|newspapers|dailies|tabloids|outlets) (?:that|which|who) (?P<aux>{AUX})(?P<trigger>"

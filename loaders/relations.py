@@ -22,8 +22,9 @@ NEGATIONS = {"not", "n't", "never", "no"}
 HEDGE_VERBS = {"expect", "plan", "consider", "weigh", "decline", "refuse", "hope", "want", "try", "seek",
                "intend", "urge", "ask", "pressure", "court", "lobby", "mull", "debate", "threaten", "aim",
                "wish", "fail", "reject", "deny", "predict", "rumor", "speculate", "draft", "speculation",
-               "possibility", "chance", "question", "expectation", "talk", "report", "guess", "wonder"}
-REPORTING_VERBS = {"say", "announce", "tell", "confirm", "decide", "vote", "agree", "state", "declare", "write"}
+               "possibility", "chance", "question", "expectation", "talk", "guess", "wonder"}
+REPORTING_VERBS = {"say", "announce", "tell", "confirm", "decide", "vote", "agree", "state", "declare", "write",
+                   "report", "note", "reveal", "learn"}
 HEDGE_WORDS = HEDGE_VERBS | {"expected", "planning", "considering", "weighing", "declined", "refused", "hoping",
                              "trying", "tried", "seeking", "likely", "unlikely", "poised", "set", "if", "whether",
                              "wanted", "hoped", "failed", "rejected", "denied", "short", "stopped", "refrained",
@@ -332,6 +333,8 @@ def _endorsee_from_parse(trigger: Token, view: _View) -> list[Mention]:
     verb = trigger.head
     if verb.lemma_ not in ACQUIRE_LEMMAS or trigger.dep_ not in ("dobj", "pobj", "obj", "conj"):
         return []
+    if any(c.dep_ == "poss" for c in trigger.children):
+        return []                                    # "she announced her endorsement of X": her own
     subject = _subject_of(verb)
     if subject is None:
         return []

@@ -15,6 +15,7 @@ from .vocabulary import (
     HEAD_TITLES,
     HONORIFICS,
     NAME_CUES,
+    NAME_SUFFIXES,
     OFFICE_TITLES,
     ORG_DESCRIPTORS,
     ORG_HEADS,
@@ -36,12 +37,33 @@ def entity_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
     raw = [part for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP") for part in split_at_role(e)]
     raw = [s for s in (trim(e) for e in raw) if s is not None]
     raw = [extend_organization(s) if s.label_ == "ORG" else s for s in raw]
+    suffixed = names_with_suffixes(doc)
+    raw = [s for s in raw if not any(s.start < n.end and n.start < s.end for n in suffixed)] + suffixed
     raw = merge_overlaps(names_after_titles(doc) + full_names_of_surnames(doc, raw) + raw)
     raw = merge_overlaps(raw + organizations_by_context(doc, raw))
     heads = organizations_before_titles(doc, raw)
     raw = sorted(heads + [s for s in raw if not any(s.start < h.end and h.start < s.end for h in heads)],
                  key=lambda s: s.start)
     return repair_labels(raw, doc, gazetteer)
+
+
+LOCAL_NAME = re.compile(r"^\d+[A-Za-z]{1,2}$")
+
+
+def names_with_suffixes(doc: Doc) -> list[Span]:
+    """"Ruben Diaz Jr.", "Adolfo Carrion Jr.": a name ending in a suffix is a person, whatever the model said."""
+    found = []
+    for token in doc[2:]:
+        if token.lower_ not in NAME_SUFFIXES:
+            continue
+        end = token.i + 1
+        start = token.i - 1 if doc[token.i - 1].text != "," else token.i - 2
+        first = start
+        while first > 0 and start - first < 3 and _name_word(doc[first - 1]):
+            first -= 1
+        if start - first >= 1 and _name_word(doc[start]):
+            found.append(Span(doc, first, end, label="PERSON"))
+    return found
 
 
 def trim(span: Span) -> Span | None:
@@ -93,8 +115,8 @@ def extend_organization(span: Span) -> Span:
     """
     doc, start, end = span.doc, span.start, span.end
     limit = _line_end(doc, span.end)                 # the parser may split "Teamsters | Local 436"
-    while start > span.sent.start and _place_word(doc[start - 1]):
-        start -= 1
+    while start > span.sent.start and (_place_word(doc[start - 1]) or LOCAL_NAME.match(doc[start - 1].text)):
+        start -= 1                                   # "Oregon AFL-CIO", "32BJ SEIU"
     if start >= 2 and doc[start - 1].lower_ in ("for", "of") and doc[start - 2].is_title and \
             doc[start - 2].ent_type_ not in ("PERSON", *TEMPORAL_TYPES) and doc[start - 2].i >= span.sent.start:
         start -= 2                                   # "Americans for Lower Taxes"

@@ -41,8 +41,12 @@ KIND_WORDS = [  # the first word found in an unknown organization's name (or its
     ("times", "media"), ("post", "media"), ("news", "media"), ("journal", "media"),
     ("inc", "company"), ("corp", "company"), ("company", "company"),
 ]
-UNIT_WORDS = {"local", "region", "district", "chapter", "lodge", "branch", "division"}
-UNIT_NUMBER = re.compile(r"^\d+[A-Za-z]?$")
+UNIT_WORDS = {"local", "region", "district", "chapter", "lodge", "branch", "division", "council"}
+UNIT_NUMBER = re.compile(r"^\d+[A-Za-z]{0,2}$")             # "Local 1199", "District Council 37", "32BJ"
+NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+PERSON_NOUNS = {"official", "officials", "member", "members", "leader", "leaders", "president", "chief", "head",
+                "spokesman", "spokeswoman", "spokesperson", "staffer", "staffers", "boss", "director", "chair",
+                "chairman", "chairwoman", "organizer", "lobbyist", "executive", "founder", "activist", "delegate"}
 ENDORSEMENT_WORDS = {"endorsement", "endorsements", "backing", "nod", "support", "endorsed", "backed"}
 ORG_DESCRIPTORS = {"group", "union", "organization", "organisation", "association", "party", "committee",
                    "coalition", "pac", "federation", "alliance", "council", "caucus", "nonprofit"}

@@ -295,6 +295,29 @@ def test_endorsers_listed_with_descriptions(text: str, expected: set[tuple[str, 
     assert endorsements(text) == expected
 
 
+# --- reported speech, pronouns for organizations, party lines, locals, name suffixes -------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Harbor Gazette reported that the Hotel Trades Council endorsed Ruth Amsel.",
+     {("Hotel Trades Council", "Ruth Amsel")}),
+    ("The Transit Workers Union met on Monday. They endorsed Ruth Amsel after a long debate.",
+     {("Transit Workers Union", "Ruth Amsel")}),
+    ("Paula Greer and Dana Pike met on Monday. They endorsed Ruth Amsel after a long debate.", set()),
+    ("Ruth Amsel won the Working Families Party line on Tuesday.", {("Working Families Party", "Ruth Amsel")}),
+    ("The Conservative Party nominated Abe Lutz for governor.", {("Conservative Party", "Abe Lutz")}),
+    ("The Hotel Trades Council met. Abe Lutz, whom the union endorsed in 2012, lost.",
+     {("Hotel Trades Council", "Abe Lutz")}),
+    ("32BJ SEIU endorsed Abe Lutz, as did District Council 37 and Teamsters Local 237.",
+     {("32BJ SEIU", "Abe Lutz"), ("District Council 37", "Abe Lutz"), ("Teamsters Local 237", "Abe Lutz")}),
+    ("Rep. Nydia Velazquez endorsed Ruben Diaz Jr. and Adolfo Carrion Jr. backed Gale Brewer.",
+     {("Nydia Velazquez", "Ruben Diaz Jr."), ("Adolfo Carrion Jr.", "Gale Brewer")}),
+    ("Dana Pike announced her endorsement of Abe Lutz on Friday.", {("Dana Pike", "Abe Lutz")}),
+    ("Why did this Teamsters official endorse Abe Lutz?", set()),
+])
+def test_real_news_shapes_of_endorsement(text: str, expected: set[tuple[str, str]]) -> None:
+    assert endorsements(text) == expected
+
+
 # --- leadership titles in real news --------------------------------------------------------------
 
 @pytest.mark.parametrize("text, leader, organization", [

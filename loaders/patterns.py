@@ -38,6 +38,8 @@ CURRENT_WORDS = ["current", "new", "newly elected", "incoming", "outgoing", "int
 
 DESCRIBED = r"(?-i:(?:(?!(?:by|of|from|to|for|in|with|at|on|as|and|the|a|an) )(?:[a-z][\w-]*|Democratic|Republican|GOP|" \
             r"Dem|Conservative|Green|Libertarian|Independent|Progressive) ){0,3}?)"
+GROUP_NOUNS = r"(?:unions|groups|organizations|federations|parties|PACs|committees|papers|newspapers|dailies|" \
+              r"tabloids|outlets|officials|leaders|lawmakers|legislators|members|clubs|locals)"
 CLAUSE_VERB = r"(?:endorsed|endorses|backed|backs|supports|supported|said|says|is|was|has|had|won|lost|called)\b"
 LIST_STOP = r"\b(?:who|which|that|whose|said|says|but|while|because|both|all|after|before|when|since)\b"
 MACROS = {
@@ -47,12 +49,14 @@ MACROS = {
     # A list whose items may carry descriptions: "the Bronx borough president, A, and the Council speaker, B";
     # :func:`relations.listed_members` keeps the named members and drops the describing slots.
     "MEMBERS": r"(?:(?:(?!" + LIST_STOP + r")[^;⟦\n]){0,60}?(?:including|like|such as|among them|namely|:|—|–| -)"
-               r"(?: (?:those|that) of)? ?)?(?:(?:the|a|an|its|his|her|their) )?(?:(?!of\b|from\b|by\b)[\w,.'-]+ ){0,4}?⟦\d+⟧(?:(?:'s|')?(?:,? (?:and|or|as well as|plus)|,)? "
+               r"(?: (?:those|that) of)? ?)?(?:(?:the|a|an|its|his|her|their) )?(?:(?!of\b|from\b|by\b)[\w,.'-]+ ){0,4}?⟦\d+⟧"
+               r"(?:(?:, (?:which|who)\b[^,;⟦]{0,80}(?=,))?(?:'s|')?(?:,? (?:and|or|as well as|plus)|,)? "
                r"(?:(?!" + LIST_STOP + r"|[a-z]+(?:ed|ing)\b)[\w.'&-]+,? ){0,5}?⟦\d+⟧)*",
     # Endorsees; the last one may not start a clause of its own ("endorsed A and B backed C": B is a subject).
     "TARGETS": rf"{DESCRIBED}⟦\d+⟧(?:(?:, {DESCRIBED}⟦\d+⟧)*,? and {DESCRIBED}⟦\d+⟧(?! (?:[\w'-]+ )?{CLAUSE_VERB}))?",
     "APPOS": r"(?:, (?:the|a|an|which|who|whose|one|its|his|her)\b(?:[^,;]|,(?=\d)){0,160},|, (?:which|who)\b[^;⟦]{0,200}?,"
              r"|, (?:meanwhile|however|too|also|though|in turn|for (?:his|her|its|their) part|in addition),)?,?",
+    "GROUP": r"(?:[\w-]+ ){0,3}?" + GROUP_NOUNS,
     "BODY": r"(?:'s|') (?:editorial board|editorial page|editors|executive board|board|leadership|members|"
             r"membership|delegates|executive council)",
     "AUX": r"(?:(?:(?!" + "|".join(sorted(PERSON_NOUNS)) + r")\b[\w'-]+|'s) ){0,4}?",   # "this union official endorsed": a person
@@ -66,15 +70,15 @@ MACROS = {
     "TIME": r"(?: (?:on|this|last|early|late|in) [\w-]+(?: [\w-]+)?| (?:monday|tuesday|wednesday|thursday|friday|"
             r"saturday|sunday|yesterday|today)(?: morning| afternoon| night)?)?",
 }
-ENDORSE_VERB = r"(?:endorsed|endorses|endorse|endorsing|backed|backs|backing)"
-SUPPORT_VERB = r"(?:supporting|supports|came out for|comes out for|come out for)"
+ENDORSE_VERB = r"(?:endorsed|endorses|endorse|endorsing|backed|backs|backing|recommended|recommends|recommending)"
+SUPPORT_VERB = r"(?:supporting|supports|supported|came out for|comes out for|come out for)"
 ACQUIRE_VERB = (r"(?:picked up|picks up|pick up|picking up|earned|earns|earn|earning|won|wins|win|winning|"
                 r"received|receives|receive|gained|gains|gain|secured|secures|secure|landed|lands|land|"
                 r"got|gets|collected|garnered|nabbed|snagged|clinched|captured|scored|added|announced|has|have|had|"
                 r"enjoys|enjoyed|boasts|boasted|touted|touts|retains|retained|keeps|kept|maintains|holds|"
                 r"came out with|rolled out|unveiled|carries|carried|locked up|locks up|racked up|racks up|lined up|lines up|"
                 r"scooped up|swept|sweeps|winning|securing|earning|receiving|collecting|getting|garnering)")
-ENDORSE_NOUN = r"(?:endorsements?|backing|nod|support)"
+ENDORSE_NOUN = r"(?:endorsements?|backing|nods?|support)"
 
 
 @dataclass(frozen=True)
@@ -161,6 +165,21 @@ PATTERNS: list[Pattern] = [
     _pattern("endorse-as-did", "ENDORSED",   # "..., endorsed Y, as did A and B"
              r"(?P<trigger>" + ENDORSE_VERB + r") (?P<tgt>{TARGETS})[^;⟦]{{0,60}}?, as (?:did|have|has|had) "
              r"(?P<src>{LIST})"),
+    _pattern("endorse-then-list", "ENDORSED",   # "Several unions have backed Y: the A, which ..., B and the C"
+             r"{GROUP} (?P<aux>{AUX})(?P<trigger>" + ENDORSE_VERB + "|" + SUPPORT_VERB + r") (?P<tgt>{ENT})"
+             r"(?: [^:⟦;]{{0,40}}?)?(?::|—|–| -) (?P<src>{MEMBERS})", described_list=True, confidence=0.8),
+    _pattern("endorse-parenthesized", "ENDORSED",   # "Unions that had supported Y (A, B and C)"
+             r"{GROUP} (?:that|which|who) (?P<aux>{AUX})(?P<trigger>" + ENDORSE_VERB + "|" + SUPPORT_VERB
+             + r") (?P<tgt>{ENT}) \((?P<src>{MEMBERS})\)", described_list=True, confidence=0.8),
+    _pattern("support-shifted", "ENDORSED",   # "(A, B and C) have shifted their support to Y"
+             r"(?P<src>{LIST})\)? (?P<aux>{AUX})(?P<trigger>shifted|switched|moved|transferred|given|gave|lent) "
+             r"(?:their|its|his|her) (?:[\w-]+ )?(?:support|backing|endorsements?) (?:to|behind) (?P<tgt>{ENT})"),
+    _pattern("endorse-participle", "ENDORSED",   # "The paper opted for a triple endorsement, recommending A, B and C"
+             r"(?P<src>{LIST}){APPOS} (?:[^;⟦,]{{1,60}}), (?P<trigger>endorsing|recommending|backing) (?P<tgt>{TARGETS})",
+             confidence=0.75),
+    _pattern("supporter-title", "ENDORSED",   # "Lutz supporter Rep. Ida Cole"
+             r"(?P<tgt>{ENT})(?:'s)? (?:longtime |early |prominent )?(?P<trigger>supporter|backer|endorser) (?P<src>{ENT})",
+             confidence=0.75),
     _pattern("endorse-group-reference", "ENDORSED",   # "the AFT and the NEA, two unions that backed X"
              r"(?P<count>two|three|four|five|six|both|\d+) (?:[\w-]+ ){{0,3}}?(?:unions|groups|organizations|"
              r"federations|parties|PACs|committees|papers|newspapers|dailies|tabloids|outlets) (?:that|which|who) (?P<aux>{AUX})(?P<trigger>"
@@ -175,7 +194,7 @@ PATTERNS: list[Pattern] = [
              r"(?:[\w-]+ )?(?:support|weight|backing) behind (?P<tgt>{ENT})", confidence=0.75),
     _pattern("support-for", "ENDORSED",
              r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>announced|declared|pledged|gave|lent|offered|"
-             r"reaffirmed|renewed|reiterated|formalized)"
+             r"reaffirmed|renewed|reiterated|formalized|added)"
              r" (?:its|his|her|their) (?:[\w-]+ )?(?:endorsement|backing)(?: for [\w-]+(?: [\w-]+)?)? (?:to|for|of) "
              r"(?P<tgt>{ENT})"),
     # LEADS

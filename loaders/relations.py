@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .mention_model import ArticleEntities, Mention
-from .patterns import CAMPAIGN_ONLY_ROLES, FORMER_WORDS, PATTERNS, Pattern
-from .vocabulary import OFFICE_HOLDER_TITLES, OFFICE_TITLES
+from .patterns import CAMPAIGN_ONLY_ROLES, FORMER_WORDS, MACROS, PATTERNS, Pattern
+from .vocabulary import OFFICE_HOLDER_TITLES, OFFICE_TITLES, PERSON_NOUNS
 
 SLOT = re.compile(r"⟦(\d+)⟧")
 MODAL_WORDS = {"could", "might", "may", "should", "will", "shall", "wo", "ca", "can", "must"}
@@ -63,8 +63,30 @@ def sentence_relations(sent: Span, entities: ArticleEntities, quoted: list[tuple
     surface = explicit + [f for p in PATTERNS for f in _surface(p, view, sent, from_parse=True)
                           if f.trigger not in covered]
     parsed = _parse_endorsements(sent, entities)
-    found = _reconcile(surface, parsed)
+    found = _reconcile(surface + staff_list(view, sent), parsed)
     return [f for f in found if not (f.relation == "ENDORSED" and _inside(f.trigger, sent.doc, quoted))]
+
+
+STAFF_HEAD = re.compile(r"⟦(\d+)⟧(?:'s|') (?:campaign |senior |inner |political )?(?:team|staff|circle|advisers|"
+                        r"aides|brain trust)\b")
+STAFF_ITEM = re.compile(r"(?:;|:|\bincludes?|\bincluded|\bare|\bis) (?:and )?⟦(\d+)⟧, (?:(?:his|her|their|a|an|the) )?"
+                        r"(?:(?:new|top|chief|senior|longtime|campaign) )*(" + MACROS["ADVISER"] + r")\b", re.IGNORECASE)
+
+
+def staff_list(view: "_View", sent: Span) -> list[Found]:
+    """"Lutz's team includes A, his campaign manager; B, a spokesman; and C, his pollster": each
+    member advises the team's principal ("his" inside the list is the principal)."""
+    head = STAFF_HEAD.search(view.text)
+    if head is None:
+        return []
+    principal = view.slots[int(head.group(1))]
+    found = []
+    for item in STAFF_ITEM.finditer(view.text, head.end()):
+        member = view.slots[int(item.group(1))]
+        if member.label == "PERSON" and member.entity != principal.entity:
+            found.append(Found("ADVISES", member.entity, principal.entity, sent, "surface:staff-list", 0.8,
+                               view.token_at(item.start(2)), {"role": item.group(2).lower()}))
+    return found
 
 
 def listed_endorsements(doc: Doc, entities: ArticleEntities) -> list[Found]:
@@ -218,6 +240,7 @@ def _office_or_staff(pattern: Pattern, match: re.Match[str], view: _View, sent: 
     return (previous, role.split()[0]) in OFFICE_TITLES
 
 
+PEOPLE_OF_SLOT = re.compile(r" (?:" + "|".join(sorted(PERSON_NOUNS)) + r")\b", re.IGNORECASE)   # "Assembly Members"
 DESCRIBING_SLOT = re.compile(r"(?:'s|')? (?!and\b|or\b)[\w-]+(?: (?!and\b|or\b)[\w-]+)?,? ⟦")
 
 
@@ -230,7 +253,7 @@ def listed_members(view: _View, match: re.Match[str]) -> list[Mention]:
         after = view.text[slot.end():end + 40]
         before = view.text[max(start, slot.start() - 40):slot.start()]
         mention = view.slots[int(slot.group(1))]
-        if DESCRIBING_SLOT.match(after) or (mention.label == "ORG" and re.search(r"\b(?:of|at|for) (?:the )?$", before)
+        if DESCRIBING_SLOT.match(after) or PEOPLE_OF_SLOT.match(after) or (mention.label == "ORG" and re.search(r"\b(?:of|at|for) (?:the )?$", before)
                                             and after.startswith(", ⟦")):
             continue
         members.append(mention)

@@ -13,7 +13,7 @@ TITLES = {"sen", "senator", "rep", "representative", "gov", "governor", "preside
           "businessman", "businesswoman", "attorney", "general", "state", "speaker", "leader", "sheriff",
           "councilor", "trustee", "supervisor", "treasurer", "auditor", "chancellor", "pastor", "sgt", "capt",
           "cpl", "det", "col", "maj", "supt", "cmdr", "insp", "officer", "sergeant", "captain", "chief",
-          "atty", "del", "comm"}
+          "atty", "del", "comm", "beep"}
 NAME_CUES = {"candidate", "challenger", "nominee", "incumbent", "rival", "opponent", "activist", "organizer",
              "lawyer", "prosecutor", "executive", "member", "official", "consultant", "veteran"}
 ORG_HEADS = {"council", "association", "union", "federation", "committee", "party", "alliance", "coalition",

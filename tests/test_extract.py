@@ -313,9 +313,28 @@ def test_endorsers_listed_with_descriptions(text: str, expected: set[tuple[str, 
      {("Nydia Velazquez", "Ruben Diaz Jr."), ("Adolfo Carrion Jr.", "Gale Brewer")}),
     ("Dana Pike announced her endorsement of Abe Lutz on Friday.", {("Dana Pike", "Abe Lutz")}),
     ("Why did this Teamsters official endorse Abe Lutz?", set()),
+    ("Several unions have already backed Abe Lutz: the Hotel Trades Council, which announced it last week, "
+     "the Plumbers Union and the Transit Workers Union.",
+     {("Hotel Trades Council", "Abe Lutz"), ("Plumbers Union", "Abe Lutz"), ("Transit Workers Union", "Abe Lutz")}),
+    ("Unions that had supported Dana Pike (the Hotel Trades Council and the Plumbers Union) have shifted their "
+     "support to Abe Lutz.", {("Hotel Trades Council", "Dana Pike"), ("Plumbers Union", "Dana Pike"),
+                              ("Hotel Trades Council", "Abe Lutz"), ("Plumbers Union", "Abe Lutz")}),
+    ("The Harbor Gazette opted for a triple endorsement, recommending Abe Lutz, Dana Pike and Ruth Amsel.",
+     {("Harbor Gazette", "Abe Lutz"), ("Harbor Gazette", "Dana Pike"), ("Harbor Gazette", "Ruth Amsel")}),
+    ("Abe Lutz got nods from Councilman Ed Marsh, the Plumbers Union and multiple Assembly Members.",
+     {("Ed Marsh", "Abe Lutz"), ("Plumbers Union", "Abe Lutz")}),
+    ("Abe Lutz supporter Rep. Ida Cole spoke first.", {("Ida Cole", "Abe Lutz")}),
+    ("Ida Cole added her own endorsement of Abe Lutz.", {("Ida Cole", "Abe Lutz")}),
+    ("The Plumbers Union has a long history. It supported state Sen. Abe Lutz in 2010.", {("Plumbers Union", "Abe Lutz")}),
 ])
+
 def test_real_news_shapes_of_endorsement(text: str, expected: set[tuple[str, str]]) -> None:
     assert endorsements(text) == expected
+
+def test_a_staff_list_advises_its_principal() -> None:
+    text = "Abe Lutz's team includes Ann Rudd, his campaign manager; Ben Toll, a spokesman; and Lia Poe, his pollster."
+    advises = {(k[1], v["role"]) for k, v in relations_of(text).items() if k[0] == "ADVISES" and k[2] == "Abe Lutz"}
+    assert advises == {("Ann Rudd", "campaign manager"), ("Ben Toll", "spokesman"), ("Lia Poe", "pollster")}
 
 
 # --- leadership titles in real news --------------------------------------------------------------

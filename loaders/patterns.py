@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .vocabulary import PERSON_NOUNS
+from .vocabulary import AUX_BREAKERS, PERSON_NOUNS
 
 LEADER_ROLES = ["state party chair", "state director", "state chair", "business manager", "general president",
                 "international president", "executive secretary-treasurer", "financial secretary",
@@ -55,11 +55,14 @@ MACROS = {
     # Endorsees; the last one may not start a clause of its own ("endorsed A and B backed C": B is a subject).
     "TARGETS": rf"{DESCRIBED}⟦\d+⟧(?:(?:, {DESCRIBED}⟦\d+⟧)*,? and {DESCRIBED}⟦\d+⟧(?! (?:[\w'-]+ )?{CLAUSE_VERB}))?",
     "APPOS": r"(?:, (?:the|a|an|which|who|whose|one|its|his|her)\b(?:[^,;]|,(?=\d)){0,160},|, (?:which|who)\b[^;⟦]{0,200}?,"
-             r"|, (?:meanwhile|however|too|also|though|in turn|for (?:his|her|its|their) part|in addition),)?,?",
+             r"|, (?:meanwhile|however|too|also|though|in turn|for (?:his|her|its|their) part|in addition),"
+             r"|, (?:both|all|each|two|three|four|several) of (?:which|whom|them))?,?",
     "GROUP": r"(?:[\w-]+ ){0,3}?" + GROUP_NOUNS,
     "BODY": r"(?:'s|') (?:editorial board|editorial page|editors|executive board|board|leadership|members|"
             r"membership|delegates|executive council)",
-    "AUX": r"(?:(?:(?!" + "|".join(sorted(PERSON_NOUNS)) + r")\b[\w'-]+|'s) ){0,4}?",   # "this union official endorsed": a person
+    # Auxiliaries and adverbs between subject and verb; not a person noun ("this union official endorsed")
+    # nor a preposition ("hounded by Trump fans for endorsing Y": Trump endorsed no one).
+    "AUX": r"(?:(?:(?!(?:" + "|".join(sorted(PERSON_NOUNS | AUX_BREAKERS)) + r")\b)[\w'-]+|'s) ){0,4}?",
     # What one receives: not "her endorsement of Y", which is her own.
     "RECEIVED": r"(?:(?:the|a|an) )?(?:(?!of\b|from\b|by\b|his\b|her\b|its\b|their\b)[\w,.'-]+ ){0,4}?",
     "DET": r"(?:(?:the|a|an|its|his|her|their) )?(?:(?!of\b|from\b|by\b)[\w,.'-]+ ){0,4}?",

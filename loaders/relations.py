@@ -240,8 +240,9 @@ def _office_or_staff(pattern: Pattern, match: re.Match[str], view: _View, sent: 
     return (previous, role.split()[0]) in OFFICE_TITLES
 
 
-PEOPLE_OF_SLOT = re.compile(r" (?:" + "|".join(sorted(PERSON_NOUNS)) + r")\b", re.IGNORECASE)   # "Assembly Members"
-DESCRIBING_SLOT = re.compile(r"(?:'s|')? (?!and\b|or\b)[\w-]+(?: (?!and\b|or\b)[\w-]+)?,? ⟦")
+PEOPLE_OF_SLOT = re.compile(r" (?:[\w-]+ )?(?:" + "|".join(sorted(PERSON_NOUNS)) + r")\b",   # "Assembly Members"
+                            re.IGNORECASE)
+DESCRIBING_SLOT = re.compile(r"(?:'s|')?(?: (?!and\b|or\b)[\w-]+(?: (?!and\b|or\b)[\w-]+)?,?)? ⟦")
 
 
 def listed_members(view: _View, match: re.Match[str]) -> list[Mention]:

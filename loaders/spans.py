@@ -226,8 +226,8 @@ def organizations_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
         start = title
         while start > 0 and title - start < 7 and _organization_word(doc[start - 1], start - 1 < title - 1):
             start -= 1
-        while start < title and (doc[start].lower_ in {"the", "of", "for", "and", "&"} or doc[start].text == "'s"):
-            start += 1
+        while start < title and (doc[start].is_stop or doc[start].like_num or doc[start].text == "'s"):
+            start += 1                               # "But Board Chairman X": the sentence's "But" is no name
         if title - start == 1 and doc[start].lower_ in ORG_HEADS | ORG_REFERENCES.keys() | GENERIC_BODIES:
             continue                                 # "League President X" refers back (coref)
         if start == title or (doc[title - 1].lower_, doc[title].lower_) in OFFICE_TITLES or \
@@ -252,7 +252,7 @@ def _organization_word(token, inner: bool) -> bool:
     if token.lower_.rstrip(".") in TITLES - {"state"} or token.ent_type_ in TEMPORAL_TYPES:
         return False
     return (token.text[:1].isupper() and token.is_alpha) or token.is_upper or \
-        (inner and token.lower_ in {"of", "for", "and", "&", "'s"})
+        (inner and (token.lower_ in {"of", "for", "and", "&", "'s"} or token.like_num))   # "PS 307 PTA"
 
 
 def organizations_by_context(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -78,3 +78,5 @@ ADVISER_WORDS = {"spokesperson", "spokeswoman", "spokesman", "adviser", "advisor
 OFFICE_HOLDER_TITLES = {"mayor", "governor", "gov", "president", "sen", "senator", "rep", "congressman",
                         "congresswoman", "councilman", "councilwoman", "councilmember", "assemblyman",
                         "assemblywoman", "comptroller", "commissioner"}
+AUX_BREAKERS = {"for", "by", "of", "with", "from", "after", "before", "on", "in", "at", "about", "against", "fans",
+                "supporters", "voters", "people", "critics"}

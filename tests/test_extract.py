@@ -326,6 +326,11 @@ def test_endorsers_listed_with_descriptions(text: str, expected: set[tuple[str, 
     ("Abe Lutz supporter Rep. Ida Cole spoke first.", {("Ida Cole", "Abe Lutz")}),
     ("Ida Cole added her own endorsement of Abe Lutz.", {("Ida Cole", "Abe Lutz")}),
     ("The Plumbers Union has a long history. It supported state Sen. Abe Lutz in 2010.", {("Plumbers Union", "Abe Lutz")}),
+    ("A small paper is still being hounded by Abe Lutz fans for endorsing Ruth Amsel.", set()),
+    ("Dana Pike had support from several Plumbers Union board members.", set()),
+    ("Abe Lutz gained support from the Hotel Trades Council and the Plumbers Union, both of which endorsed "
+     "Ruth Amsel in 2012.", {("Hotel Trades Council", "Abe Lutz"), ("Plumbers Union", "Abe Lutz"),
+                             ("Hotel Trades Council", "Ruth Amsel"), ("Plumbers Union", "Ruth Amsel")}),
 ])
 
 def test_real_news_shapes_of_endorsement(text: str, expected: set[tuple[str, str]]) -> None:
@@ -348,6 +353,8 @@ def test_a_staff_list_advises_its_principal() -> None:
      "Harbor Police"),
     ("said Assembly Speaker Lou Varga before the vote.", "Lou Varga", "Assembly"),
     ("\"It is far,\" said Ines Calloway, president of the PS 88 PTA.", "Ines Calloway", "PS 88 PTA"),
+    ("PS 307 PTA President Dora Finch fears the plan.", "Dora Finch", "PS 307 PTA"),
+    ("But Board Chairman Lou Varga opposed the move.", "Lou Varga", "Board"),
     ("Rita Vance, co-founder of the Elm Street Neighbors group and co-chair of the Ward 4 Parks Committee, spoke.",
      "Rita Vance", "Ward 4 Parks Committee"),
 ])

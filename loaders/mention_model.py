@@ -1,6 +1,7 @@
 """What the mention finder produces: an article's entities and the spans that mention them."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 
@@ -31,9 +32,16 @@ class ArticleEntities:
     mentions: list[Mention]
     entities: dict[str, EntityInfo]
     _by_token: dict[int, Mention] | None = field(default=None, repr=False, compare=False)
+    _starts: list[int] | None = field(default=None, repr=False, compare=False)
 
     def at(self, token_index: int) -> Mention | None:
         """The mention covering a token (the first listed, where two overlap)."""
         if self._by_token is None:
             self._by_token = {i: m for m in reversed(self.mentions) for i in range(m.start, m.end)}
         return self._by_token.get(token_index)
+
+    def starting_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions (sorted by start) that start at a token in ``start:end``."""
+        if self._starts is None:
+            self._starts = [m.start for m in self.mentions]
+        return self.mentions[bisect.bisect_left(self._starts, start):bisect.bisect_left(self._starts, end)]

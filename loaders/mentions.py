@@ -6,6 +6,7 @@ by :mod:`.coref`), then against the graph built so far (``known``).
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span
@@ -27,6 +28,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, known: NameIndex | None = None
     spans = [(span, label) for span, label in entity_spans(doc, gazetteer) if not inside(span, headlines)]
     entities: dict[str, EntityInfo] = {}
     mentions: list[Mention] = []
+    text = doc.text                                  # built once: Doc.text joins every token
     resolver = _Resolver(spans, gazetteer, known)
     for span, label in spans:
         name, known_kind = resolver.resolve(span, label)
@@ -36,7 +38,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, known: NameIndex | None = None
         info.surfaces.append(span.text)
         if label == "ORG":
             info.kind = info.kind or known_kind or _kind_from_words(name) or _kind_from_context(span)
-            info.members = info.members or _members_near(span)
+            info.members = info.members or _members_near(span, text)
         elif _described_as_candidate(span):
             info.type = "Candidate"
         mentions.append(Mention(title_start(span) if label == "PERSON" else span.start, span.end, name, label))
@@ -54,8 +56,14 @@ class _Resolver:
     def __init__(self, spans: list[tuple[Span, str]], gazetteer: Gazetteer, known: NameIndex | None):
         self.gazetteer = gazetteer
         self.graph_names = known
-        self.people = [s for s, label in spans if label == "PERSON" and len(s) > 1]
         self.organizations = [s for s, label in spans if label == "ORG"]
+        self.by_tail: dict[str, set[str]] = defaultdict(set)     # "Blasio", "de Blasio" -> {"Bill de Blasio"}
+        self.by_end_word: dict[str, set[str]] = defaultdict(set)  # "Bill", "Blasio" -> {"Bill de Blasio"}
+        for person in (s for s, label in spans if label == "PERSON" and len(s) > 1):
+            for start in range(1, len(person)):
+                self.by_tail[person[start:].text].add(person.text)
+            self.by_end_word[person[0].text].add(person.text)
+            self.by_end_word[person[-1].text].add(person.text)
 
     def resolve(self, span: Span, label: str) -> tuple[str | None, str | None]:
         if label == "ORG":
@@ -93,12 +101,12 @@ class _Resolver:
 
     def _person(self, span: Span) -> str | None:
         text = span.text
-        longer = {p.text for p in self.people if len(p) > len(span) and p[len(p) - len(span):].text == text}
         if len(span) > 1:
-            return longer.pop() if len(longer) == 1 else text
-        matches = {p.text for p in self.people if text in (p[0].text, p[-1].text)}
+            longer = self.by_tail.get(text, set())
+            return next(iter(longer)) if len(longer) == 1 else text
+        matches = self.by_end_word.get(text, set())
         if len(matches) == 1:
-            return matches.pop()
+            return next(iter(matches))
         if matches:
             return None                              # two people share this name: leave it unresolved
         return self._graph_name(text, ("Person", "Candidate"), surname=True) or text
@@ -141,8 +149,7 @@ def _kind_from_context(span: Span) -> str | None:
 _MEMBERS = re.compile(r"(\d[\d,]*)(?:-| )member|represents (\d[\d,]*) (?:workers|members|employees)")
 
 
-def _members_near(span: Span) -> int | None:
-    text = span.doc.text
+def _members_near(span: Span, text: str) -> int | None:
     window = text[max(span.start_char - 40, 0):span.end_char + 60]
     before, _, after = window.partition(span.text)
     match = _MEMBERS.search(before.rsplit(".", 1)[-1] + span.text + after.split(".", 1)[0])

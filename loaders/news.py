@@ -15,12 +15,14 @@ from ..graph import schema
 from ..graph.model import Batch, Claim, Entity, Relation, entity_id
 from ..graph.names import NameIndex
 from .articles import Article, read_articles
-from .mentions import ArticleEntities, find_entities
+from .mention_model import EntityInfo
+from .mentions import find_entities
 from .nlp import gazetteer, pipeline
 from .relations import Found, listed_endorsements, quoted_regions, sentence_relations
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 CANDIDATE_TARGETS = {"ENDORSED", "ADVISES"}
+PIECE_CHARS = 100_000        # longer texts are read in pieces cut at line or sentence ends
 
 
 @dataclass(frozen=True)
@@ -44,43 +46,76 @@ def extract(articles: Iterable[Article], graph: nx.MultiDiGraph, source: str,
     articles = list(articles)
     batch = Batch(source=source)
     names = NameIndex(graph)
-    for article, doc in zip(articles, nlp.pipe(a.text for a in articles)):
+    pieces = [(index, offset, text) for index, article in enumerate(articles)
+              for offset, text in text_pieces(article.text, PIECE_CHARS)]
+    entities: list[dict[str, EntityInfo]] = [{} for _ in articles]
+    found: list[list[tuple[int, Found]]] = [[] for _ in articles]
+    for (index, offset, _), doc in zip(pieces, nlp.pipe(text for _, _, text in pieces)):
         found_entities = find_entities(doc, organizations, names)
         quoted = quoted_regions(doc)
-        found = [f for sent in doc.sents for f in sentence_relations(sent, found_entities, quoted)]
-        found += listed_endorsements(doc, found_entities)
-        _add_article(batch, article, found_entities, found, graph)
+        relations = [f for sent in doc.sents for f in sentence_relations(sent, found_entities, quoted)]
+        relations += listed_endorsements(doc, found_entities)
+        _merge_entities(entities[index], found_entities.entities)
+        found[index] += [(offset, relation) for relation in relations]
+    for article, article_entities, article_found in zip(articles, entities, found):
+        _add_article(batch, article, article_entities, article_found, graph)
     return batch
 
 
-def _add_article(batch: Batch, article: Article, found_entities: ArticleEntities, found: list[Found],
+def text_pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
+    """``text`` as (offset, piece) pairs of at most ``limit`` characters, cut after a line or sentence
+    where one is near: a long text is read piece by piece, so time and memory grow linearly."""
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            cut = max(text.rfind("\n", start + limit // 2, end), text.rfind(". ", start + limit // 2, end))
+            end = cut + 1 if cut > start else end
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces or [(0, text)]
+
+
+def _merge_entities(into: dict[str, EntityInfo], more: dict[str, EntityInfo]) -> None:
+    for name, info in more.items():
+        if name in into:
+            into[name].surfaces += info.surfaces
+            into[name].kind = into[name].kind or info.kind
+            into[name].members = into[name].members or info.members
+            if info.type == "Candidate":
+                into[name].type = "Candidate"
+        else:
+            into[name] = info
+
+
+def _add_article(batch: Batch, article: Article, entities: dict[str, EntityInfo], found: list[tuple[int, Found]],
                  graph: nx.MultiDiGraph) -> None:
-    types = settled_types(found_entities, found)
+    types = settled_types(entities, [relation for _, relation in found])
     usable = {name for name, entity_type in types.items() if _fits_graph(graph, name, entity_type)}
     for name in sorted(usable):
-        info = found_entities.entities[name]
+        info = entities[name]
         properties = {"kind": info.kind, "members": info.members} if types[name] == "Organization" else {}
         batch.entities.append(Entity(name=name, type=types[name], article=article.id,
                                      aliases=tuple(info.surfaces) or (name,),
                                      properties={k: v for k, v in properties.items() if v is not None}))
-    for relation in found:
+    for offset, relation in found:
         if relation.source in usable and relation.target in usable \
                 and _fits_schema(relation.relation, types[relation.source], types[relation.target]):
             batch.relations.append(Relation(relation.relation, entity_id(relation.source),
-                                            entity_id(relation.target), _claim(article, relation)))
+                                            entity_id(relation.target), _claim(article, relation, offset)))
 
 
-def settled_types(found_entities: ArticleEntities, found: list[Found]) -> dict[str, str]:
+def settled_types(entities: dict[str, EntityInfo], found: list[Found]) -> dict[str, str]:
     """One type per entity of the article, never two for one node id.
 
     Names that share an id ("Bill De Blasio" in a headline, "Bill de Blasio" in the text) take the
     type most of their mentions support; a person who is endorsed or advised is a Candidate.
     """
     votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for name, info in found_entities.entities.items():
+    for name, info in entities.items():
         votes[entity_id(name)][_base_type(info.type)] += max(len(info.surfaces), 1)
     types = {}
-    for name, info in found_entities.entities.items():
+    for name, info in entities.items():
         winner = votes[entity_id(name)].most_common(1)[0][0]
         types[name] = info.type if _base_type(info.type) == winner else winner
     for relation in found:
@@ -106,11 +141,11 @@ def _fits_graph(graph: nx.MultiDiGraph, name: str, entity_type: str) -> bool:
     return schema.is_a(node["type"], entity_type) or schema.is_a(entity_type, node["type"])
 
 
-def _claim(article: Article, relation: Found) -> Claim:
+def _claim(article: Article, relation: Found, offset: int = 0) -> Claim:
     sentence = relation.sentence
     text = sentence.text
-    start = sentence.start_char + (len(text) - len(text.lstrip()))
-    end = sentence.end_char - (len(text) - len(text.rstrip()))
+    start = offset + sentence.start_char + (len(text) - len(text.lstrip()))
+    end = offset + sentence.end_char - (len(text) - len(text.rstrip()))
     properties = dict(relation.properties)
     if relation.relation == "ENDORSED":
         properties.update(_when(sentence, article.published))
@@ -121,12 +156,25 @@ def _claim(article: Article, relation: Found) -> Claim:
 
 def _when(sentence: Span, published: str | None) -> dict[str, str]:
     """The time the sentence gives ("on Wednesday"), and its date when the article's date makes it plain."""
-    dates = [e for e in sentence.ents if e.label_ == "DATE" and not re.fullmatch(r"\d{4}", e.text)]
+    dates = [d for d in _date_spans(sentence) if not re.fullmatch(r"\d{4}", d)]
     if not dates:
         return {}
-    when = dates[0].text
+    when = dates[0]
     resolved = _resolve_date(when, published)
     return {"when": when, **({"date": resolved} if resolved else {})}
+
+
+def _date_spans(sentence: Span) -> list[str]:
+    """The DATE entities of the sentence, read from its tokens (``Span.ents`` walks the whole document)."""
+    dates: list[str] = []
+    for token in sentence:
+        if token.ent_type_ != "DATE":
+            continue
+        if token.ent_iob_ == "B" or not dates or token.i == sentence.start:
+            dates.append(token.text_with_ws)
+        else:
+            dates[-1] += token.text_with_ws
+    return [d.strip() for d in dates]
 
 
 def _resolve_date(when: str, published: str | None) -> str | None:

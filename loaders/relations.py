@@ -379,7 +379,7 @@ def _mentions_of(token: Token, candidates: list[Mention]) -> list[Mention]:
 def _parse_endorsements(sent: Span, entities: ArticleEntities) -> list[Found]:
     """ENDORSED read from the dependency parse: "X endorsed Y", "Y was endorsed by X"."""
     found = []
-    mentions = [m for m in entities.mentions if sent.start <= m.start < sent.end]
+    mentions = entities.starting_in(sent.start, sent.end)
     for token in sent:
         if token.lemma_ not in ENDORSE_LEMMAS or token.pos_ != "VERB" or _hedged_token(token):
             continue

@@ -393,14 +393,36 @@ def test_a_title_case_headline_names_only_what_the_body_names() -> None:
 
 
 def test_mentions_that_disagree_on_a_type_settle_on_the_better_supported_one() -> None:
-    from endorsegraph.loaders.mention_model import ArticleEntities, EntityInfo
+    from endorsegraph.loaders.mention_model import EntityInfo
     from endorsegraph.loaders.news import settled_types
-    entities = ArticleEntities([], {
+    entities = {
         "Bill de Blasio": EntityInfo("Bill de Blasio", "Person", ["Bill de Blasio", "de Blasio", "de Blasio"]),
         "Bill De Blasio": EntityInfo("Bill De Blasio", "Organization", ["Bill De Blasio"]),
-        "Teamsters": EntityInfo("Teamsters", "Organization", ["Teamsters"])})
+        "Teamsters": EntityInfo("Teamsters", "Organization", ["Teamsters"])}
     assert settled_types(entities, []) == {"Bill de Blasio": "Person", "Bill De Blasio": "Person",
                                            "Teamsters": "Organization"}
+
+
+# --- long texts ------------------------------------------------------------------------------------
+
+def test_text_pieces_cover_the_text_and_cut_at_line_ends() -> None:
+    from endorsegraph.loaders.news import text_pieces
+    text = "".join(f"Line {i} says little.\n" for i in range(200))
+    pieces = text_pieces(text, limit=500)
+    assert "".join(piece for _, piece in pieces) == text
+    assert all(len(piece) <= 500 and piece.endswith("\n") for _, piece in pieces)
+    assert [offset for offset, _ in pieces] == [sum(len(p) for _, p in pieces[:i]) for i in range(len(pieces))]
+
+
+def test_a_text_read_in_pieces_keeps_offsets_into_the_whole_text(monkeypatch) -> None:
+    from endorsegraph.loaders import news
+    monkeypatch.setattr(news, "PIECE_CHARS", 120)
+    text = ("The weather was mild on Monday in the city.\n" * 6 + "The Plumbers Union endorsed Abe Lutz on Friday.\n"
+            + "Nothing else happened that day at all.\n" * 4)
+    graph = kg.new_graph()
+    batch = news.extract([Article(id="t.txt", source="t.txt", text=text)], graph, "t.txt")
+    [relation] = [r for r in batch.relations if r.type == "ENDORSED"]
+    assert text[relation.claim.start:relation.claim.end] == "The Plumbers Union endorsed Abe Lutz on Friday."
 
 
 # --- acceptance gates -------------------------------------------------------------------------

@@ -83,8 +83,8 @@ class _Resolver:
             for other in self.organizations:
                 if len(other) > 1 and span.text in acronyms(other.text):
                     return self._organization(other)
-        graph_name = self._graph_name(span.text, ("Organization",))
-        return graph_name or span.text, None
+        graph_name = self._graph_name(span.id_ or span.text, ("Organization",))
+        return graph_name or span.id_ or span.text, None
 
     def _named_by_tail(self, span: Span) -> Span | None:
         """An earlier organization whose full name ends with this short one ("Council", "Local 1199")."""
@@ -95,9 +95,14 @@ class _Resolver:
                      and [w.lower() for w in o.text.split()[-len(words):]] == [w.lower() for w in words]), None)
 
     def _fuzzy_known(self, text: str):
-        best = process.extractOne(normalize_name(text), self.gazetteer.normalized_names, scorer=fuzz.ratio,
+        """A known organization spelt a little differently ("Communications Worker of America"), word for
+        word: a name with a word more ("Local 3 International Brotherhood of ...") is another body."""
+        normalized = normalize_name(text)
+        best = process.extractOne(normalized, self.gazetteer.normalized_names, scorer=fuzz.ratio,
                                   score_cutoff=FUZZY_MIN)
-        return self.gazetteer.find(best[2]) if best else None
+        if best is None or len(best[0].split()) != len(normalized.split()):
+            return None
+        return self.gazetteer.find(best[2])
 
     def _person(self, span: Span) -> str | None:
         text = span.text

@@ -51,7 +51,7 @@ MACROS = {
     "MEMBERS": r"(?:(?:(?!" + LIST_STOP + r")[^;⟦\n]){0,60}?(?:including|like|such as|among them|namely|:|—|–| -)"
                r"(?: (?:those|that) of)? ?)?(?:(?:the|a|an|its|his|her|their) )?(?:(?!of\b|from\b|by\b)[\w,.'-]+ ){0,4}?⟦\d+⟧"
                r"(?:(?:, (?:which|who)\b[^,;⟦]{0,80}(?=,))?(?:'s|')?(?:,? (?:and|or|as well as|plus)|,)? "
-               r"(?:(?!" + LIST_STOP + r"|[a-z]+(?:ed|ing)\b)[\w.'&-]+,? ){0,5}?⟦\d+⟧)*",
+               r"(?:(?!" + LIST_STOP + r"|(?!including\b)[a-z]+(?:ed|ing)\b)[\w.'&-]+,? ){0,5}?⟦\d+⟧)*",
     # Endorsees; the last one may not start a clause of its own ("endorsed A and B backed C": B is a subject).
     "TARGETS": rf"{DESCRIBED}⟦\d+⟧(?:(?:, {DESCRIBED}⟦\d+⟧)*,? and {DESCRIBED}⟦\d+⟧(?! (?:[\w'-]+ )?{CLAUSE_VERB}))?",
     "APPOS": r"(?:, (?:the|a|an|which|who|whose|one|its|his|her)\b(?:[^,;]|,(?=\d)){0,160},|, (?:which|who)\b[^;⟦]{0,200}?,"
@@ -74,7 +74,7 @@ MACROS = {
             r"saturday|sunday|yesterday|today)(?: morning| afternoon| night)?)?",
 }
 ENDORSE_VERB = r"(?:endorsed|endorses|endorse|endorsing|backed|backs|backing|recommended|recommends|recommending)"
-SUPPORT_VERB = r"(?:supporting|supports|supported|came out for|comes out for|come out for)"
+SUPPORT_VERB = r"(?:supporting|supports|supported|(?<=to )support|came out for|comes out for|come out for)"
 ACQUIRE_VERB = (r"(?:picked up|picks up|pick up|picking up|earned|earns|earn|earning|won|wins|win|winning|"
                 r"received|receives|receive|gained|gains|gain|secured|secures|secure|landed|lands|land|"
                 r"got|gets|collected|garnered|nabbed|snagged|clinched|captured|scored|added|announced|has|have|had|"
@@ -183,6 +183,24 @@ PATTERNS: list[Pattern] = [
     _pattern("supporter-title", "ENDORSED",   # "Lutz supporter Rep. Ida Cole"
              r"(?P<tgt>{ENT})(?:'s)? (?:longtime |early |prominent )?(?P<trigger>supporter|backer|endorser) (?P<src>{ENT})",
              confidence=0.75),
+    _pattern("supporters-on-side", "ENDORSED",   # "Y has A, B and C rallying for him", "Y has A on his side"
+             r"(?P<tgt>{ENT}){APPOS} (?P<aux>{AUX})(?P<trigger>has|had|have|counts|boasts|got|gets) (?P<src>{MEMBERS})"
+             r"(?:,? and (?-i:[A-Z][\w.'-]*)(?: (?-i:[A-Z][\w.'-]*)){{0,3}})?,? "   # a last name the model missed
+             r"(?:rallying (?:for|behind) (?:him|her|them|⟦\d+⟧)|on (?:his|her|their) side|in (?:his|her|their) corner|"
+             r"behind (?:him|her|them|⟦\d+⟧))(?:,? as well as (?P<more>{MEMBERS}))?", described_list=True, confidence=0.8),
+    _pattern("supporter-apposition", "ENDORSED",   # "Mayor X, a Hillary supporter,", "X is an adamant Trump supporter"
+             r"(?P<src>{ENT}),? (?:who is |is |was |, )?(?:a|an) (?:(?-i:[a-z][\w-]*) ){{0,2}}?(?P<tgt>{ENT}) "
+             r"(?P<trigger>supporter|backer|endorser)\b", confidence=0.75),
+    _pattern("supporter-fronted", "ENDORSED",   # "A Hillary Clinton supporter during the campaign, he praised ..."
+             r"^(?:(?:a|an) )?(?:(?-i:[a-z][\w-]*) ){{0,2}}?(?P<tgt>{ENT}) (?P<trigger>supporter|backer|endorser)\b"
+             r"[^,;⟦]{{0,80}}, (?P<src>{ENT})", confidence=0.75),
+    _pattern("party-nominee", "ENDORSED",   # "Republican presidential nominee Donald Trump": the party's nomination
+             r"(?P<src>{ENT}) (?:presidential |mayoral |gubernatorial |senate |congressional |vice-presidential )?"
+             r"(?P<trigger>nominee),? (?:(?:[\w.'-]+) ){{0,3}}?(?P<tgt>{ENT})(?:'s|')?", source_label="ORG",
+             confidence=0.75),
+    _pattern("party-ticket", "ENDORSED",   # the endorsee comes from the parse: "running on the Green Party ticket"
+             r"(?:on|as) (?:the|a|an) (?P<src>{ENT}) (?P<trigger>ticket|line|ballot line)\b", source_label="ORG",
+             confidence=0.75),
     _pattern("endorse-group-reference", "ENDORSED",   # "the AFT and the NEA, two unions that backed X"
              r"(?P<count>two|three|four|five|six|both|\d+) (?:[\w-]+ ){{0,3}}?(?:unions|groups|organizations|"
              r"federations|parties|PACs|committees|papers|newspapers|dailies|tabloids|outlets) (?:that|which|who) (?P<aux>{AUX})(?P<trigger>"
@@ -206,7 +224,8 @@ PATTERNS: list[Pattern] = [
              source_label="PERSON", target_label="ORG", confidence=0.9),
     _pattern("leader-apposition", "LEADS",
              r"(?P<src>{ENT}), (?:the |a |an |its |who is |who was )?(?P<mod>{MOD})(?P<role>{ROLE}) (?:of|at|for)"
-             r" (?:the )?(?P<tgt>{ENT})", source_label="PERSON", target_label="ORG", confidence=0.9),
+             r" (?:the )?(?:(?:city|state|nation|country|county|borough|party|union)(?:'s|') )?(?P<tgt>{ENT})",
+             source_label="PERSON", target_label="ORG", confidence=0.9),
     _pattern("leader-apposition-second", "LEADS",   # "X, co-founder of A and co-chair of B"
              r"(?P<src>{ENT}), (?:the |a |an )?[\w -]{{1,40}}? (?:of|at|for) (?:the )?{ENT}(?: [\w-]+)?,? and "
              r"(?:the |a |an )?(?P<mod>{MOD})(?P<role>{ROLE}) (?:of|at|for) (?:the )?(?P<tgt>{ENT})",

@@ -33,6 +33,7 @@ ENDORSE_LEMMAS = {"endorse", "back"}
 ACQUIRE_LEMMAS = {"pick", "earn", "win", "receive", "gain", "secure", "land", "get", "collect", "garner",
                   "nab", "snag", "clinch", "capture", "score", "add", "announce", "have", "enjoy", "boast", "tout",
                   "retain", "keep", "maintain", "hold", "come", "roll", "unveil", "carry"}
+BALLOT_WORDS = {"ticket", "line"}
 ENDORSE_NOUNS = {"endorsement", "endorsements", "backing", "nod", "support"}
 CANDIDACY_WORDS = {"campaign", "bid", "candidacy", "re-election", "reelection", "presidential", "gubernatorial",
                    "senate", "mayoral", "run", "campaigns"}
@@ -248,13 +249,20 @@ DESCRIBING_SLOT = re.compile(r"(?:'s|')?(?: (?!and\b|or\b)[\w-]+(?: (?!and\b|or\
 def listed_members(view: _View, match: re.Match[str]) -> list[Mention]:
     """The members of a described list: a slot that only describes the next one ("the ⟦City Council⟧
     speaker, ⟦Mark-Viverito⟧", "president of ⟦X⟧, ⟦Y⟧") is left out."""
-    start, end = match.span("src")
+    members = []
+    for group in ("src", "more"):
+        if match.groupdict().get(group):
+            members += _members(view, *match.span(group))
+    return members
+
+
+def _members(view: _View, start: int, end: int) -> list[Mention]:
     members = []
     for slot in SLOT.finditer(view.text, start, end):
-        after = view.text[slot.end():end + 40]
+        after = view.text[slot.end():end]               # what describes it lies inside the list
         before = view.text[max(start, slot.start() - 40):slot.start()]
         mention = view.slots[int(slot.group(1))]
-        if DESCRIBING_SLOT.match(after) or PEOPLE_OF_SLOT.match(after) or (mention.label == "ORG" and re.search(r"\b(?:of|at|for) (?:the )?$", before)
+        if DESCRIBING_SLOT.match(after) or PEOPLE_OF_SLOT.match(view.text, slot.end()) or (mention.label == "ORG" and re.search(r"\b(?:of|at|for) (?:the )?$", before)
                                             and after.startswith(", ⟦")):
             continue
         members.append(mention)
@@ -355,6 +363,9 @@ def _subject_of(verb: Token) -> Token | None:
 def _endorsee_from_parse(trigger: Token, view: _View) -> list[Mention]:
     """For "…picked up the endorsement of X": the subject of the acquiring verb."""
     verb = trigger.head
+    if trigger.lower_ in BALLOT_WORDS and verb.dep_ == "prep":
+        subject = _subject_of(verb.head)        # "X is running on the Green Party ticket"
+        return _mentions_of(subject, view.slots) if subject is not None else []
     if verb.lemma_ not in ACQUIRE_LEMMAS or trigger.dep_ not in ("dobj", "pobj", "obj", "conj"):
         return []
     if any(c.dep_ == "poss" for c in trigger.children):

@@ -20,6 +20,7 @@ from .vocabulary import (
     ORG_DESCRIPTORS,
     ORG_HEADS,
     ORG_REFERENCES,
+    PARTY_ADJECTIVES,
     PERSON_DESCRIPTORS,
     ROLE_WORDS,
     STAFF_FUNCTIONS,
@@ -37,8 +38,8 @@ def entity_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
     raw = [part for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP") for part in split_at_role(e)]
     raw = [s for s in (trim(e) for e in raw) if s is not None]
     raw = [extend_organization(s) if s.label_ == "ORG" else s for s in raw]
-    suffixed = names_with_suffixes(doc)
-    raw = [s for s in raw if not any(s.start < n.end and n.start < s.end for n in suffixed)] + suffixed
+    overriding = names_with_suffixes(doc) + parties_by_their_adjective(doc)   # whatever the model said
+    raw = [s for s in raw if not any(s.start < n.end and n.start < s.end for n in overriding)] + overriding
     raw = merge_overlaps(names_after_titles(doc) + full_names_of_surnames(doc, raw) + raw)
     raw = merge_overlaps(raw + organizations_by_context(doc, raw))
     heads = organizations_before_titles(doc, raw)
@@ -48,6 +49,17 @@ def entity_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
 
 
 LOCAL_NAME = re.compile(r"^\d+[A-Za-z]{1,2}$")
+
+
+def parties_by_their_adjective(doc: Doc) -> list[Span]:
+    """"Republican presidential nominee X", "the Conservative line": the adjective names the party."""
+    found = []
+    for token in doc[:-1]:
+        party = PARTY_ADJECTIVES.get(token.text)
+        ahead = {t.lower_ for t in doc[token.i + 1:token.i + 3]}
+        if party and ahead & {"nominee", "ticket", "line", "nomination"} and doc[token.i + 1].lower_ != "party":
+            found.append(Span(doc, token.i, token.i + 1, label="ORG", span_id=party))
+    return found
 
 
 def names_with_suffixes(doc: Doc) -> list[Span]:
@@ -117,6 +129,8 @@ def extend_organization(span: Span) -> Span:
     limit = _line_end(doc, span.end)                 # the parser may split "Teamsters | Local 436"
     while start > span.sent.start and (_place_word(doc[start - 1]) or LOCAL_NAME.match(doc[start - 1].text)):
         start -= 1                                   # "Oregon AFL-CIO", "32BJ SEIU"
+    if start - 2 >= span.sent.start and doc[start - 2].lower_ in UNIT_WORDS and UNIT_NUMBER.match(doc[start - 1].text):
+        start -= 2                                   # "Local 3 International Brotherhood of Electrical Workers"
     if start >= 2 and doc[start - 1].lower_ in ("for", "of") and doc[start - 2].is_title and \
             doc[start - 2].ent_type_ not in ("PERSON", *TEMPORAL_TYPES) and doc[start - 2].i >= span.sent.start:
         start -= 2                                   # "Americans for Lower Taxes"
@@ -274,6 +288,11 @@ def organizations_by_context(doc: Doc, spans: list[Span]) -> list[Span]:
                              or _described_as_organization(doc, end)
                              or doc[end - 1].lower_ in ORG_HEADS | {"pac"}):
             found.append(Span(doc, i, end, label="ORG"))
+        elif i not in taken and _acronym(doc[i]) and _after_endorsement_word(doc, i):
+            end = i + 1                                  # "nods from NOW", "the support of NOW-NYC"
+            while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and _acronym(doc[end + 1]):
+                end += 2
+            found.append(Span(doc, i, end, label="ORG"))
         i = max(end, i + 1)
     return found
 
@@ -282,6 +301,11 @@ def _after_endorsement_word(doc: Doc, start: int) -> bool:
     window = [t for t in doc[max(start - 5, 0):start] if t.pos_ != "DET"]
     return (len(window) > 0 and window[-1].lower_ in {"of", "from", "by"}
             and any(t.lower_ in ENDORSEMENT_WORDS for t in window))
+
+
+def _acronym(token) -> bool:
+    letters = token.text.replace("-", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
 def _after_head_title(doc: Doc, start: int) -> bool:
@@ -394,7 +418,7 @@ def _described_as_person(span: Span) -> bool:
         return False
     after = [t.lower_ for t in doc[span.end:span.end + 5]]
     return bool(after) and after[0] == "," and any(w in ROLE_WORDS | HEAD_TITLES for w in after[1:4]) and \
-        span.start > 0 and doc[span.start - 1].lower_ in {"said", "says", "told", ",", "and"}
+        (span.start == span.sent.start or doc[span.start - 1].lower_ in {"said", "says", "told", ",", "and"})
 
 
 def _is_descriptor(span: Span) -> bool:

@@ -47,7 +47,7 @@ NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 PERSON_NOUNS = {"official", "officials", "member", "members", "leader", "leaders", "president", "chief", "head",
                 "spokesman", "spokeswoman", "spokesperson", "staffer", "staffers", "boss", "director", "chair",
                 "chairman", "chairwoman", "organizer", "lobbyist", "executive", "founder", "activist", "delegate"}
-ENDORSEMENT_WORDS = {"endorsement", "endorsements", "backing", "nod", "support", "endorsed", "backed"}
+ENDORSEMENT_WORDS = {"endorsement", "endorsements", "backing", "nod", "nods", "support", "endorsed", "backed"}
 ORG_DESCRIPTORS = {"group", "union", "organization", "organisation", "association", "party", "committee",
                    "coalition", "pac", "federation", "alliance", "council", "caucus", "nonprofit"}
 GENERIC_ORGS = {"pac", "super pac", "union", "campaign", "committee", "party", "the union", "related", "watch"}
@@ -80,3 +80,6 @@ OFFICE_HOLDER_TITLES = {"mayor", "governor", "gov", "president", "sen", "senator
                         "assemblywoman", "comptroller", "commissioner"}
 AUX_BREAKERS = {"for", "by", "of", "with", "from", "after", "before", "on", "in", "at", "about", "against", "fans",
                 "supporters", "voters", "people", "critics"}
+PARTY_ADJECTIVES = {"Democratic": "Democratic Party", "Republican": "Republican Party", "GOP": "Republican Party",
+                    "Conservative": "Conservative Party", "Green": "Green Party", "Libertarian": "Libertarian Party",
+                    "Independence": "Independence Party"}

@@ -36,9 +36,9 @@ def references(doc: Doc, mentions: list[Mention], entities: dict[str, EntityInfo
             kinds = ORG_REFERENCES[token.lower_]
             fitting = [m for m in reversed(before) if m.label == "ORG"
                        and (kinds is None or (entities[m.entity].kind or "other") in kinds)]
-            described = {w.lower_.rstrip("s") for w in doc[article + 1:token.i] if w.is_alpha}
+            described = {w.lower_.rstrip("s") for w in doc[min(article + 1, token.i):token.i + 1] if w.is_alpha}
             target = next((m for m in fitting if described & {w.rstrip("s") for w in m.entity.lower().split()}),
-                          fitting[0] if fitting else None)   # "the nurses' group": the one with Nurses in its name
+                          fitting[0] if fitting else None)   # "the nurses' group", "council president": named so
             if target:
                 found.append(Mention(article, token.i + 1, target.entity, "ORG", explicit=False))
         elif token.lower_ == "its" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ROLE_WORDS | {"state"}:

@@ -26,10 +26,6 @@ def title_case_lines(doc: Doc) -> list[tuple[int, int]]:
     return [(start, end)] if _title_case(doc[start:end]) else []
 
 
-def inside(span: Span, ranges: list[tuple[int, int]]) -> bool:
-    return any(start <= span.start and span.end <= end for start, end in ranges)
-
-
 def headline_mentions(doc: Doc, ranges: list[tuple[int, int]], entities: dict[str, EntityInfo]) -> list[Mention]:
     """Mentions of the body's entities inside the Title-Case lines, longest forms first."""
     forms = _forms(entities)

@@ -15,7 +15,7 @@ from ..graph.model import normalize_name
 from ..graph.names import NameIndex
 from .coref import references
 from .gazetteer import Gazetteer
-from .headlines import headline_mentions, inside, title_case_lines
+from .headlines import headline_mentions, title_case_lines
 from .mention_model import ArticleEntities, EntityInfo, Mention
 from .spans import acronyms, entity_spans, title_start
 from .vocabulary import CANDIDATE_WORDS, FUZZY_MIN, KIND_WORDS, ORG_HEADS
@@ -25,7 +25,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, known: NameIndex | None = None
     """Every person and organization mention in ``doc``, resolved to canonical entities
     (within the article first, then against ``known``, the names of the graph built so far)."""
     headlines = title_case_lines(doc)
-    spans = [(span, label) for span, label in entity_spans(doc, gazetteer) if not inside(span, headlines)]
+    spans = entity_spans(doc, gazetteer, skip=headlines)
     entities: dict[str, EntityInfo] = {}
     mentions: list[Mention] = []
     text = doc.text                                  # built once: Doc.text joins every token
@@ -61,7 +61,9 @@ class _Resolver:
         self.by_end_word: dict[str, set[str]] = defaultdict(set)  # "Bill", "Blasio" -> {"Bill de Blasio"}
         for person in (s for s, label in spans if label == "PERSON" and len(s) > 1):
             for start in range(1, len(person)):
-                self.by_tail[person[start:].text].add(person.text)
+                tail = person[start:].text
+                self.by_tail[tail].add(person.text)
+                self.by_tail[tail[:1].upper() + tail[1:]].add(person.text)   # "De Blasio" opening a sentence
             self.by_end_word[person[0].text].add(person.text)
             self.by_end_word[person[-1].text].add(person.text)
 

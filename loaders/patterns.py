@@ -50,7 +50,8 @@ MACROS = {
     # :func:`relations.listed_members` keeps the named members and drops the describing slots.
     "MEMBERS": r"(?:(?:(?!" + LIST_STOP + r")[^;⟦\n]){0,60}?(?:including|like|such as|among them|namely|:|—|–| -)"
                r"(?: (?:those|that) of)? ?)?(?:(?:the|a|an|its|his|her|their) )?(?:(?!of\b|from\b|by\b)[\w,.'-]+ ){0,4}?⟦\d+⟧"
-               r"(?:(?:, (?:which|who)\b[^,;⟦]{0,80}(?=,))?(?:'s|')?(?:,? (?:and|or|as well as|plus)|,)? "
+               r"(?:(?:, (?:which|who)\b[^,;⟦]{0,80}(?=,))?(?:, (?:the|a|an) [^,;⟦]{1,80}(?=,))?(?:'s|')?"
+               r"(?:,? (?:and|or|as well as|plus)(?: (?:by|of|from))?|,)? "
                r"(?:(?!" + LIST_STOP + r"|(?!including\b)[a-z]+(?:ed|ing)\b)[\w.'&-]+,? ){0,5}?⟦\d+⟧)*",
     # Endorsees; the last one may not start a clause of its own ("endorsed A and B backed C": B is a subject).
     "TARGETS": rf"{DESCRIBED}⟦\d+⟧(?:(?:, {DESCRIBED}⟦\d+⟧)*,? and {DESCRIBED}⟦\d+⟧(?! (?:[\w'-]+ )?{CLAUSE_VERB}))?",
@@ -129,8 +130,9 @@ PATTERNS: list[Pattern] = [
     _pattern("endorse-rival", "ENDORSED",   # "X endorsed Y's main rival, school board trustee Z"
              r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>" + ENDORSE_VERB + r") {ENT}(?:'s|') (?:[\w-]+ )?"
              r"(?:rival|opponent|challenger|competitor),? (?:[\w-]+ ){{0,4}}?(?P<tgt>{ENT})"),
-    _pattern("endorse-relative", "ENDORSED",
-             r"(?P<src>{LIST}),? (?:which|who|that) (?P<aux>{AUX})(?P<trigger>" + ENDORSE_VERB + r") (?P<tgt>{ENT})"),
+    _pattern("endorse-relative", "ENDORSED",   # "Delia Farnsworth of Iowa, who came out for Y"
+             r"(?P<src>{LIST})(?: of (?-i:[A-Z][\w.'-]*)(?: (?-i:[A-Z][\w.'-]*))?)?,? (?:which|who|that) (?P<aux>{AUX})"
+             r"(?P<trigger>" + ENDORSE_VERB + "|" + SUPPORT_VERB + r") (?P<tgt>{ENT})"),
     _pattern("endorse-passive", "ENDORSED",
              r"(?P<tgt>{ENT}){APPOS}(?P<aux>(?:'s|'ve|, who|, which)?(?: (?:has|have|had|was|were|is|are|been|"
              r"being|be|also|already|now|since|formally|officially|just|recently|previously|publicly|only|even|"

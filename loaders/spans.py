@@ -33,16 +33,21 @@ from .vocabulary import (
 )
 
 
-def entity_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
-    """Every person and organization span of ``doc`` with its repaired label (PERSON or ORG)."""
-    raw = [part for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP") for part in split_at_role(e)]
+def entity_spans(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = ()) -> list[tuple[Span, str]]:
+    """Every person and organization span of ``doc`` with its repaired label (PERSON or ORG), none of
+    them inside the token ranges ``skip`` (a Title-Case headline, whose capitals the model misreads)."""
+    def outside(spans: list[Span]) -> list[Span]:
+        return [s for s in spans if not any(start < s.end and s.start < end for start, end in skip)]
+
+    raw = [part for e in outside(list(doc.ents)) if e.label_ in ("PERSON", "ORG", "GPE", "NORP")
+           for part in split_at_role(e)]
     raw = [s for s in (trim(e) for e in raw) if s is not None]
     raw = [extend_organization(s) if s.label_ == "ORG" else s for s in raw]
-    overriding = names_with_suffixes(doc) + parties_by_their_adjective(doc)   # whatever the model said
+    overriding = outside(names_with_suffixes(doc) + parties_by_their_adjective(doc))   # whatever the model said
     raw = [s for s in raw if not any(s.start < n.end and n.start < s.end for n in overriding)] + overriding
-    raw = merge_overlaps(names_after_titles(doc) + full_names_of_surnames(doc, raw) + raw)
-    raw = merge_overlaps(raw + organizations_by_context(doc, raw))
-    heads = organizations_before_titles(doc, raw)
+    raw = merge_overlaps(outside(names_after_titles(doc) + full_names_of_surnames(doc, raw) + raw))
+    raw = merge_overlaps(raw + outside(organizations_by_context(doc, raw)))
+    heads = outside(organizations_before_titles(doc, raw))
     raw = sorted(heads + [s for s in raw if not any(s.start < h.end and h.start < s.end for h in heads)],
                  key=lambda s: s.start)
     return repair_labels(raw, doc, gazetteer)
@@ -57,7 +62,8 @@ def parties_by_their_adjective(doc: Doc) -> list[Span]:
     for token in doc[:-1]:
         party = PARTY_ADJECTIVES.get(token.text)
         ahead = {t.lower_ for t in doc[token.i + 1:token.i + 3]}
-        if party and ahead & {"nominee", "ticket", "line", "nomination"} and doc[token.i + 1].lower_ != "party":
+        named = "nominee" not in ahead or any(_name_word(t) for t in doc[token.i + 2:token.i + 6])
+        if party and named and ahead & {"nominee", "ticket", "line", "nomination"} and doc[token.i + 1].lower_ != "party":
             found.append(Span(doc, token.i, token.i + 1, label="ORG", span_id=party))
     return found
 
@@ -106,6 +112,12 @@ def trim(span: Span) -> Span | None:
         last_title = max((t.i for t in doc[start:end - 1] if t.lower_.rstrip(".") in TITLES), default=None)
         if last_title is not None:                   # "Millcreek Township Supervisor Dominic Farrugia"
             start = last_title + 1
+    share = next((t.i for t in doc[start:end] if t.ent_type_ in ("PERCENT", "MONEY") or t.lower_ in ("percent", "%")),
+                 None)
+    if share is not None:                            # "Thompson 52 - 36 percent": a poll result, not a name
+        end = share
+        while end > start and (doc[end - 1].like_num or doc[end - 1].is_punct):
+            end -= 1
     paren = next((t.i for t in doc[start:end] if t.text == "("), None)
     if paren is not None:                            # "Nevada Voting Rights Project (NVRP"
         end = paren
@@ -261,6 +273,8 @@ def _name_follows(doc: Doc, i: int) -> bool:
 
 def _organization_word(token, inner: bool) -> bool:
     """A word of an organization's name: capitalized, or a connector inside one ("Board of Elections")."""
+    if token.text == "-" and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_:
+        return True                                  # "AFL-CIO"
     if token.is_space or token.is_punct and token.text not in ("&", "'s"):
         return False
     if token.lower_.rstrip(".") in TITLES - {"state"} or token.ent_type_ in TEMPORAL_TYPES:
@@ -382,7 +396,8 @@ def repair_labels(spans: list[Span], doc: Doc, gazetteer: Gazetteer) -> list[tup
     """
     full_names = [s for s in spans if s.label_ == "PERSON" and len(s) > 1 and not gazetteer.find(s.text)]
     name_parts = {t.text for s in full_names for t in s if t.text[:1].isupper()}
-    name_tails = {s[i:].text for s in full_names for i in range(1, len(s) - 1)}   # "Van Arsdale"
+    name_tails = {t for s in full_names for i in range(1, len(s) - 1) for t in _capitalized_too(s[i:].text)}
+    # "Van Arsdale"; "de Blasio" is also "De Blasio" at the start of a sentence
     repaired: list[tuple[Span, str]] = []
     taken: set[int] = set()
     for span in spans:
@@ -419,6 +434,10 @@ def _described_as_person(span: Span) -> bool:
     after = [t.lower_ for t in doc[span.end:span.end + 5]]
     return bool(after) and after[0] == "," and any(w in ROLE_WORDS | HEAD_TITLES for w in after[1:4]) and \
         (span.start == span.sent.start or doc[span.start - 1].lower_ in {"said", "says", "told", ",", "and"})
+
+
+def _capitalized_too(text: str) -> set[str]:
+    return {text, text[:1].upper() + text[1:]}
 
 
 def _is_descriptor(span: Span) -> bool:

@@ -12,7 +12,7 @@ from endorsegraph.loaders.evaluate import evaluate, load_gold
 needs_archive = pytest.mark.skipif(not ARCHIVE.is_file(), reason="../shared/corpus/archive is not beside this checkout")
 
 # (half, min precision, min recall): the dev half is tuned on; the test half only measured.
-GATES = [("dev", 0.60, 0.30)]
+GATES = [("dev", 0.95, 0.65)]        # dev half (59 posts): 0.61 / 0.24 before the work, now 0.97 / 0.68
 
 
 @pytest.fixture(scope="module")

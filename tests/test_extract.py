@@ -341,6 +341,9 @@ def test_endorsers_listed_with_descriptions(text: str, expected: set[tuple[str, 
     ("Local 3 International Brotherhood of Electrical Workers, the other union, endorsed Ruth Amsel today.",
      {("Local 3 International Brotherhood of Electrical Workers", "Ruth Amsel")}),
     ("Paula Greer spoke. Dale Hughes said the labor support showed that Greer was an insider.", set()),
+    ("The loudest voice was Dana Pike of Iowa, who came out for Abe Lutz at a rally.", {("Dana Pike", "Abe Lutz")}),
+    ("Abe Lutz won the backing of the Harbor City Federation of Labor, the umbrella group for 60 local unions, "
+     "and of the Plumbers Union.", {("Harbor City Federation of Labor", "Abe Lutz"), ("Plumbers Union", "Abe Lutz")}),
     ("Dana Pike had support from several Plumbers Union board members.", set()),
     ("Abe Lutz gained support from the Hotel Trades Council and the Plumbers Union, both of which endorsed "
      "Ruth Amsel in 2012.", {("Hotel Trades Council", "Abe Lutz"), ("Plumbers Union", "Abe Lutz"),
@@ -368,6 +371,9 @@ def test_a_staff_list_advises_its_principal() -> None:
     ("said Assembly Speaker Lou Varga before the vote.", "Lou Varga", "Assembly"),
     ("\"It is far,\" said Ines Calloway, president of the PS 88 PTA.", "Ines Calloway", "PS 88 PTA"),
     ("PS 307 PTA President Dora Finch fears the plan.", "Dora Finch", "PS 307 PTA"),
+    ("The vote was close, Michigan AFL-CIO President Ray Tuck told reporters.", "Ray Tuck", "Michigan AFL-CIO"),
+    ("The Lakeside Growers Council, which backed the Republican nominee four years ago, stayed neutral. "
+     "\"We will watch,\" said council president Lou Varga.", "Lou Varga", "Lakeside Growers Council"),
     ("Vera Bell, head of the city's Housing Preservation Agency, spoke.", "Vera Bell", "Housing Preservation Agency"),
     ("But Board Chairman Lou Varga opposed the move.", "Lou Varga", "Board"),
     ("Rita Vance, co-founder of the Elm Street Neighbors group and co-chair of the Ward 4 Parks Committee, spoke.",
@@ -451,9 +457,10 @@ def test_fixture_suite_scores() -> None:
 
 
 @pytest.mark.parametrize("folder, min_precision, min_recall", [
-    ("validation", 0.93, 0.88),      # written blind to the extractor; first run 0.88 / 0.44, now 0.95 / 0.91
-    ("validation2", 0.91, 0.77),     # a second blind set; first run 0.82 / 0.53, now 0.94 / 0.80
-    ("validation3", 0.89, 0.55),     # a third blind set; first run 0.91 / 0.52, now 0.92 / 0.59
+    # Each set's gate is its score before the real-news work (issue #9), which may only go up.
+    ("validation", 0.95, 0.91),      # written blind to the extractor; first run 0.88 / 0.44, now 0.96 / 0.91
+    ("validation2", 0.94, 0.80),     # a second blind set; first run 0.82 / 0.53, now 0.94 / 0.81
+    ("validation3", 0.92, 0.59),     # a third blind set; first run 0.91 / 0.52, now 0.97 / 0.70
 ])
 def test_validation_suites_score(folder: str, min_precision: float, min_recall: float) -> None:
     result = evaluate([FIXTURES / folder / "articles"], FIXTURES / folder / "gold")

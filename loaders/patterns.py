@@ -203,6 +203,10 @@ PATTERNS: list[Pattern] = [
     _pattern("party-ticket", "ENDORSED",   # the endorsee comes from the parse: "running on the Green Party ticket"
              r"(?:on|as) (?:the|a|an) (?P<src>{ENT}) (?P<trigger>ticket|line|ballot line)\b", source_label="ORG",
              confidence=0.75),
+    _pattern("endorse-scheduled", "ENDORSED",   # "X will be at City Hall at 11:30 a.m. to endorse Y"
+             r"(?P<src>{ENT}) will (?:be|appear|hold [\w ]{{1,30}}?) (?:at|in|on|with) [^;⟦]{{0,60}}?"
+             r"\b(?:today|tonight|\d{{1,2}}(?::\d\d)? ?[ap]\.m\.)[^;⟦]{{0,30}}? to (?P<trigger>endorse|back) "
+             r"(?P<tgt>{TARGETS})", confidence=0.75),
     _pattern("endorse-group-reference", "ENDORSED",   # "the AFT and the NEA, two unions that backed X"
              r"(?P<count>two|three|four|five|six|both|\d+) (?:[\w-]+ ){{0,3}}?(?:unions|groups|organizations|"
              r"federations|parties|PACs|committees|papers|newspapers|dailies|tabloids|outlets) (?:that|which|who) (?P<aux>{AUX})(?P<trigger>"

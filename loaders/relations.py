@@ -18,6 +18,7 @@ from .vocabulary import OFFICE_HOLDER_TITLES, OFFICE_TITLES, PERSON_NOUNS
 
 SLOT = re.compile(r"⟦(\d+)⟧")
 MODAL_WORDS = {"could", "might", "may", "should", "will", "shall", "wo", "ca", "can", "must"}
+TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|\d{1,2}(?::\d\d)? ?[ap]\.m\.)", re.IGNORECASE)
 NEGATIONS = {"not", "n't", "never", "no"}
 HEDGE_VERBS = {"expect", "plan", "consider", "weigh", "decline", "refuse", "hope", "want", "try", "seek",
                "intend", "urge", "ask", "pressure", "court", "lobby", "mull", "debate", "threaten", "aim",
@@ -189,7 +190,7 @@ def _surface(pattern: Pattern, view: _View, sent: Span, from_parse: bool = False
         if _ends_in_possessor(match, view.text):
             continue
         trigger = view.token_at(match.start("trigger")) if groups.get("trigger") else None
-        if _hedged_words(groups.get("aux")) or (trigger is not None and _hedged_token(sent.doc[trigger])):
+        if _hedged_words(groups.get("aux"), sent) or (trigger is not None and _hedged_token(sent.doc[trigger])):
             continue
         sources = _sources(pattern, match, view, sent, trigger)
         targets = view.mentions(groups["tgt"]) if "tgt" in groups else _endorsee_from_parse(sent.doc[trigger], view)
@@ -317,11 +318,18 @@ def _role_name(role: str) -> str:
     return verbs.get(role, role)
 
 
-def _hedged_words(aux: str | None) -> bool:
+def _hedged_words(aux: str | None, sent: Span) -> bool:
     words = set(re.findall(r"[\w']+", (aux or "").lower()))
     if "would" in words and "have" in words:
         return True
+    if words & {"will", "to"} and scheduled_today(sent):
+        words -= {"will"}                            # "X will endorse Y today at noon": announced, not guessed
     return bool(words & HEDGE_WORDS)
+
+
+def scheduled_today(sent: Span) -> bool:
+    """The sentence sets the act for today ("today", "tonight", "at 11:30 a.m."): a plan being carried out."""
+    return bool(TODAY.search(sent.text))
 
 
 def _hedged_token(token: Token) -> bool:
@@ -333,6 +341,8 @@ def _hedged_token(token: Token) -> bool:
         if any(c.dep_ == "neg" for c in children):
             return True
         auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+        if auxes == {"will"} and scheduled_today(token.sent):
+            auxes = set()
         if auxes & MODAL_WORDS or ("would" in auxes and ("have" in auxes or not _reported(word))):
             return True
         if depth and word.lemma_ in HEDGE_VERBS:

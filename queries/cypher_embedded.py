@@ -7,7 +7,9 @@ per node. The graph is loaded with the very statements that push it to a Bolt se
 and properties on both. Results are rows of plain values, shaped like the
 Neo4j driver's ``Record.data()``: a node is its property map, a relationship is
 ``(start node, type, end node)``, a path alternates nodes and relationship types.
-The embedded graph is read-only here; change it with ``endorsegraph build``.
+The embedded graph is read-only here; change it with ``endorsegraph build``. A statement passes the
+same check as on a server (:func:`..graph.read_only.checked`) before kglite sees it, so LOAD CSV,
+which reads local files, runs only with ``allow_files``.
 """
 from __future__ import annotations
 
@@ -19,15 +21,23 @@ import networkx as nx
 
 from ..graph import server_model
 from ..graph.errors import EndorsegraphError
+from ..graph.read_only import WriteRefused, checked
 
 ENGINE_KEYS = ("title",)   # what kglite adds to every node's properties; the server has no such key
 
 
-def run_cypher(graph: nx.MultiDiGraph, query: str, params: dict | None = None) -> list[dict]:
+def run_cypher(graph: nx.MultiDiGraph, query: str, params: dict | None = None,
+               allow_files: bool = False) -> list[dict]:
     """Run read-only Cypher ``query`` with ``params`` over ``graph``; rows as dicts of plain values."""
+    params = params or {}
+    try:
+        statement = checked(query, params, allow_files=allow_files)
+    except WriteRefused as refused:
+        raise EndorsegraphError(f"cypher: the embedded graph is read-only (change it with `endorsegraph build`): "
+                                f"{refused.reason}") from None
     engine = load(graph)
     try:
-        result = engine.cypher(query, params=params or {}).to_list()
+        result = engine.cypher(statement, params=params).to_list()
     except kglite.ReadOnlyError:
         raise EndorsegraphError("cypher: the embedded graph is read-only (change it with "
                                 "`endorsegraph build`); CREATE, SET, DELETE, REMOVE and MERGE are refused") from None

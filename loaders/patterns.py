@@ -1,6 +1,8 @@
 """Surface patterns for relations, as data.
 
 Patterns match a sentence *view* in which every entity mention is replaced by a slot ``⟦n⟧``.
+Every pattern has a name, a one-line ``doc``, ``examples`` it must read and ``non_examples`` it
+must leave alone; ``tests/test_patterns.py`` walks the list and runs them all.
 Named groups: ``src``/``tgt`` hold one slot or a list of slots ("A, B and C"); ``role`` and
 ``mod`` set the relation's role and current/former flag; ``aux`` holds the words between subject
 and verb, checked for negation and modality; ``trigger`` marks the word the parse is asked about.
@@ -95,6 +97,9 @@ class Pattern:
     status: str | None = None           # for ENDORSED: endorsed or withdrawn
     confidence: float = 0.85
     described_list: bool = False        # ``src`` is a {MEMBERS} list, read by relations.listed_members
+    doc: str = ""                       # what the rule reads, in a line
+    examples: tuple[str, ...] = ()      # texts it must read (tests/test_patterns.py checks every one)
+    non_examples: tuple[str, ...] = ()  # near misses it must leave alone
 
     @property
     def endpoint_from_parse(self) -> bool:
@@ -112,194 +117,346 @@ PATTERNS: list[Pattern] = [
     _pattern("endorse-withdrawn", "ENDORSED",
              r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>withdrew|withdrawn|withdraws|rescinded|revoked|"
              r"pulled|retracted) (?:its|his|her|their) (?:[\w-]+ )?(?:endorsement|support|backing) (?:of|for|from) "
-             r"(?P<tgt>{ENT})", status="withdrawn"),
+             r"(?P<tgt>{ENT})", status="withdrawn",
+             doc='A backer takes its endorsement back.',
+             examples=('The Plumbers Union withdrew its endorsement of Abe Lutz on Friday.',),
+             non_examples=('The Plumbers Union withdrew its complaint against Abe Lutz on Friday.',)),
     _pattern("endorse-active", "ENDORSED",   # also "members of X endorsed Y", "X's editorial board endorsed Y"
              r"(?:(?:members|leaders|delegates) of (?:the )?)?(?P<src>{LIST})(?:{BODY})?{APPOS} (?P<aux>{AUX})"
-             r"(?P<trigger>" + ENDORSE_VERB + r") (?P<tgt>{TARGETS})"),
+             r"(?P<trigger>" + ENDORSE_VERB + r") (?P<tgt>{TARGETS})",
+             doc='The endorser, a verb of endorsing, the endorsee.',
+             examples=('The Plumbers Union endorsed Abe Lutz on Monday.',),
+             non_examples=('The Plumbers Union is expected to endorse Abe Lutz on Monday.',)),
     _pattern("endorse-group-subject", "ENDORSED",   # "A and B weighed in. Both papers have endorsed Y"
              r"(?P<count>two|three|four|five|six|both|\d+) (?:[\w-]+ ){{0,2}}?(?:unions|groups|organizations|"
              r"federations|parties|papers|newspapers|dailies|tabloids|outlets) (?P<aux>{AUX})(?P<trigger>"
-             + ENDORSE_VERB + r") (?P<tgt>{TARGETS})", source_label="ORG", confidence=0.75),
+             + ENDORSE_VERB + r") (?P<tgt>{TARGETS})", source_label="ORG", confidence=0.75,
+             doc='A counted group as subject whose members were just named.',
+             examples=('The Hotel Trades Council and the Plumbers Union met, and both unions have endorsed Abe Lutz.',),
+             non_examples=('The Hotel Trades Council met, and both unions have endorsed Abe Lutz.',)),
     _pattern("support-active", "ENDORSED",   # "The union is supporting newcomer X and incumbent Y"
              r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>" + SUPPORT_VERB + r") (?P<tgt>{TARGETS})",
-             confidence=0.75),
+             confidence=0.75,
+             doc="A supporting verb: 'is supporting X', 'came out for X'.",
+             examples=('The Plumbers Union is supporting Abe Lutz in the primary.',),
+             non_examples=('The Plumbers Union is not supporting Abe Lutz in the primary.',)),
     _pattern("supporters-including", "ENDORSED",   # "X rolled out a list of supporters, including A, B and C"
              r"(?P<tgt>{ENT}) (?:[\w-]+ ){{0,3}}?(?:a |an |the )?(?:list|slate|roster) of (?:[\w\x27]+ ){{0,3}}?"
              r"(?P<trigger>supporters|endorsers|endorsements|backers),? (?:including|such as|among them) (?P<src>{LIST})",
-             confidence=0.75),
+             confidence=0.75,
+             doc="A candidate's list of supporters, including named ones.",
+             examples=('Abe Lutz rolled out a list of supporters, including the Plumbers Union and Ida Cole.',),
+             non_examples=('Abe Lutz rolled out a list of proposals, including one from Ida Cole.',)),
     _pattern("endorse-rival", "ENDORSED",   # "X endorsed Y's main rival, school board trustee Z"
              r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>" + ENDORSE_VERB + r") {ENT}(?:'s|') (?:[\w-]+ )?"
-             r"(?:rival|opponent|challenger|competitor),? (?:[\w-]+ ){{0,4}}?(?P<tgt>{ENT})"),
+             r"(?:rival|opponent|challenger|competitor),? (?:[\w-]+ ){{0,4}}?(?P<tgt>{ENT})",
+             doc="Endorsing someone's rival: the rival is the endorsee.",
+             examples=("The Plumbers Union endorsed Ida Cole's main rival, school board trustee Abe Lutz.",),
+             non_examples=("The Plumbers Union criticized Ida Cole's main rival, school board trustee Abe Lutz.",)),
     _pattern("endorse-relative", "ENDORSED",   # "Delia Farnsworth of Iowa, who came out for Y"
              r"(?P<src>{LIST})(?: of (?-i:[A-Z][\w.'-]*)(?: (?-i:[A-Z][\w.'-]*))?)?,? (?:which|who|that) (?P<aux>{AUX})"
-             r"(?P<trigger>" + ENDORSE_VERB + "|" + SUPPORT_VERB + r") (?P<tgt>{ENT})"),
+             r"(?P<trigger>" + ENDORSE_VERB + "|" + SUPPORT_VERB + r") (?P<tgt>{ENT})",
+             doc="A relative clause after the endorser: 'X, who endorsed Y'.",
+             examples=('The loudest voice was Dana Pike of Iowa, who came out for Abe Lutz at a rally.',),
+             non_examples=('The loudest voice was Dana Pike of Iowa, who came out against Abe Lutz at a rally.',)),
     _pattern("endorse-passive", "ENDORSED",
              r"(?P<tgt>{ENT}){APPOS}(?P<aux>(?:'s|'ve|, who|, which)?(?: (?:has|have|had|was|were|is|are|been|"
              r"being|be|also|already|now|since|formally|officially|just|recently|previously|publicly|only|even|"
              r"reportedly|both|all|each|long|first|twice)){{1,4}}) "
-             r"(?P<trigger>endorsed|backed)(?: [\w.]+){{0,2}}? by (?P<src>{MEMBERS})", described_list=True),
+             r"(?P<trigger>endorsed|backed)(?: [\w.]+){{0,2}}? by (?P<src>{MEMBERS})", described_list=True,
+             doc="'Y was endorsed by A, B and C', with descriptions allowed in the list.",
+             examples=('Abe Lutz has been endorsed by the Plumbers Union and the Sierra Club.',),
+             non_examples=('Abe Lutz has been criticized by the Plumbers Union and the Sierra Club.',)),
     _pattern("endorse-acquire", "ENDORSED",
              r"(?P<tgt>{ENT}){APPOS} (?P<aux>{AUX})(?P<verb>" + ACQUIRE_VERB + r") {RECEIVED}(?P<trigger>"
-             + ENDORSE_NOUN + r"){TIME} (?:of|from|by) (?P<src>{MEMBERS})", described_list=True),
+             + ENDORSE_NOUN + r"){TIME} (?:of|from|by) (?P<src>{MEMBERS})", described_list=True,
+             doc="The endorsee acquires the endorsement: 'Y won the backing of X'.",
+             examples=('Abe Lutz won the backing of the Plumbers Union on Monday.',),
+             non_examples=('Abe Lutz announced her endorsement of the Plumbers Union on Monday.',)),
     _pattern("endorse-acquire-possessive", "ENDORSED",   # "Y got the Daily News' endorsement", "lands X endorsement"
              r"(?P<tgt>{ENT}){APPOS} (?P<aux>{AUX})(?P<verb>" + ACQUIRE_VERB + r") (?:the |a |an )?(?:[\w-]+ ){{0,2}}?"
              r"(?P<src>{ENT})(?: editorial board| editorial page| board)?(?:'s|')? (?:[\w-]+ ){{0,2}}?"
-             r"(?P<trigger>endorsement|backing|nod|ballot line|line|nomination)\b"),
+             r"(?P<trigger>endorsement|backing|nod|ballot line|line|nomination)\b",
+             doc="The endorsee gets a named endorser's endorsement, nomination or ballot line.",
+             examples=("Endorsements: Abe Lutz got the Harbor Gazette's endorsement on Sunday.",),
+             non_examples=("Abe Lutz got the Harbor Gazette's attention on Sunday.",)),
     _pattern("endorse-noun", "ENDORSED",   # the endorsee comes from the parse: "…, picked up the nod of X"
              r"(?P<trigger>" + ENDORSE_NOUN + r"){TIME} (?:of|from|by) (?P<src>{MEMBERS})", described_list=True,
-             confidence=0.8),
+             confidence=0.8,
+             doc="'the endorsement of X' after an acquiring verb whose subject is the endorsee.",
+             examples=('Abe Lutz swept most of the big suburban towns and cities, winning endorsements from the Harbor Gazette and the Plumbers Union.',),
+             non_examples=('The nod of the Plumbers Union came as no surprise.',)),
     _pattern("endorse-including", "ENDORSED",   # "Y picked up several endorsements, including that of A and B"
              r"(?P<tgt>{ENT}){APPOS} (?P<aux>{AUX})(?P<verb>" + ACQUIRE_VERB + r") {DET}(?P<trigger>"
              + ENDORSE_NOUN + r")[^;⟦]{{0,80}}?,? (?:including|like|such as|among them)(?: (?:those|that) of)? "
-             r"(?P<src>{MEMBERS})", described_list=True, confidence=0.8),
-    _pattern("endorse-noun-including", "ENDORSED",   # the endorsee comes from the parse ("he picked up ...")
-             r"(?P<trigger>" + ENDORSE_NOUN + r")[^;⟦]{{0,80}}?,? (?:including|like|such as|among them)"
-             r"(?: (?:those|that) of)? (?P<src>{MEMBERS})", described_list=True, confidence=0.75),
+             r"(?P<src>{MEMBERS})", described_list=True, confidence=0.8,
+             doc='Endorsements, including those of A and B, named after the endorsee acquires them.',
+             examples=('Abe Lutz picked up several big endorsements, including that of the Queens borough president, Ida Cole.',),
+             non_examples=('Abe Lutz picked up several big donations, including that of the Queens borough president, Ida Cole.',)),
     _pattern("endorse-first-to", "ENDORSED",   # "he was the first senator to endorse Y"
              r"(?P<src>{LIST}){APPOS} (?:was|is|became|were|are|has been) (?:the|a|an) (?:first|second|third|latest|"
-             r"last|only|lone|biggest|largest) (?:[\w-]+ ){{0,3}}?to (?P<trigger>endorse|back) (?P<tgt>{TARGETS})"),
+             r"last|only|lone|biggest|largest) (?:[\w-]+ ){{0,3}}?to (?P<trigger>endorse|back) (?P<tgt>{TARGETS})",
+             doc="'X was the first senator to endorse Y'.",
+             examples=('Tom Beck voted for the farm bill. He was the first senator to endorse Ruth Amsel.',),
+             non_examples=('Tom Beck voted for the farm bill. He was the first senator to criticize Ruth Amsel.',)),
     _pattern("supporters-counted", "ENDORSED",   # "Y counts A, B and C as supporters"
              r"(?P<tgt>{ENT}){APPOS} (?P<aux>{AUX})(?P<trigger>counts|counted|lists|listed|names|named) "
              r"(?P<src>{MEMBERS}),? (?:among (?:his|her|their) |as (?:his |her |their )?)(?:supporters|backers|"
-             r"endorsers)", described_list=True, confidence=0.8),
+             r"endorsers)", described_list=True, confidence=0.8,
+             doc="'Y counts A and B among her supporters'.",
+             examples=('Dana Pike counts Ed Marsh, Ida Cole and the Plumbers Union among her supporters.',),
+             non_examples=('Dana Pike counts Ed Marsh, Ida Cole and the Plumbers Union among her critics.',)),
     _pattern("nominated", "ENDORSED",   # a party's nomination or ballot line is its endorsement
              r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>nominated|nominates|renominated|designated|"
-             r"cross-endorsed|cross-endorses) (?P<tgt>{TARGETS})", source_label="ORG", confidence=0.8),
+             r"cross-endorsed|cross-endorses) (?P<tgt>{TARGETS})", source_label="ORG", confidence=0.8,
+             doc='A party nominates its candidate: its nomination is its endorsement.',
+             examples=('The Conservative Party nominated Abe Lutz for governor.',),
+             non_examples=('The Conservative Party criticized Abe Lutz for governor.',)),
     _pattern("endorse-whom", "ENDORSED",   # "Abe Lutz, whom the union endorsed in 2012"
-             r"(?P<tgt>{ENT}),? whom (?P<src>{LIST}) (?P<aux>{AUX})(?P<trigger>" + ENDORSE_VERB + r")\b"),
+             r"(?P<tgt>{ENT}),? whom (?P<src>{LIST}) (?P<aux>{AUX})(?P<trigger>" + ENDORSE_VERB + r")\b",
+             doc="'Y, whom X endorsed'.",
+             examples=('The Hotel Trades Council met. Abe Lutz, whom the union endorsed in 2012, lost.',),
+             non_examples=('The Hotel Trades Council met. Abe Lutz, whom the union criticized in 2012, lost.',)),
     _pattern("endorse-as-did", "ENDORSED",   # "..., endorsed Y, as did A and B"
              r"(?P<trigger>" + ENDORSE_VERB + r") (?P<tgt>{TARGETS})[^;⟦]{{0,60}}?, as (?:did|have|has|had) "
-             r"(?P<src>{LIST})"),
+             r"(?P<src>{LIST})",
+             doc="', as did A and B' after an endorsement.",
+             examples=('The Sierra Club endorsed Abe Lutz, as did District Council 37 and Teamsters Local 237.',),
+             non_examples=('The Sierra Club endorsed Abe Lutz, and District Council 37 and Teamsters Local 237 stayed out.',)),
     _pattern("endorse-then-list", "ENDORSED",   # "Several unions have backed Y: the A, which ..., B and the C"
              r"{GROUP} (?P<aux>{AUX})(?P<trigger>" + ENDORSE_VERB + "|" + SUPPORT_VERB + r") (?P<tgt>{ENT})"
-             r"(?: [^:⟦;]{{0,40}}?)?(?::|—|–| -) (?P<src>{MEMBERS})", described_list=True, confidence=0.8),
+             r"(?: [^:⟦;]{{0,40}}?)?(?::|—|–| -) (?P<src>{MEMBERS})", described_list=True, confidence=0.8,
+             doc='A plural subject endorsed Y, then a colon or dash list names its members.',
+             examples=('Several unions have already backed Abe Lutz: the Hotel Trades Council and the Plumbers Union.',),
+             non_examples=('Several unions have already criticized Abe Lutz: the Hotel Trades Council and the Plumbers Union.',)),
     _pattern("endorse-parenthesized", "ENDORSED",   # "Unions that had supported Y (A, B and C)"
              r"{GROUP} (?:that|which|who) (?P<aux>{AUX})(?P<trigger>" + ENDORSE_VERB + "|" + SUPPORT_VERB
-             + r") (?P<tgt>{ENT}) \((?P<src>{MEMBERS})\)", described_list=True, confidence=0.8),
+             + r") (?P<tgt>{ENT}) \((?P<src>{MEMBERS})\)", described_list=True, confidence=0.8,
+             doc="'Unions that had supported Y (A, B and C)'.",
+             examples=('Unions that had supported Dana Pike (the Hotel Trades Council and the Plumbers Union) met on Monday.',),
+             non_examples=('Unions that had opposed Dana Pike (the Hotel Trades Council and the Plumbers Union) met on Monday.',)),
     _pattern("support-shifted", "ENDORSED",   # "(A, B and C) have shifted their support to Y"
              r"(?P<src>{LIST})\)? (?P<aux>{AUX})(?P<trigger>shifted|switched|moved|transferred|given|gave|lent) "
-             r"(?:their|its|his|her) (?:[\w-]+ )?(?:support|backing|endorsements?) (?:to|behind) (?P<tgt>{ENT})"),
+             r"(?:their|its|his|her) (?:[\w-]+ )?(?:support|backing|endorsements?) (?:to|behind) (?P<tgt>{ENT})",
+             doc='Endorsers move their support to Y.',
+             examples=('Unions that had supported Dana Pike (the Hotel Trades Council and the Plumbers Union) have shifted their support to Abe Lutz.',),
+             non_examples=('The Hotel Trades Council and the Plumbers Union have shifted their attention to Abe Lutz.',)),
     _pattern("endorse-participle", "ENDORSED",   # "The paper opted for a triple endorsement, recommending A, B and C"
              r"(?P<src>{LIST}){APPOS} (?:[^;⟦,]{{1,60}}), (?P<trigger>endorsing|recommending|backing) (?P<tgt>{TARGETS})",
-             confidence=0.75),
+             confidence=0.75,
+             doc="A participle continuing the endorser's clause: ', recommending A, B and C'.",
+             examples=('The Harbor Gazette opted for a triple endorsement, recommending Abe Lutz, Dana Pike and Ruth Amsel.',),
+             non_examples=('The Harbor Gazette ran a long profile, interviewing Abe Lutz, Dana Pike and Ruth Amsel.',)),
     _pattern("supporter-title", "ENDORSED",   # "Lutz supporter Rep. Ida Cole"
              r"(?P<tgt>{ENT})(?:'s)? (?:longtime |early |prominent )?(?P<trigger>supporter|backer|endorser) (?P<src>{ENT})",
-             confidence=0.75),
+             confidence=0.75,
+             doc="'Y supporter Rep. X': X supports Y.",
+             examples=('Abe Lutz supporter Rep. Ida Cole spoke first.',),
+             non_examples=('Abe Lutz critic Rep. Ida Cole spoke first.',)),
     _pattern("supporters-on-side", "ENDORSED",   # "Y has A, B and C rallying for him", "Y has A on his side"
              r"(?P<tgt>{ENT}){APPOS} (?P<aux>{AUX})(?P<trigger>has|had|have|counts|boasts|got|gets) (?P<src>{MEMBERS})"
              r"(?:,? and (?-i:[A-Z][\w.'-]*)(?: (?-i:[A-Z][\w.'-]*)){{0,3}})?,? "   # a last name the model missed
              r"(?:rallying (?:for|behind) (?:him|her|them|⟦\d+⟧)|on (?:his|her|their) side|in (?:his|her|their) corner|"
-             r"behind (?:him|her|them|⟦\d+⟧))(?:,? as well as (?P<more>{MEMBERS}))?", described_list=True, confidence=0.8),
+             r"behind (?:him|her|them|⟦\d+⟧))(?:,? as well as (?P<more>{MEMBERS}))?", described_list=True, confidence=0.8,
+             doc="'Y has A, B and C rallying for him / on his side / in her corner'.",
+             examples=('Abe Lutz has the Harbor Gazette and the Plumbers Union on his side, as well as the Transit Workers Union.',),
+             non_examples=('Abe Lutz has the Harbor Gazette and the Plumbers Union against him.',)),
     _pattern("supporter-apposition", "ENDORSED",   # "Mayor X, a Hillary supporter,", "X is an adamant Trump supporter"
              r"(?P<src>{ENT}),? (?:who is |is |was |, )?(?:a|an) (?:(?-i:[a-z][\w-]*) ){{0,2}}?(?P<tgt>{ENT}) "
-             r"(?P<trigger>supporter|backer|endorser)\b", confidence=0.75),
+             r"(?P<trigger>supporter|backer|endorser)\b", confidence=0.75,
+             doc="'X, a Y supporter', 'X is an adamant Y supporter'.",
+             examples=('As the paper notes, Mayor Ed Marsh, a Lutz supporter, is close to the party. Abe Lutz thanked him.',),
+             non_examples=('As the paper notes, Mayor Ed Marsh, a Lutz critic, is close to the party. Abe Lutz thanked him.',)),
     _pattern("supporter-fronted", "ENDORSED",   # "A Hillary Clinton supporter during the campaign, he praised ..."
              r"^(?:(?:a|an) )?(?:(?-i:[a-z][\w-]*) ){{0,2}}?(?P<tgt>{ENT}) (?P<trigger>supporter|backer|endorser)\b"
-             r"[^,;⟦]{{0,80}}, (?P<src>{ENT})", confidence=0.75),
+             r"[^,;⟦]{{0,80}}, (?P<src>{ENT})", confidence=0.75,
+             doc="A sentence that opens with 'A Y supporter ..., X'.",
+             examples=('The mayor spoke last. A Ruth Amsel supporter during the campaign, Ed Marsh praised the plan.',),
+             non_examples=('The mayor spoke last. A Ruth Amsel critic during the campaign, Ed Marsh praised the plan.',)),
     _pattern("party-nominee", "ENDORSED",   # "Republican presidential nominee Donald Trump": the party's nomination
              r"(?P<src>{ENT}) (?:presidential |mayoral |gubernatorial |senate |congressional |vice-presidential )?"
              r"(?P<trigger>nominee),? (?:(?:[\w.'-]+) ){{0,3}}?(?P<tgt>{ENT})(?:'s|')?", source_label="ORG",
-             confidence=0.75),
+             confidence=0.75,
+             doc="'Republican presidential nominee X': the party's nomination.",
+             examples=("Ed Marsh attacked Republican presidential nominee Abe Lutz's plan.",),
+             non_examples=('Ed Marsh attacked the Republican plan of Abe Lutz.',)),
     _pattern("party-ticket", "ENDORSED",   # the endorsee comes from the parse: "running on the Green Party ticket"
              r"(?:on|as) (?:the|a|an) (?P<src>{ENT}) (?P<trigger>ticket|line|ballot line)\b", source_label="ORG",
-             confidence=0.75),
+             confidence=0.75,
+             doc="Running on a party's ticket or line; the candidate is read from the parse.",
+             examples=('Abe Lutz is running on the Green Party ticket in District 35.',),
+             non_examples=('Abe Lutz is running against the Green Party candidate in District 35.',)),
     _pattern("endorse-scheduled", "ENDORSED",   # "X will be at City Hall at 11:30 a.m. to endorse Y"
              r"(?P<src>{ENT}) will (?:be|appear|hold [\w ]{{1,30}}?) (?:at|in|on|with) [^;⟦]{{0,60}}?"
              r"\b(?:today|tonight|\d{{1,2}}(?::\d\d)? ?[ap]\.m\.)[^;⟦]{{0,30}}? to (?P<trigger>endorse|back) "
-             r"(?P<tgt>{TARGETS})", confidence=0.75),
-    _pattern("endorse-group-reference", "ENDORSED",   # "the AFT and the NEA, two unions that backed X"
-             r"(?P<count>two|three|four|five|six|both|\d+) (?:[\w-]+ ){{0,3}}?(?:unions|groups|organizations|"
-             r"federations|parties|PACs|committees|papers|newspapers|dailies|tabloids|outlets) (?:that|which|who) (?P<aux>{AUX})(?P<trigger>"
-             + ENDORSE_VERB + r") (?P<tgt>{ENT})", source_label="ORG", confidence=0.75),
+             r"(?P<tgt>{TARGETS})", confidence=0.75,
+             doc="'X will be at City Hall at 11:30 a.m. to endorse Y': an endorsement set for today.",
+             examples=('Ida Cole lost the primary to Carl van Horne. Cole will be at City Hall at 11:30 a.m. to endorse van Horne.',),
+             non_examples=('Ida Cole lost the primary to Carl van Horne. Cole will be at City Hall next week to endorse van Horne.',)),
     _pattern("endorse-possessive", "ENDORSED",   # "the Post's and the Times' endorsement of Y"
-             r"(?P<src>{ENT}(?:(?:'s|'),? (?:(?:and|&) )?(?:the )?{ENT})*)(?:'s|') (?:[\w-]+ ){{0,2}}?(?P<trigger>endorsement|backing) of (?P<tgt>{ENT})"),
+             r"(?P<src>{ENT}(?:(?:'s|'),? (?:(?:and|&) )?(?:the )?{ENT})*)(?:'s|') (?:[\w-]+ ){{0,2}}?(?P<trigger>endorsement|backing) of (?P<tgt>{ENT})",
+             doc="'X's endorsement of Y', also for a list of possessors.",
+             examples=("The Harbor Gazette's and the Valley Ledger's endorsement of Ruth Amsel surprised no one.",),
+             non_examples=("The Harbor Gazette's endorsement of the stadium plan surprised no one.",)),
     _pattern("support-behind", "ENDORSED",
              r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>threw|throws|throw|throwing|thrown|put|puts|"
-             r"putting|placed) (?:its|his|her|their) (?:[\w-]+ )?(?:support|weight|backing) behind (?P<tgt>{ENT})"),
+             r"putting|placed) (?:its|his|her|their) (?:[\w-]+ )?(?:support|weight|backing) behind (?P<tgt>{ENT})",
+             doc="'X threw its support behind Y'.",
+             examples=('The Plumbers Union threw its support behind Abe Lutz on Monday.',),
+             non_examples=('The Plumbers Union threw its support behind the stadium plan on Monday.',)),
     _pattern("support-behind-subject", "ENDORSED",   # "X ended his campaign … and threw his support behind Y"
              r"(?P<trigger>threw|throws|throw|throwing|thrown|put|puts|putting|placed) (?:its|his|her|their) "
-             r"(?:[\w-]+ )?(?:support|weight|backing) behind (?P<tgt>{ENT})", confidence=0.75),
+             r"(?:[\w-]+ )?(?:support|weight|backing) behind (?P<tgt>{ENT})", confidence=0.75,
+             doc="'... and threw his support behind Y'; the endorser is read from the parse.",
+             examples=('Ida Cole ended her campaign on Monday and threw her support behind Abe Lutz.',),
+             non_examples=('Ida Cole ended her campaign on Monday and threw her weight into the school fight.',)),
     _pattern("support-for", "ENDORSED",
              r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>announced|declared|pledged|gave|lent|offered|"
              r"reaffirmed|renewed|reiterated|formalized|added)"
              r" (?:its|his|her|their) (?:[\w-]+ )?(?:endorsement|backing)(?: for [\w-]+(?: [\w-]+)?)? (?:to|for|of) "
-             r"(?P<tgt>{ENT})"),
+             r"(?P<tgt>{ENT})",
+             doc="'X announced its endorsement of Y', 'gave his endorsement for governor to Y'.",
+             examples=('Earlier today, Mayor Ed Marsh gave his endorsement for governor to Abe Lutz.',),
+             non_examples=('Earlier today, Mayor Ed Marsh gave his opinion of Abe Lutz.',)),
     # LEADS
     _pattern("leader-title-before", "LEADS",
              r"(?P<mod0>{MOD})(?P<tgt>{ENT}){POSS} (?P<mod>{MOD})(?P<role>{ROLE}),? (?P<src>{ENT})",
-             source_label="PERSON", target_label="ORG", confidence=0.9),
+             source_label="PERSON", target_label="ORG", confidence=0.9,
+             doc="'<Organization> <title> <Person>'.",
+             examples=('However, Lakeside Outfitters president Dora Finch says the sign stays up.',),
+             non_examples=('However, Queens Borough President Dora Finch says the sign stays up.',)),
     _pattern("leader-apposition", "LEADS",
              r"(?P<src>{ENT}), (?:the |a |an |its |who is |who was )?(?P<mod>{MOD})(?P<role>{ROLE}) (?:of|at|for)"
              r" (?:the )?(?:(?:city|state|nation|country|county|borough|party|union)(?:'s|') )?(?P<tgt>{ENT})",
-             source_label="PERSON", target_label="ORG", confidence=0.9),
+             source_label="PERSON", target_label="ORG", confidence=0.9,
+             doc="'<Person>, president of <Organization>'.",
+             examples=('"It is far," said Ines Calloway, president of the PS 88 PTA.',),
+             non_examples=('"It is far," said Ines Calloway, a member of the PS 88 PTA.',)),
     _pattern("leader-apposition-second", "LEADS",   # "X, co-founder of A and co-chair of B"
              r"(?P<src>{ENT}), (?:the |a |an )?[\w -]{{1,40}}? (?:of|at|for) (?:the )?{ENT}(?: [\w-]+)?,? and "
              r"(?:the |a |an )?(?P<mod>{MOD})(?P<role>{ROLE}) (?:of|at|for) (?:the )?(?P<tgt>{ENT})",
-             source_label="PERSON", target_label="ORG", confidence=0.85),
+             source_label="PERSON", target_label="ORG", confidence=0.85,
+             doc="'X, co-founder of A and co-chair of B': the second role.",
+             examples=('Rita Vance, co-founder of the Elm Street Neighbors group and co-chair of the Ward 4 Parks Committee, spoke.',),
+             non_examples=('Rita Vance, co-founder of the Elm Street Neighbors group and a member of the Ward 4 Parks Committee, spoke.',)),
     _pattern("leader-apposition-possessive", "LEADS",   # not "X, Assembly Speaker Y": the title is Y's
              r"(?P<src>{ENT}), (?:the )?(?P<mod0>{MOD})(?P<tgt>{ENT}){POSS} (?P<mod>{MOD})(?P<role>{ROLE})\b(?!,? ⟦)",
-             source_label="PERSON", target_label="ORG", confidence=0.9),
+             source_label="PERSON", target_label="ORG", confidence=0.9,
+             doc="'<Person>, <Organization>'s president'.",
+             examples=("Dora Finch, the Harbor Alliance's president, spoke first.",),
+             non_examples=('The mayor was there, with Governor Ed Lyle, Assembly Speaker Sam Orr and others.',)),
     _pattern("leader-role-of-then-name", "LEADS",   # "the current chair of the party, Lucia Trujillo"
              r"(?P<mod>{MOD})(?P<role>{ROLE}) of (?:the )?(?P<tgt>{ENT}), (?P<src>{ENT})",
-             source_label="PERSON", target_label="ORG", confidence=0.85),
+             source_label="PERSON", target_label="ORG", confidence=0.85,
+             doc="'the current chair of the party, <Person>'.",
+             examples=('The current chair of the Harbor City Democratic Committee, Lucia Trujillo, spoke.',),
+             non_examples=('The current offices of the Harbor City Democratic Committee, Lucia Trujillo said, are small.',)),
     _pattern("leader-whose", "LEADS",   # "the Oregon AFL-CIO, whose president, Walt Demers, said"
              r"(?P<tgt>{ENT}){APPOS} whose (?P<mod>{MOD})(?P<role>{ROLE}),? (?P<src>{ENT})",
-             source_label="PERSON", target_label="ORG", confidence=0.85),
+             source_label="PERSON", target_label="ORG", confidence=0.85,
+             doc="'<Organization>, whose president, <Person>, ...'.",
+             examples=('The union met with the Oregon AFL-CIO, whose president, Walt Demers, said it was ready.',),
+             non_examples=('The union met with the Oregon AFL-CIO, whose member, Walt Demers, said it was ready.',)),
     _pattern("leader-passive", "LEADS",   # "The alliance is led by president Janelle Corrigan"
              r"(?P<tgt>{ENT}){APPOS} (?:is|was|has been|had been) (?P<role>led|headed|chaired|run|directed) by "
              r"(?:its |the )?(?:(?P<mod>{MOD})(?P<title>{ROLE}) )?(?P<src>{ENT})",
-             source_label="PERSON", target_label="ORG", confidence=0.85),
+             source_label="PERSON", target_label="ORG", confidence=0.85,
+             doc="'<Organization> is led by president <Person>'.",
+             examples=('The Harbor Alliance is led by president Janelle Corrigan.',),
+             non_examples=('The Harbor Alliance is funded by donor Janelle Corrigan.',)),
     _pattern("leader-verb", "LEADS",
              r"(?P<src>{ENT}),? (?:who )?(?P<aux>(?:also |currently |now |once )?)(?P<role>leads|heads|chairs|"
              r"runs|directs|led|headed|chaired|ran|directed) (?:the )?(?P<tgt>{ENT})",
-             source_label="PERSON", target_label="ORG", confidence=0.8),
+             source_label="PERSON", target_label="ORG", confidence=0.8,
+             doc="'<Person> heads/leads the <Organization>'.",
+             examples=('Janelle Corrigan heads the Harbor Alliance.',),
+             non_examples=('Janelle Corrigan joined the Harbor Alliance.',)),
     # ADVISES
     _pattern("adviser-title-before", "ADVISES",
              r"(?P<mod0>{MOD})(?P<tgt>{ENT}){POSS} (?:(?:presidential |re-?election )?campaign )?(?P<mod>{MOD})"
              r"(?P<role>{ADVISER}),? (?:(?:former|state|then-|(?-i:[A-Z][\w.'-]*)|⟦\d+⟧) ){{0,6}}?(?P<src>{ENT})",
-             source_label="PERSON", target_label="PERSON", confidence=0.9),
+             source_label="PERSON", target_label="PERSON", confidence=0.9,
+             doc="'<Candidate>'s campaign manager <Person>'.",
+             examples=("Paula Greer thanked her staff. Greer campaign manager Ann O'Rourke-Rudd said the team was ready.",),
+             non_examples=("Paula Greer thanked her staff. Greer campaign volunteer Ann O'Rourke-Rudd said the team was ready.",)),
     _pattern("adviser-joined", "ADVISES",
              r"(?P<src>{ENT}){APPOS},? (?P<aux>{AUX})(?P<trigger>joined|joins|join) (?P<tgt>{ENT}){POSS} "
              r"(?:(?:[\w-]+|{ENT}) )?campaign as (?:a |an |the |its |his |her )?(?:[\w-]+ )??(?P<role>{ADVISER}|{ROLE})",
-             source_label="PERSON", target_label="PERSON", confidence=0.9),
+             source_label="PERSON", target_label="PERSON", confidence=0.9,
+             doc="'<Person> joined <Candidate>'s campaign as a senior adviser'.",
+             examples=("Tom Reyes joined Paula Greer's campaign as a senior adviser in May.",),
+             non_examples=("Tom Reyes joined Paula Greer's campaign as a volunteer in May.",)),
     _pattern("adviser-apposition", "ADVISES",
              r"(?P<src>{ENT}), (?:a |an |the )?(?P<mod>{MOD})(?:[\w-]+ )??(?P<role>{ADVISER}) (?:to|for) "
-             r"(?:the )?(?P<tgt>{ENT})(?: campaign)?", source_label="PERSON", target_label="PERSON", confidence=0.9),
+             r"(?:the )?(?P<tgt>{ENT})(?: campaign)?", source_label="PERSON", target_label="PERSON", confidence=0.9,
+             doc="'<Person>, a senior adviser to <Candidate>'.",
+             examples=('Ann Rudd, a senior adviser to Paula Greer, declined to comment.',),
+             non_examples=('Ann Rudd, a neighbor of Paula Greer, declined to comment.',)),
     _pattern("adviser-for-rival", "ADVISES",   # "X, a spokesman for Y's rival, Z"
              r"(?P<src>{ENT}), (?:a |an |the )?(?P<mod>{MOD})(?:[\w-]+ )??(?P<role>{ADVISER}) (?:to|for) {ENT}"
              r"(?:'s|') (?:[\w-]+ )?(?:rival|opponent|challenger),? (?:former |then-)?(?P<tgt>{ENT})",
-             source_label="PERSON", target_label="PERSON", confidence=0.85),
+             source_label="PERSON", target_label="PERSON", confidence=0.85,
+             doc="'<Person>, a spokesman for <A>'s rival, <Candidate>'.",
+             examples=("Ben Toll, a strategist for Greer's rival, Dale Hughes, disagreed.",),
+             non_examples=("Ben Toll, a neighbor of Greer's rival, Dale Hughes, disagreed.",)),
     _pattern("adviser-apposition-possessive", "ADVISES",
              r"(?P<src>{ENT}), (?P<tgt>{ENT}){POSS} (?:(?:presidential )?campaign )?(?P<mod>{MOD})"
-             r"(?P<role>{ADVISER})\b(?!,? ⟦)", source_label="PERSON", target_label="PERSON", confidence=0.9),
+             r"(?P<role>{ADVISER})\b(?!,? ⟦)", source_label="PERSON", target_label="PERSON", confidence=0.9,
+             doc="'<Person>, <Candidate>'s campaign manager'.",
+             examples=("Ann Rudd, Paula Greer's campaign manager, declined to comment.",),
+             non_examples=("Ann Rudd, Paula Greer's neighbor, declined to comment.",)),
     _pattern("adviser-role-then-name", "ADVISES",   # "an adviser to Rangel's campaign, Charlie King, said"
              r"(?P<mod>{MOD})(?:[\w-]+ )??(?P<role>{ADVISER}) (?:to|for|on) (?:the )?(?P<tgt>{ENT})(?:'s|')? "
-             r"(?:[\w-]+ )?campaign,? (?P<src>{ENT})", source_label="PERSON", target_label="PERSON", confidence=0.85),
+             r"(?:[\w-]+ )?campaign,? (?P<src>{ENT})", source_label="PERSON", target_label="PERSON", confidence=0.85,
+             doc="'an adviser to <Candidate>'s campaign, <Person>, said'.",
+             examples=("Mayor Carla Dunn ran again. An adviser to Dunn's campaign, Lia Poe, said the race was tight.",),
+             non_examples=("Mayor Carla Dunn ran again. A critic of Dunn's campaign, Lia Poe, said the race was tight.",)),
     _pattern("adviser-hired", "ADVISES",   # "Marlowe named Cynthia Oakes as his new campaign manager"
              r"(?P<tgt>{ENT}){APPOS} (?P<aux>{AUX})(?P<trigger>named|hired|tapped|appointed|brought on|added|picked|"
              r"chose|recruited|announced) (?:[\w-]+ ){{0,2}}?(?P<src>{ENT}),? (?:[\w,-]+ ){{0,6}}?as (?:his|her|their|its|the "
              r"campaign's|a|an|the) (?:new |top |chief |senior )?(?P<role>{ADVISER})",
-             source_label="PERSON", target_label="PERSON", confidence=0.8),
+             source_label="PERSON", target_label="PERSON", confidence=0.8,
+             doc="'<Candidate> named <Person> as his campaign manager'.",
+             examples=('Marlowe named Cynthia Oakes, a veteran operative, as his new campaign manager.',),
+             non_examples=('Marlowe named Cynthia Oakes, a veteran operative, as a witness.',)),
     _pattern("adviser-verb", "ADVISES",
              r"(?P<src>{ENT}),? (?:who )?(?P<aux>{AUX})(?P<role>advises|advised|advising) (?P<tgt>{ENT})",
-             source_label="PERSON", target_label="PERSON", confidence=0.8),
+             source_label="PERSON", target_label="PERSON", confidence=0.8,
+             doc="'<Person> advises <Candidate>'.",
+             examples=('Ann Rudd, who advises Paula Greer, declined to comment.',),
+             non_examples=('Ann Rudd, who knows Paula Greer, declined to comment.',)),
     # FOUNDED
     _pattern("founded-grew-out", "FOUNDED",
              r"(?P<tgt>{ENT}),? (?:(?:the|a|an) (?:[\w'-]+ ){{0,4}}?)?(?:that |which |who )?(?:[\w-]+ )?"
              r"(?P<trigger>grew out of|was born out of|emerged from|sprang from|came out of|was founded by|"
              r"was started by|was created by|was launched by|founded by|started by|created by) "
              r"(?:[\w-]+ ){{0,2}}?(?P<src>{ENT})",
-             source_label="PERSON", target_label="ORG", confidence=0.8),
+             source_label="PERSON", target_label="ORG", confidence=0.8,
+             doc="'<Organization> grew out of <Person>'s campaign', 'was founded by'.",
+             examples=('The Harbor Alliance was founded by Janelle Corrigan in 2004.',),
+             non_examples=('The Harbor Alliance was praised by Janelle Corrigan in 2004.',)),
     _pattern("founded-active", "FOUNDED",
              r"(?P<src>{ENT}){APPOS} (?P<aux>{AUX})(?P<trigger>founded|co-founded|cofounded) (?:the )?(?P<tgt>{ENT})",
-             target_label="ORG", confidence=0.85),
+             target_label="ORG", confidence=0.85,
+             doc="'<Person> founded <Organization>'.",
+             examples=('Janelle Corrigan founded the Harbor Alliance in 2004.',),
+             non_examples=('Janelle Corrigan joined the Harbor Alliance in 2004.',)),
     _pattern("founder-title", "FOUNDED",
-             r"(?P<tgt>{ENT}){POSS} (?:co-?)?founder (?P<src>{ENT})", source_label="PERSON", target_label="ORG"),
+             r"(?P<tgt>{ENT}){POSS} (?:co-?)?founder (?P<src>{ENT})", source_label="PERSON", target_label="ORG",
+             doc="'<Organization> founder <Person>'.",
+             examples=('Harbor Alliance founder Janelle Corrigan spoke first.',),
+             non_examples=('Harbor Alliance member Janelle Corrigan spoke first.',)),
     _pattern("founder-apposition", "FOUNDED",
              r"(?P<src>{ENT}), (?:the |a )?(?:co-?)?founder of (?:the )?(?P<tgt>{ENT})",
-             source_label="PERSON", target_label="ORG"),
+             source_label="PERSON", target_label="ORG",
+             doc="'<Person>, the founder of <Organization>'.",
+             examples=('Janelle Corrigan, the founder of the Harbor Alliance, spoke first.',),
+             non_examples=('Janelle Corrigan, a donor to the Harbor Alliance, spoke first.',)),
     # MEMBER_OF
     _pattern("member-apposition", "MEMBER_OF",
              r"(?P<src>{ENT}),? (?:who is |which is |is |was |are )?(?:a |an )?(?:[\w-]+ )?(?:member|affiliate)"
-             r" of (?:the )?(?P<tgt>{ENT})", target_label="ORG", confidence=0.8),
+             r" of (?:the )?(?P<tgt>{ENT})", target_label="ORG", confidence=0.8,
+             doc="'<Person>, a member of <Organization>'.",
+             examples=('Janelle Corrigan, a member of the Harbor Alliance, spoke first.',),
+             non_examples=('Janelle Corrigan, a critic of the Harbor Alliance, spoke first.',)),
 ]

@@ -360,12 +360,13 @@ def _reported(verb: Token) -> bool:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    """The verb's subject, inherited through coordination ("X announced …, picked up …")."""
+    """The verb's subject, inherited through coordination ("X announced …, picked up …") and by a
+    participle that continues its clause ("X swept the city, winning endorsements from …")."""
     for word in [verb, *verb.ancestors]:
         subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             return subjects[0]
-        if word.dep_ not in ("conj", "xcomp"):
+        if word.dep_ not in ("conj", "xcomp") and not (word.dep_ == "advcl" and word.tag_ == "VBG"):
             return None
     return None
 

@@ -79,7 +79,8 @@ OFFICE_HOLDER_TITLES = {"mayor", "governor", "gov", "president", "sen", "senator
                         "congresswoman", "councilman", "councilwoman", "councilmember", "assemblyman",
                         "assemblywoman", "comptroller", "commissioner"}
 AUX_BREAKERS = {"for", "by", "of", "with", "from", "after", "before", "on", "in", "at", "about", "against", "fans",
-                "supporters", "voters", "people", "critics"}
+                "supporters", "voters", "people", "critics", "unions", "groups", "organizations", "papers",
+                "newspapers", "parties"}
 PARTY_ADJECTIVES = {"Democratic": "Democratic Party", "Republican": "Republican Party", "GOP": "Republican Party",
                     "Conservative": "Conservative Party", "Green": "Green Party", "Libertarian": "Libertarian Party",
                     "Independence": "Independence Party"}

@@ -240,6 +240,8 @@ UriOption = Annotated[str | None, typer.Option("--uri", help="Bolt server, e.g. 
 UserOption = Annotated[str | None, typer.Option("--user", help="Server user (default: NEO4J_USERNAME, else neo4j).")]
 DatabaseOption = Annotated[str | None, typer.Option("--database", help="Database (default: NEO4J_DATABASE, else the server's).")]
 AskPasswordOption = Annotated[bool, typer.Option("--ask-password", help="Prompt for the password instead of reading NEO4J_PASSWORD.")]
+TimeoutOption = Annotated[float | None, typer.Option("--timeout", help="Seconds to wait for each answer from the "
+                                                     "server (default: NEO4J_TIMEOUT, else 60).")]
 
 
 @dataclass(frozen=True)
@@ -251,6 +253,7 @@ class BackendChoice:
     user: str | None
     database: str | None
     ask_password: bool
+    timeout: float | None = None
 
     def chosen(self) -> str:
         return self.backend or ("neo4j" if self.uri or os.environ.get("NEO4J_URI") else "embedded")
@@ -260,7 +263,7 @@ def print_query(name: str, args: list[str], options: dict[str, Any], fmt: str, g
     """Bind, answer and print one catalog query, on the graph file or on the server."""
     params = catalog.bind(name, args, options)
     if server.chosen() == "neo4j":
-        with connect(server.uri, server.user, server.database, server.ask_password) as store:
+        with connect(server.uri, server.user, server.database, server.ask_password, server.timeout) as store:
             rows = catalog.run(catalog.Server(store), name, params)
     elif server.chosen() == "embedded":
         rows = catalog.run(catalog.Embedded(existing_graph(graph).load()), name, params)
@@ -279,7 +282,8 @@ def query(name: Annotated[str, typer.Argument(help=f"One of: {', '.join(catalog.
           limit: Annotated[int | None, typer.Option("--limit", help="search: most matches (default 10).")] = None,
           fmt: FormatOption = "table", backend: BackendOption = None,
           graph: GraphOption = DEFAULT_GRAPH, uri: UriOption = None, user: UserOption = None,
-          database: DatabaseOption = None, ask_password: AskPasswordOption = False) -> None:
+          database: DatabaseOption = None, ask_password: AskPasswordOption = False,
+          timeout: TimeoutOption = None) -> None:
     """Ask one of the catalog's questions; every answer carries its evidence sentence and sources.
 
     Queries: endorsers NAME, endorsed-by NAME, leaders ORG, roles PERSON, affiliations NAME, path A B,
@@ -292,7 +296,8 @@ def query(name: Annotated[str, typer.Argument(help=f"One of: {', '.join(catalog.
     """
     options = {"depth": depth, "k": k, "directed": directed or None, "relations": relations,
                "max_hops": max_hops, "limit": limit}
-    print_query(name, args or [], options, fmt, graph, BackendChoice(backend, uri, user, database, ask_password))
+    print_query(name, args or [], options, fmt, graph,
+                BackendChoice(backend, uri, user, database, ask_password, timeout))
 
 
 @command()
@@ -301,30 +306,34 @@ def path(source: Annotated[str, typer.Argument(help="Where the path starts (name
          k: KOption = None, directed: DirectedOption = False, relations: RelationOption = None,
          max_hops: MaxHopsOption = None, fmt: FormatOption = "table", backend: BackendOption = None,
          graph: GraphOption = DEFAULT_GRAPH, uri: UriOption = None, user: UserOption = None,
-         database: DatabaseOption = None, ask_password: AskPasswordOption = False) -> None:
+         database: DatabaseOption = None, ask_password: AskPasswordOption = False,
+         timeout: TimeoutOption = None) -> None:
     """The k shortest paths between two entities, one row per hop with its evidence sentence.
 
     Example: endorsegraph path "Larry Cohen" "Bernie Sanders" --graph demo.json --directed
     """
     options = {"k": k, "directed": directed or None, "relations": relations, "max_hops": max_hops}
-    print_query("path", [source, target], options, fmt, graph, BackendChoice(backend, uri, user, database, ask_password))
+    print_query("path", [source, target], options, fmt, graph,
+                BackendChoice(backend, uri, user, database, ask_password, timeout))
 
 
 
-def connect(uri: str | None, user: str | None, database: str | None, ask_password: bool) -> Neo4jStore:
+def connect(uri: str | None, user: str | None, database: str | None, ask_password: bool,
+            timeout: float | None) -> Neo4jStore:
     password = typer.prompt("password", hide_input=True) if ask_password else None
-    return Neo4jStore.from_env(uri=uri, user=user, database=database, password=password)
+    return Neo4jStore.from_env(uri=uri, user=user, database=database, password=password, timeout=timeout)
 
 
 @command()
 def push(graph: GraphOption = DEFAULT_GRAPH, uri: UriOption = None, user: UserOption = None,
-         database: DatabaseOption = None, ask_password: AskPasswordOption = False) -> None:
+         database: DatabaseOption = None, ask_password: AskPasswordOption = False,
+         timeout: TimeoutOption = None) -> None:
     """Write the graph file to a Neo4j (or FalkorDB) server; pushing again changes nothing.
 
     Example: NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=secret endorsegraph push --graph demo.json
     """
     g = existing_graph(graph).load()
-    with connect(uri, user, database, ask_password) as store:
+    with connect(uri, user, database, ask_password, timeout) as store:
         report = store.push(g)
     typer.echo(f"pushed {report.entities} entities and {report.relations} relations to {store.uri} "
                f"({store.dialect}) in {report.statements} statements; server now holds "
@@ -334,15 +343,21 @@ def push(graph: GraphOption = DEFAULT_GRAPH, uri: UriOption = None, user: UserOp
 
 @command()
 def pull(graph: GraphOption = DEFAULT_GRAPH, uri: UriOption = None, user: UserOption = None,
-         database: DatabaseOption = None, ask_password: AskPasswordOption = False) -> None:
+         database: DatabaseOption = None, ask_password: AskPasswordOption = False,
+         timeout: TimeoutOption = None,
+         allow_empty: Annotated[bool, typer.Option("--allow-empty", help="Let an empty server graph replace "
+                                                   "a graph file that holds entities.")] = False) -> None:
     """Read the server's endorsegraph nodes and relations into a graph file (replacing it).
 
     Example: NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=secret endorsegraph pull --graph team.json
     """
-    with connect(uri, user, database, ask_password) as store:
+    with connect(uri, user, database, ask_password, timeout) as store:
         g = store.load()
     target = JsonFileStore(graph)
     with target.lock():
+        if g.number_of_nodes() == 0 and not allow_empty and target.load().number_of_nodes():
+            raise EndorsegraphError(f"the server graph at {store.uri} is empty and {graph} is not; "
+                                    "add --allow-empty to replace it anyway")
         target.save(g)
     typer.echo(f"pulled {g.number_of_nodes()} entities, {g.number_of_edges()} relations and "
                f"{kg.claim_count(g)} claims from {store.uri} into {graph}")
@@ -353,23 +368,26 @@ def cypher(query: Annotated[str, typer.Argument(help="A Cypher query; use $name 
            params: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE (JSON or text), repeatable.")] = None,
            fmt: FormatOption = "table",
            write: Annotated[bool, typer.Option("--write", help="Allow a query that writes (server only).")] = False,
+           allow_files: Annotated[bool, typer.Option("--allow-files", help="Allow LOAD CSV, which reads files "
+                                                     "(local ones on the embedded backend).")] = False,
            backend: BackendOption = None,
            graph: GraphOption = DEFAULT_GRAPH, uri: UriOption = None, user: UserOption = None,
-           database: DatabaseOption = None, ask_password: AskPasswordOption = False) -> None:
-    """Run a Cypher query on the server (read-only unless --write) or on the graph file.
+           database: DatabaseOption = None, ask_password: AskPasswordOption = False,
+           timeout: TimeoutOption = None) -> None:
+    """Run a Cypher query on the server (read-only unless --write) or on the graph file (read-only).
 
     Example: endorsegraph cypher 'MATCH (o:Organization)-[:ENDORSED]->(c:Candidate {name: $name}) RETURN o.name AS name' --param name="Bernie Sanders"
     """
     values = parse_params(params or [])
     backend = BackendChoice(backend, uri, user, database, ask_password).chosen()
     if backend == "neo4j":
-        with connect(uri, user, database, ask_password) as store:
-            rows = store.run(query, values, write=write)
+        with connect(uri, user, database, ask_password, timeout) as store:
+            rows = store.run(query, values, write=write, allow_files=allow_files)
     elif backend == "embedded":
         if write:
             raise EndorsegraphError("--write needs --backend neo4j: the graph file changes only through build")
         from .queries.cypher_embedded import run_cypher
-        rows = run_cypher(existing_graph(graph).load(), query, values)
+        rows = run_cypher(existing_graph(graph).load(), query, values, allow_files=allow_files)
     else:
         raise EndorsegraphError(f"unknown backend {backend!r} (choose embedded or neo4j)")
     typer.echo(format_rows(rows, fmt))

@@ -3,9 +3,14 @@
 The defaults are Neo4j's. FalkorDB 4.16 (the test server) answers Bolt too and even calls itself
 "Neo4j/5.13.0", so :func:`identify` asks the server a question only Neo4j answers
 (``dbms.components()``) and one only FalkorDB answers (its ``db.idx.*`` procedures).
+
+FalkorDB's Bolt listener turns parameters into Cypher text (``CYPHER name=value … statement``),
+pasting strings between quotes and map keys bare, in a 4 KB buffer: so strings are escaped, a
+map key that is not a plain name is refused, and a statement that would not fit is refused.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -13,6 +18,8 @@ from typing import Any
 from .errors import EndorsegraphError
 
 Run = Callable[[str], list[dict[str, Any]]]
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_PASTE_PREFIX = len("CYPHER ")
 
 
 @dataclass(frozen=True)
@@ -22,12 +29,27 @@ class Dialect:
     batch_rows: int
     constraints: bool         # unique constraints (else plain indexes)
     explains_errors: bool     # server errors carry the server's message
-    escapes_strings: bool     # string parameters must arrive with ' and \ escaped
+    pastes_parameters: bool   # parameters become Cypher text: strings escaped, map keys plain names
     transactions: bool        # rollback works (else every statement commits at once)
+    max_statement_bytes: int | None  # parameters as pasted plus the statement's text
+    record_chars: int         # longest text one result record carries safely
+    selects_database: bool    # the session's database chooses what the statements see
+    stall_causes: str         # why a statement may get no answer
 
     def parameters(self, params: dict[str, Any]) -> dict[str, Any]:
-        """``params`` as the server needs them: FalkorDB pastes strings between single quotes as they are."""
-        return _escaped(params) if self.escapes_strings else params
+        """``params`` as the server needs them (see the module's note on FalkorDB)."""
+        return _pasted(params) if self.pastes_parameters else params
+
+    def check_size(self, query: str, params: dict[str, Any]) -> None:
+        """Refuse a statement the server cannot take; ``params`` as :meth:`parameters` returned them."""
+        if self.max_statement_bytes is None or not params:
+            return
+        size = _PASTE_PREFIX + len(query.encode()) + sum(len(name.encode()) + 2 + _pasted_size(value)
+                                                          for name, value in params.items())
+        if size > self.max_statement_bytes:
+            raise EndorsegraphError(f"the statement with its parameters takes {size:,} bytes where {self.name} "
+                                    f"takes at most {self.max_statement_bytes:,} (more crashes it); "
+                                    "use shorter values")
 
     def key_statements(self, label: str, existing: set[str]) -> list[str]:
         """Statements that make ``(:label {id})`` unique (Neo4j) or indexed (FalkorDB)."""
@@ -45,11 +67,16 @@ class Dialect:
 
 
 NEO4J = Dialect(name="neo4j", batch_bytes=4_000_000, batch_rows=5_000, constraints=True, explains_errors=True,
-                escapes_strings=False, transactions=True)
-# Measured on FalkorDB 4.16.3: parameters over ~4 KB in all, or a Bolt message over ~64 KB,
-# crash or hang the server, so a batch stays under that (JSON overstates the size FalkorDB sees).
+                pastes_parameters=False, transactions=True, max_statement_bytes=None, record_chars=100_000_000,
+                selects_database=True, stall_causes="the server is stalled or overloaded, or the query is slow")
+# Measured on FalkorDB 4.16.3: parameters and text over 4 KB in all crash the server, so a batch
+# stays under that (JSON overstates the size FalkorDB sees); a result record over ~64 KB never
+# arrives, so long texts are read in pieces of 4,000 characters (at most 16 KB of UTF-8). A Bolt
+# RUN with a database names its graph after the message's first extra key, so none is sent.
 FALKORDB = Dialect(name="falkordb", batch_bytes=3_500, batch_rows=500, constraints=False, explains_errors=False,
-                   escapes_strings=True, transactions=False)
+                   pastes_parameters=True, transactions=False, max_statement_bytes=4_000, record_chars=4_000,
+                   selects_database=False, stall_causes="FalkorDB never sends a result row over ~64 KB, so "
+                                                        "return less per row; else the server is stalled")
 
 
 def identify(run: Run) -> Dialect:
@@ -67,11 +94,37 @@ def _answer(run: Run, query: str) -> list[dict[str, Any]] | None:
         return None
 
 
-def _escaped(value: Any) -> Any:
+def _pasted(value: Any) -> Any:
     if isinstance(value, str):
         return value.replace("\\", "\\\\").replace("'", "\\'")
-    if isinstance(value, list):
-        return [_escaped(item) for item in value]
+    if isinstance(value, (list, tuple)):
+        return [_pasted(item) for item in value]
     if isinstance(value, dict):
-        return {key: _escaped(item) for key, item in value.items()}
+        return {_plain_key(key): _pasted(item) for key, item in value.items()}
     return value
+
+
+def _plain_key(key: Any) -> str:
+    if not (isinstance(key, str) and _PLAIN_KEY.fullmatch(key)):
+        raise EndorsegraphError(f"parameter key {key!r} cannot go to FalkorDB, which pastes keys into the "
+                                "statement unquoted: use letters, digits and _ only")
+    return key
+
+
+def _pasted_size(value: Any) -> int:
+    """Bytes of ``value`` as FalkorDB writes it into the statement (``{k: v, …}``, ``'text'``, ``%f``)."""
+    if isinstance(value, dict):
+        items = [len(key.encode()) + 2 + _pasted_size(item) for key, item in value.items()]
+    elif isinstance(value, list):
+        items = [_pasted_size(item) for item in value]
+    elif isinstance(value, str):
+        return len(value.encode()) + 2
+    elif value is None or value is True:
+        return 4  # NULL, true
+    elif value is False:
+        return 5
+    elif isinstance(value, float):
+        return len(f"{value:f}")
+    else:
+        return len(str(value))
+    return 2 + sum(items) + 2 * max(len(items) - 1, 0)

@@ -5,7 +5,12 @@ properties ``id, name, type, aliases`` (names seen other than the canonical one,
 first), ``kind, members, office`` where set, and ``mentions`` (JSON, for an exact pull).
 Relationships have the schema's types and properties (dates as ISO strings) and their claims as
 parallel lists in claim order, ``articles, sources, sentences, rules``, plus ``claims``: the full
-claim list as JSON, for an exact pull.
+claim list as JSON, for an exact pull. While a push writes, a ``:EndorsegraphPush`` node marks it.
+
+Every name that reaches a statement is checked first: labels and types come from the schema, and
+a node's or relation's property keys must be ones the schema declares for it (map keys go to
+FalkorDB as Cypher text). A pull reads only what it rebuilds from, and a long ``mentions`` or
+``claims`` text in pieces, since FalkorDB never sends a result record over ~64 KB.
 """
 from __future__ import annotations
 
@@ -23,13 +28,39 @@ from .errors import EndorsegraphError, SchemaError
 CLAIM_LISTS = {"articles": "article", "sources": "source", "sentences": "sentence", "rules": "rule"}
 INTERNAL_NODE_PROPERTIES = ("id", "aliases", "mentions")
 INTERNAL_EDGE_PROPERTIES = ("claims", *CLAIM_LISTS)
+ENTITY_FIELDS = ("id", "name", "type", "aliases")           # what kg.entities adds to a node's properties
+RELATION_FIELDS = ("source", "target", "type", "claims")    # and kg.relations to an edge's
+PUSH_MARKER = "EndorsegraphPush"
 
+
+def _properties_but(variable: str, internal: tuple[str, ...]) -> str:
+    names = ", ".join(f"'{name}'" for name in internal)
+    return f"[key IN keys({variable}) WHERE NOT key IN [{names}] | [key, {variable}[key]]]"
+
+
+def _text_or_size(expression: str, name: str) -> str:
+    return (f"size({expression}) AS {name}_size, "
+            f"CASE WHEN size({expression}) <= $inline THEN {expression} END AS {name}")
+
+
+# $inline: the longest text a record may carry; a longer one comes back NULL and is read in pieces.
 PULL_NODES = ("MATCH (n) WHERE n.id IS NOT NULL AND n.type IS NOT NULL "
-              "RETURN n.id AS id, properties(n) AS properties")
+              f"RETURN n.id AS id, {_properties_but('n', INTERNAL_NODE_PROPERTIES)} AS properties, "
+              + _text_or_size("n.mentions", "mentions"))
 PULL_RELATIONS = ("MATCH (a)-[r]->(b) WHERE a.id IS NOT NULL AND b.id IS NOT NULL AND r.claims IS NOT NULL "
-                  "RETURN a.id AS source, b.id AS target, type(r) AS type, properties(r) AS properties")
-COUNT_NODES = "MATCH (n) RETURN count(n) AS count"
+                  "RETURN a.id AS source, b.id AS target, type(r) AS type, "
+                  f"{_properties_but('r', INTERNAL_EDGE_PROPERTIES)} AS properties, "
+                  + _text_or_size("r.claims", "claims"))
+COUNT_NODES = f"MATCH (n) WHERE NOT n:{PUSH_MARKER} RETURN count(n) AS count"
 COUNT_RELATIONS = "MATCH ()-[r]->() RETURN count(r) AS count"
+# What a push finds already there, to know how many nodes and relationships it should add.
+PRESENT_NODES = "MATCH (n) WHERE n.id IS NOT NULL RETURN DISTINCT n.id AS id"
+PRESENT_RELATIONS = ("MATCH (a)-[r]->(b) WHERE a.id IS NOT NULL AND b.id IS NOT NULL "
+                     "RETURN DISTINCT a.id AS source, b.id AS target, type(r) AS type")
+PUSH_MARKERS = f"MATCH (m:{PUSH_MARKER}) RETURN m.started AS started ORDER BY started LIMIT 1"
+MARK_PUSH = f"CREATE (:{PUSH_MARKER} {{token: $token, started: $started}})"
+# A push that completes also clears the marks of older pushes: it wrote the whole graph after them.
+UNMARK_PUSH = f"MATCH (m:{PUSH_MARKER}) WHERE m.token = $token OR m.started < $started DELETE m"
 
 Statement = tuple[str, list[dict[str, Any]]]
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -45,9 +76,11 @@ def node_statements(graph: nx.MultiDiGraph, max_row_bytes: int | None = None) ->
 
     With ``max_row_bytes``, a row whose JSON is larger goes with its longest texts and lists
     emptied, followed by statements that append them back in pieces of at most that size.
+    Every entity is checked against the schema before the first statement comes out.
     """
     rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for entity in kg.entities(graph):
+        _check_entity(entity)
         properties = {key: value for key, value in entity.items() if value is not None}
         properties["aliases"] = list(entity["aliases"])
         properties["mentions"] = _compact_json(graph.nodes[entity["id"]]["mentions"])
@@ -63,14 +96,15 @@ def node_statements(graph: nx.MultiDiGraph, max_row_bytes: int | None = None) ->
 def relation_statements(graph: nx.MultiDiGraph, max_row_bytes: int | None = None) -> Iterator[Statement]:
     """One ``UNWIND $rows … MERGE`` statement per relation type and pair of endpoint labels.
 
-    ``max_row_bytes`` splits large rows as in :func:`node_statements`.
+    ``max_row_bytes`` splits large rows as in :func:`node_statements`; every relation is checked
+    against the schema before the first statement comes out.
     """
     rows: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     key_label = {node: schema.labels(kind)[0] for node, kind in graph.nodes(data="type")}
     for relation in kg.relations(graph):
         source, target, relation_type = relation["source"], relation["target"], relation["type"]
-        properties = {key: value for key, value in relation.items()
-                      if key not in ("source", "target", "type", "claims")}
+        _check_relation(relation, graph.nodes[source]["type"], graph.nodes[target]["type"])
+        properties = {key: value for key, value in relation.items() if key not in RELATION_FIELDS}
         claims = relation["claims"]
         for plural, field in CLAIM_LISTS.items():
             properties[plural] = [str(claim.get(field, "")) for claim in claims]
@@ -86,7 +120,8 @@ def relation_statements(graph: nx.MultiDiGraph, max_row_bytes: int | None = None
 
 
 def graph_from_rows(nodes: list[dict[str, Any]], relations: list[dict[str, Any]]) -> nx.MultiDiGraph:
-    """Rebuild the graph from :data:`PULL_NODES` and :data:`PULL_RELATIONS` rows, checked against the schema.
+    """Rebuild the graph from :data:`PULL_NODES` and :data:`PULL_RELATIONS` rows (their texts whole),
+    checked against the schema.
 
     A server graph may have been edited by hand, so a value the schema refuses is an error naming
     the node or relationship.
@@ -94,23 +129,72 @@ def graph_from_rows(nodes: list[dict[str, Any]], relations: list[dict[str, Any]]
     graph = kg.new_graph()
     for row in sorted(nodes, key=lambda r: r["id"]):
         where = f"server node {row['id']!r}"
-        properties = {k: v for k, v in row["properties"].items() if k not in INTERNAL_NODE_PROPERTIES}
+        properties = dict(row["properties"])
         name, entity_type = properties.pop("name", None), properties.pop("type")
         if not isinstance(name, str) or not name:
             raise EndorsegraphError(f"{where} has no name")
         checked = _checked(where, schema.check_entity, entity_type, properties)
-        mentions = _json(row["properties"].get("mentions", "{}"), f"{where} mentions")
+        mentions = _json(row["mentions"] if row["mentions"] is not None else "{}", f"{where} mentions")
         graph.add_node(row["id"], name=name, type=entity_type, **checked, mentions=mentions)
     for row in sorted(relations, key=lambda r: (r["source"], r["target"], r["type"])):
         if row["source"] not in graph or row["target"] not in graph:
             continue  # an edge to a node that is not endorsegraph's
         where = f"server relationship {row['source']} -{row['type']}-> {row['target']}"
-        properties = {k: v for k, v in row["properties"].items() if k not in INTERNAL_EDGE_PROPERTIES}
         checked = _checked(where, schema.check_relation, row["type"], graph.nodes[row["source"]]["type"],
-                           graph.nodes[row["target"]]["type"], properties)
-        claims = _json(row["properties"]["claims"], f"{where} claims")
+                           graph.nodes[row["target"]]["type"], dict(row["properties"]))
+        claims = _json(row["claims"], f"{where} claims")
         graph.add_edge(row["source"], row["target"], key=row["type"], **checked, type=row["type"], claims=claims)
     return graph
+
+
+def mentions_query(row: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The statement and parameters that read a piece of a :data:`PULL_NODES` row's ``mentions``
+    (``$start`` and ``$length`` still to add)."""
+    label = _key_label(f"server node {row['id']!r}", dict(row["properties"]).get("type"))
+    return (f"MATCH (n:{label} {{id: $id}}) RETURN substring(n.mentions, $start, $length) AS piece",
+            {"id": row["id"]})
+
+
+def claims_query(row: dict[str, Any], types: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """Like :func:`mentions_query`, for a :data:`PULL_RELATIONS` row's ``claims``; ``types`` maps
+    node ids to entity types."""
+    where = f"server relationship {row['source']!r} -{row['type']!r}-> {row['target']!r}"
+    if row["type"] not in schema.relation_types():
+        raise SchemaError(f"{where}: unknown relation type (known: {', '.join(schema.relation_types())})")
+    source, target = (_key_label(where, types[end]) for end in (row["source"], row["target"]))
+    return (f"MATCH (a:{source} {{id: $source}})-[r:{_identifier(row['type'])}]->(b:{target} {{id: $target}}) "
+            "RETURN substring(r.claims, $start, $length) AS piece LIMIT 1",
+            {"source": row["source"], "target": row["target"]})
+
+
+def _key_label(where: str, entity_type: Any) -> str:
+    try:
+        return _identifier(schema.labels(entity_type)[0])
+    except SchemaError as err:
+        raise SchemaError(f"{where}: {err}") from None
+
+
+def _check_entity(entity: dict[str, Any]) -> None:
+    """Refuse an entity (a :func:`kg.entities` dict) with a property the schema does not allow."""
+    where = f"entity {entity['id']!r}"
+    properties = {key: value for key, value in entity.items() if key not in ENTITY_FIELDS}
+    _check_keys(where, properties)
+    _checked(where, schema.check_entity, entity["type"], properties)
+
+
+def _check_relation(relation: dict[str, Any], source_type: str, target_type: str) -> None:
+    """Refuse a relation (a :func:`kg.relations` dict) with a property the schema does not allow."""
+    where = f"relation {relation['source']!r} -{relation['type']!r}-> {relation['target']!r}"
+    properties = {key: value for key, value in relation.items() if key not in RELATION_FIELDS}
+    _check_keys(where, properties)
+    _checked(where, schema.check_relation, relation["type"], source_type, target_type, properties)
+
+
+def _check_keys(where: str, properties: dict[Any, Any]) -> None:
+    """Refuse a key that is not a plain name (the schema's are), before anything prints it raw."""
+    for key in properties:
+        if not (isinstance(key, str) and _IDENTIFIER.fullmatch(key)):
+            raise SchemaError(f"{where} has a property named {key!r}, which the schema does not declare")
 
 
 def _checked(where: str, check: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:

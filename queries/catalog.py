@@ -20,7 +20,8 @@ from ..graph.model import entity_id, normalize_name
 from . import endorsements, paths, roles
 from .rows import Runner, canonical, from_record
 
-NAMES_CYPHER = "MATCH (n) RETURN n.id AS id, n.name AS name, n.type AS type, n.aliases AS aliases"
+NAMES_CYPHER = ("MATCH (n) WHERE n.id IS NOT NULL AND n.name IS NOT NULL "
+                "RETURN n.id AS id, n.name AS name, n.type AS type, n.aliases AS aliases")
 # One indexed lookup per key label (from the schema), rather than a scan of every node.
 ENTITY_CYPHER = "\nUNION\n".join(f"MATCH (n:{label} {{id: $id}}) RETURN n.id AS id, n.name AS name"
                                   for label in server_model.key_labels())

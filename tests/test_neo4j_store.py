@@ -3,15 +3,20 @@ from __future__ import annotations
 
 import json
 import socket
+import subprocess
+import sys
+import threading
+import time
 from pathlib import Path
 
 import networkx as nx
 import pytest
 from endorsegraph.graph import kg
 from endorsegraph.graph.embedded import graph_to_json
-from endorsegraph.graph.errors import EndorsegraphError
+from endorsegraph.graph.errors import EndorsegraphError, SchemaError
+from endorsegraph.graph.falkordb_server import ServerUnavailable, falkordb_server
 from endorsegraph.graph.model import Claim, Entity, Relation
-from endorsegraph.graph.neo4j_store import Neo4jStore, ServerError
+from endorsegraph.graph.neo4j_store import Neo4jStore, ServerError, ServerTimeout
 from endorsegraph.graph.read_only import WriteRefused
 from endorsegraph.graph.synthetic import synthetic_graph
 from endorsegraph.loaders.build import load_into
@@ -26,6 +31,26 @@ def built(*paths: Path) -> nx.MultiDiGraph:
     graph = kg.new_graph()
     load_into(graph, paths)
     return graph
+
+
+def second_store(bolt_env: dict[str, str], timeout: float = 60.0) -> Neo4jStore:
+    """Another connection to the test server, as another process would have."""
+    return Neo4jStore(bolt_env["NEO4J_URI"], bolt_env.get("NEO4J_USERNAME", "neo4j"),
+                      bolt_env.get("NEO4J_PASSWORD", ""), bolt_env.get("NEO4J_DATABASE"), timeout=timeout)
+
+
+def when_a_push_is_writing(bolt_env: dict[str, str], then) -> threading.Thread:
+    """A thread that waits, on its own connection, until a push marks the server, then calls ``then(store)``."""
+    def watch() -> None:
+        with second_store(bolt_env) as store:
+            deadline = time.monotonic() + 60
+            while not store.run("MATCH (m:EndorsegraphPush) RETURN count(m) AS n")[0]["n"]:
+                assert time.monotonic() < deadline, "no push started"
+                time.sleep(0.005)
+            then(store)
+    thread = threading.Thread(target=watch)
+    thread.start()
+    return thread
 
 
 def test_push_then_pull_round_trips_the_examples_exactly(clean_bolt_store):
@@ -157,6 +182,7 @@ def test_a_value_too_long_for_falkordb_fails_clearly_and_pushes_on_neo4j(clean_b
         with pytest.raises(EndorsegraphError, match="relation democracy-for-america -> bernie-sanders holds a "
                                                     "value too long for falkordb: .* bytes where one statement takes"):
             clean_bolt_store.push(graph)
+        assert clean_bolt_store.counts() == {"nodes": 0, "relationships": 0}  # every row checked before writing
     else:
         clean_bolt_store.push(graph)
         assert graph_to_json(clean_bolt_store.load()) == graph_to_json(graph)
@@ -206,3 +232,163 @@ def test_pull_refuses_what_the_schema_refuses(clean_bolt_store):
     with pytest.raises(EndorsegraphError, match="server relationship larry-cohen -LEADS-> "
                                                 "communications-workers-of-america: LEADS property 'current'"):
         clean_bolt_store.load()
+
+
+def test_a_hostile_property_key_is_refused_before_anything_is_written(clean_bolt_store):
+    clean_bolt_store.run("CREATE (:Other {app: 'theirs'}), (:Other {app: 'theirs'})", write=True)
+    graph = built(EXAMPLES)
+    graph.nodes["larry-cohen"]["zz:1}}] MATCH (m) DETACH DELETE m //"] = 1
+    with pytest.raises(SchemaError, match=r"entity 'larry-cohen' has a property named 'zz:1\}\}\] MATCH \(m\) "
+                                          r"DETACH DELETE m //', which the schema does not declare"):
+        clean_bolt_store.push(graph)
+    del graph.nodes["larry-cohen"]["zz:1}}] MATCH (m) DETACH DELETE m //"]
+    graph.nodes["larry-cohen"]["hobby"] = "chess"  # a plain name the schema does not declare
+    with pytest.raises(SchemaError, match="entity 'larry-cohen': .*hobby"):
+        clean_bolt_store.push(graph)
+    del graph.nodes["larry-cohen"]["hobby"]
+    graph.edges["larry-cohen", "bernie-sanders", "ADVISES"]["x}]->(b) DETACH DELETE b //"] = 1
+    with pytest.raises(SchemaError, match=r"relation 'larry-cohen' -'ADVISES'-> 'bernie-sanders' has a property named"):
+        clean_bolt_store.push(graph)
+    assert clean_bolt_store.counts() == {"nodes": 2, "relationships": 0}
+
+
+def test_a_map_key_in_a_parameter_cannot_write(clean_bolt_store):
+    hostile = {"x": {"a:1} CREATE (:Pwned) RETURN 1 AS y //": 1}}
+    if clean_bolt_store.dialect == "falkordb":
+        with pytest.raises(EndorsegraphError, match="cannot go to FalkorDB, which pastes keys into the statement"):
+            clean_bolt_store.run("RETURN $x AS y", hostile)
+    else:
+        clean_bolt_store.run("RETURN $x AS y", hostile)
+    assert clean_bolt_store.run("MATCH (n:Pwned) RETURN count(n) AS n") == [{"n": 0}]
+
+
+def test_push_fails_loudly_when_data_disappears_during_it(clean_bolt_store, bolt_env):
+    clean_bolt_store.run("UNWIND range(1, 20) AS i CREATE (:Other {i: i})", write=True)
+    thread = when_a_push_is_writing(bolt_env, lambda store: store.run("MATCH (n:Other) DELETE n", write=True))
+    try:
+        with pytest.raises(ServerError, match=r"after the push the server holds \d+ nodes where it held 20 and the "
+                                              r"push added \d+: something deleted data during the push"):
+            clean_bolt_store.push(synthetic_graph(2000, seed=5))
+    finally:
+        thread.join()
+
+
+def test_pull_refuses_while_a_push_is_unfinished(clean_bolt_store, bolt_env):
+    graph = synthetic_graph(2000, seed=6)
+    refusals: list[str] = []
+
+    def pull(store: Neo4jStore) -> None:
+        with pytest.raises(ServerError) as caught:
+            store.load()
+        refusals.append(str(caught.value))
+    thread = when_a_push_is_writing(bolt_env, pull)
+    try:
+        clean_bolt_store.push(graph)
+    finally:
+        thread.join()
+    assert len(refusals) == 1 and "a push to this graph started at " in refusals[0]
+    assert "has not finished; pull when it has (if it was interrupted, push again to complete it)" in refusals[0]
+    assert graph_to_json(clean_bolt_store.load()) == graph_to_json(graph)  # the finished push unmarked it
+
+
+def test_hundreds_of_claims_pull_back_in_pieces(clean_bolt_store):
+    graph = built(EXAMPLES)
+    for number in range(300):  # a claim list and mentions far over the ~64 KB FalkorDB sends in one record
+        article = f"story-{number:03d}.txt"
+        kg.add_entity(graph, Entity("Bernie Sanders", "Candidate", article=article,
+                                    aliases=("Sanders", "Берни Сандерс", "the senator 🇺🇸")))
+        claim = Claim(article=article, source=f"https://news.example.org/{article}", rule="test",
+                      sentence=f"Story {number}: «we back Sanders», the union's board said — ünïcödé 🗳 " * 4,
+                      start=number, end=number + 300, properties={"status": "endorsed"})
+        kg.add_relation(graph, Relation("ENDORSED", "communications-workers-of-america", "bernie-sanders", claim))
+    clean_bolt_store.push(graph)
+    [row] = clean_bolt_store.run("MATCH (:Organization {id: $id})-[r:ENDORSED]->() RETURN size(r.claims) AS n",
+                                 {"id": "communications-workers-of-america"})
+    assert row["n"] > 100_000
+    assert graph_to_json(clean_bolt_store.load()) == graph_to_json(graph)
+
+
+def test_a_parameter_too_long_for_falkordb_is_refused_and_the_server_lives(clean_bolt_store):
+    long = {"name": "x" * 5000}
+    if clean_bolt_store.dialect == "falkordb":
+        with pytest.raises(EndorsegraphError, match="takes 5,0.. bytes where falkordb takes at most 4,000 "
+                                                    r"\(more crashes it\); use shorter values"):
+            clean_bolt_store.run("RETURN $name AS name", long)
+    else:
+        assert clean_bolt_store.run("RETURN $name AS name", long) == [long]
+    assert clean_bolt_store.run("RETURN 1 AS one") == [{"one": 1}]
+
+
+def test_an_answer_that_never_comes_times_out_with_one_line(clean_bolt_store, bolt_env):
+    if clean_bolt_store.dialect != "falkordb":
+        pytest.skip("only FalkorDB withholds a result record over ~64 KB")
+    store = second_store(bolt_env, timeout=1.5)
+    started = time.monotonic()
+    with pytest.raises(ServerTimeout) as caught, store:
+        store.run("UNWIND range(1, 8000) AS i RETURN collect('abcdefgh') AS xs")
+    assert time.monotonic() - started < 10
+    message = str(caught.value)
+    assert "no answer within 1.5 s (FalkorDB never sends a result row over ~64 KB" in message
+    assert "raise --timeout or NEO4J_TIMEOUT" in message and "\n" not in message
+    assert clean_bolt_store.run("RETURN 1 AS one") == [{"one": 1}]
+
+
+def test_procedure_names_cannot_sneak_past_the_read_only_check(clean_bolt_store):
+    falkordb = clean_bolt_store.dialect == "falkordb"
+    if falkordb:
+        clean_bolt_store.run("CALL db.idx.fulltext.createNodeIndex('Person', 'name')", write=True)
+    try:
+        for query in ('CALL `db.idx.fulltext.drop`("Person")', "CALL `db`.`idx`.fulltext.drop('Person')",
+                      "CALL db. idx. fulltext. drop('Person')", "CALL db./**/idx.fulltext.drop('Person')"):
+            with pytest.raises(WriteRefused, match="not a procedure known to only read; add --write"):
+                clean_bolt_store.run(query)
+        if falkordb:
+            indexes = clean_bolt_store.run("CALL db.indexes() YIELD label, types RETURN label, types")
+            assert any(row["label"] == "Person" and "FULLTEXT" in row["types"].get("name", []) for row in indexes)
+        # a comment inside a procedure name crashes FalkorDB 4.16: comments never reach the server
+        clean_bolt_store.run("CALL db./**/labels() YIELD label RETURN label")
+        assert clean_bolt_store.run("RETURN 1 AS one") == [{"one": 1}]
+    finally:
+        if falkordb:
+            clean_bolt_store.run("CALL db.idx.fulltext.drop('Person')", write=True)
+
+
+def test_a_wrong_password_says_authentication_failed():
+    try:
+        with falkordb_server(password="right-horse-battery") as server:
+            with pytest.raises(ServerError) as caught:
+                Neo4jStore(server.uri, "falkordb", "wrong-horse-battery")
+            with Neo4jStore(server.uri, "falkordb", "right-horse-battery") as store:
+                assert store.run("RETURN 1 AS one") == [{"one": 1}]
+    except ServerUnavailable as err:
+        pytest.skip(f"no Bolt test server: {err}")
+    assert str(caught.value) == (f"{server.uri}: authentication failed for user 'falkordb' "
+                                 "(check --user / NEO4J_USERNAME and NEO4J_PASSWORD)")
+
+
+def test_a_server_gone_away_is_one_line_without_driver_logs():
+    script = """
+from endorsegraph.graph.falkordb_server import falkordb_server
+from endorsegraph.graph.neo4j_store import Neo4jStore
+with falkordb_server() as server:
+    store = Neo4jStore(server.uri, *server.auth, timeout=20)
+    store.run("RETURN 1 AS one")
+try:
+    store.run("RETURN 1 AS one")
+except Exception as err:
+    print(type(err).__name__, err)
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    if "ServerUnavailable" in done.stderr:
+        pytest.skip("no Bolt test server")
+    assert done.stdout.startswith("ServerError bolt://127.0.0.1:") and "cannot reach the server" in done.stdout
+    assert done.stderr == ""
+
+
+def test_a_password_in_the_uri_is_never_shown():
+    for uri in ("bolt://falkordb:sekrit-pass@127.0.0.1:1", "neo4j+s://me:sekrit/pass@db.example.org",
+                "bolt://me:sekrit-pass@[::1"):
+        with pytest.raises(ServerError) as caught:
+            Neo4jStore(uri)
+        assert "sekrit" not in str(caught.value) and "***@" in str(caught.value)
+        assert "not in the URI" in str(caught.value) or "bad server URI" in str(caught.value)

@@ -85,3 +85,5 @@ class Batch:
     source: str
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    mentioned: list[Entity] = field(default_factory=list)   # named by articles that state no relation: not
+                                                            # stored, known to name resolution (--keep-mentions)

@@ -19,6 +19,7 @@ from .mention_model import EntityInfo
 from .mentions import find_entities
 from .nlp import gazetteer, pipeline
 from .relations import Found, listed_endorsements, quoted_regions, sentence_relations
+from .triggers import may_state_relation
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 CANDIDATE_TARGETS = {"ENDORSED", "ADVISES"}
@@ -27,26 +28,29 @@ PIECE_CHARS = 100_000        # longer texts are read in pieces cut at line or se
 
 @dataclass(frozen=True)
 class ExtractOptions:
-    """Which spaCy model and which extra gazetteer files the extractor uses."""
+    """Which spaCy model and gazetteer files the extractor uses, and which entities it keeps."""
 
     model: str | None = None
     gazetteers: tuple[str, ...] = ()
+    keep_mentions: bool = False     # also keep the entities of articles that state no relation
 
 
-def load_news(path: Path, graph: nx.MultiDiGraph, options: ExtractOptions = ExtractOptions()) -> Batch:
-    """Read the articles in ``path`` and extract what they state."""
-    return extract(read_articles(path), graph, str(path), options)
+def load_news(path: Path, graph: nx.MultiDiGraph, options: ExtractOptions = ExtractOptions(),
+              names: NameIndex | None = None) -> Batch:
+    """Read the articles in ``path`` and extract what they state (``names``: the graph's name index)."""
+    return extract(read_articles(path), graph, str(path), options, names)
 
 
 def extract(articles: Iterable[Article], graph: nx.MultiDiGraph, source: str,
-            options: ExtractOptions = ExtractOptions()) -> Batch:
+            options: ExtractOptions = ExtractOptions(), names: NameIndex | None = None) -> Batch:
     """Entities and relations of ``articles``, every relation with one claim per sentence stating it."""
     nlp = pipeline(options.model, options.gazetteers)
     organizations = gazetteer(options.gazetteers)
     articles = list(articles)
     batch = Batch(source=source)
-    names = NameIndex(graph)
+    names = names if names is not None else NameIndex(graph)
     pieces = [(index, offset, text) for index, article in enumerate(articles)
+              if options.keep_mentions or may_state_relation(article.text)
               for offset, text in text_pieces(article.text, PIECE_CHARS)]
     entities: list[dict[str, EntityInfo]] = [{} for _ in articles]
     found: list[list[tuple[int, Found]]] = [[] for _ in articles]
@@ -58,7 +62,7 @@ def extract(articles: Iterable[Article], graph: nx.MultiDiGraph, source: str,
         _merge_entities(entities[index], found_entities.entities)
         found[index] += [(offset, relation) for relation in relations]
     for article, article_entities, article_found in zip(articles, entities, found):
-        _add_article(batch, article, article_entities, article_found, graph)
+        _add_article(batch, article, article_entities, article_found, graph, options.keep_mentions)
     return batch
 
 
@@ -89,20 +93,23 @@ def _merge_entities(into: dict[str, EntityInfo], more: dict[str, EntityInfo]) ->
 
 
 def _add_article(batch: Batch, article: Article, entities: dict[str, EntityInfo], found: list[tuple[int, Found]],
-                 graph: nx.MultiDiGraph) -> None:
+                 graph: nx.MultiDiGraph, keep_mentions: bool) -> None:
+    """The article's relations and entities. An article that states no relation adds its entities to
+    ``batch.mentioned`` only (known to name resolution, not stored), unless ``keep_mentions``."""
     types = settled_types(entities, [relation for _, relation in found])
     usable = {name for name, entity_type in types.items() if _fits_graph(graph, name, entity_type)}
+    relations = [(offset, r) for offset, r in found if r.source in usable and r.target in usable
+                 and _fits_schema(r.relation, types[r.source], types[r.target])]
+    stored = batch.entities if keep_mentions or relations else batch.mentioned
     for name in sorted(usable):
         info = entities[name]
         properties = {"kind": info.kind, "members": info.members} if types[name] == "Organization" else {}
-        batch.entities.append(Entity(name=name, type=types[name], article=article.id,
-                                     aliases=tuple(info.surfaces) or (name,),
-                                     properties={k: v for k, v in properties.items() if v is not None}))
-    for offset, relation in found:
-        if relation.source in usable and relation.target in usable \
-                and _fits_schema(relation.relation, types[relation.source], types[relation.target]):
-            batch.relations.append(Relation(relation.relation, entity_id(relation.source),
-                                            entity_id(relation.target), _claim(article, relation, offset)))
+        entity = Entity(name=name, type=types[name], article=article.id, aliases=tuple(info.surfaces) or (name,),
+                        properties={k: v for k, v in properties.items() if v is not None})
+        stored.append(entity)
+    for offset, relation in relations:
+        batch.relations.append(Relation(relation.relation, entity_id(relation.source), entity_id(relation.target),
+                                        _claim(article, relation, offset)))
 
 
 def settled_types(entities: dict[str, EntityInfo], found: list[Found]) -> dict[str, str]:

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from .errors import SchemaError
+
+CONTROL_CHARACTER = re.compile("[\x00-\x1f\x7f-\x9f]")     # Unicode category Cc
 
 
 @cache
@@ -86,7 +89,20 @@ def check_relation(relation_type: str, source_type: str, target_type: str,
     if not any(is_a(target_type, allowed) for allowed in targets):
         raise SchemaError(f"{relation_type} cannot end at a {target_type} "
                           f"(allowed: {', '.join(targets)})")
+    return check_relation_properties(relation_type, properties)
+
+
+def check_relation_properties(relation_type: str, properties: dict[str, Any]) -> dict[str, Any]:
+    """Validate and coerce a relation's properties (not its endpoints); returns the cleaned dict."""
     return _check_properties(relation_type, relation_properties(relation_type), properties)
+
+
+def check_name(name: str, what: str = "name") -> str:
+    """``name`` itself if it can name an entity: no control characters (NUL, newline, escape...)."""
+    bad = CONTROL_CHARACTER.search(name)
+    if bad:
+        raise SchemaError(f"{what} {name!r} contains a control character (U+{ord(bad.group()):04X})")
+    return name
 
 
 def coerce(value: Any, spec: str | dict[str, Any], what: str = "value") -> Any:

@@ -52,17 +52,20 @@ def extract(articles: Iterable[Article], graph: nx.MultiDiGraph, source: str,
     pieces = [(index, offset, text) for index, article in enumerate(articles)
               if options.keep_mentions or may_state_relation(article.text)
               for offset, text in text_pieces(article.text, PIECE_CHARS)]
-    entities: list[dict[str, EntityInfo]] = [{} for _ in articles]
-    found: list[list[tuple[int, Found]]] = [[] for _ in articles]
-    for (index, offset, _), doc in zip(pieces, nlp.pipe(text for _, _, text in pieces)):
+    last_piece = {index: n for n, (index, _, _) in enumerate(pieces)}
+    entities: dict[str, EntityInfo] = {}
+    found: list[tuple[int, Found]] = []
+    batch_types: dict[str, str] = {}     # node id -> type of what this batch already stores
+    for n, ((index, offset, _), doc) in enumerate(zip(pieces, nlp.pipe(text for _, _, text in pieces))):
         found_entities = find_entities(doc, organizations, names)
         quoted = quoted_regions(doc)
         relations = [f for sent in doc.sents for f in sentence_relations(sent, found_entities, quoted)]
         relations += listed_endorsements(doc, found_entities)
-        _merge_entities(entities[index], found_entities.entities)
-        found[index] += [(offset, relation) for relation in relations]
-    for article, article_entities, article_found in zip(articles, entities, found):
-        _add_article(batch, article, article_entities, article_found, graph, options.keep_mentions)
+        _merge_entities(entities, found_entities.entities)
+        found += [(offset, relation) for relation in relations]
+        if last_piece[index] == n:       # the article is read: store it, and let its documents go
+            _add_article(batch, articles[index], entities, found, graph, batch_types, options.keep_mentions)
+            entities, found = {}, []
     return batch
 
 
@@ -93,11 +96,11 @@ def _merge_entities(into: dict[str, EntityInfo], more: dict[str, EntityInfo]) ->
 
 
 def _add_article(batch: Batch, article: Article, entities: dict[str, EntityInfo], found: list[tuple[int, Found]],
-                 graph: nx.MultiDiGraph, keep_mentions: bool) -> None:
+                 graph: nx.MultiDiGraph, batch_types: dict[str, str], keep_mentions: bool) -> None:
     """The article's relations and entities. An article that states no relation adds its entities to
     ``batch.mentioned`` only (known to name resolution, not stored), unless ``keep_mentions``."""
     types = settled_types(entities, [relation for _, relation in found])
-    usable = {name for name, entity_type in types.items() if _fits_graph(graph, name, entity_type)}
+    usable = {name for name, entity_type in types.items() if fits_known_types(graph, batch_types, name, entity_type)}
     relations = [(offset, r) for offset, r in found if r.source in usable and r.target in usable
                  and _fits_schema(r.relation, types[r.source], types[r.target])]
     stored = batch.entities if keep_mentions or relations else batch.mentioned
@@ -107,6 +110,8 @@ def _add_article(batch: Batch, article: Article, entities: dict[str, EntityInfo]
         entity = Entity(name=name, type=types[name], article=article.id, aliases=tuple(info.surfaces) or (name,),
                         properties={k: v for k, v in properties.items() if v is not None})
         stored.append(entity)
+        if stored is batch.entities:
+            batch_types[entity.id] = schema.more_specific(batch_types.get(entity.id, entity.type), entity.type)
     for offset, relation in relations:
         batch.relations.append(Relation(relation.relation, entity_id(relation.source), entity_id(relation.target),
                                         _claim(article, relation, offset)))
@@ -140,12 +145,11 @@ def _fits_schema(relation_type: str, source_type: str, target_type: str) -> bool
     return any(schema.is_a(source_type, t) for t in sources) and any(schema.is_a(target_type, t) for t in targets)
 
 
-def _fits_graph(graph: nx.MultiDiGraph, name: str, entity_type: str) -> bool:
-    """False when the graph already holds this name as an incompatible type (a person vs an organization)."""
-    node = graph.nodes.get(entity_id(name))
-    if node is None:
-        return True
-    return schema.is_a(node["type"], entity_type) or schema.is_a(entity_type, node["type"])
+def fits_known_types(graph: nx.MultiDiGraph, batch_types: dict[str, str], name: str, entity_type: str) -> bool:
+    """False when the graph, or an earlier article of this batch, holds this name as an incompatible
+    type (a person vs an organization): the first reading stands and the build goes on."""
+    known = [t for t in (graph.nodes.get(entity_id(name), {}).get("type"), batch_types.get(entity_id(name))) if t]
+    return all(schema.is_a(t, entity_type) or schema.is_a(entity_type, t) for t in known)
 
 
 def _claim(article: Article, relation: Found, offset: int = 0) -> Claim:

@@ -488,3 +488,14 @@ def test_seed_articles_score_perfectly_with_kgscore(tmp_path: Path) -> None:
         assert (relation_type, scores["precision"], scores["recall"]) == (relation_type, 1.0, 1.0)
     assert report["violations"] == [] and report["wrong_current"] == [] and report["unmapped"] == []
     assert report["entities"]["missing"] == []
+
+
+
+def test_a_name_keeps_its_first_type_across_the_articles_of_one_file() -> None:
+    """One JSONL file is one batch: a name read as an organization in one story and as a person in
+    the next keeps its first reading (the later mentions are left out) instead of failing the file."""
+    from endorsegraph.loaders.news import fits_known_types
+    graph = kg.new_graph()
+    assert fits_known_types(graph, {"abe-lutz": "Organization"}, "Abe Lutz", "Organization")
+    assert not fits_known_types(graph, {"abe-lutz": "Organization"}, "Abe Lutz", "Person")
+    assert fits_known_types(graph, {"abe-lutz": "Person"}, "Abe Lutz", "Candidate")

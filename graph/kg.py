@@ -32,6 +32,8 @@ def add_entity(graph: nx.MultiDiGraph, entity: Entity) -> str:
     set are kept; the surface forms seen in ``entity.article`` replace that article's earlier counts.
     """
     node_id = entity.id
+    for name in (entity.name, *entity.aliases):
+        schema.check_name(name)
     properties = schema.check_entity(entity.type, entity.properties)
     if node_id in graph:
         data = graph.nodes[node_id]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,10 @@ def load_records(path: Path, graph: nx.MultiDiGraph) -> Batch:
     for line, row in entity_rows:
         entity = _entity(path, line, row)
         batch.entities.append(entity)
-        names.add(entity)
+        try:
+            names.add(entity)
+        except SchemaError as err:
+            raise InputError(str(path), str(err), line=line) from None
     for line, row in rows:
         if _cell(row, "relation"):
             batch.relations.append(_relation(path, line, row, names, batch))
@@ -56,19 +60,34 @@ def parse_rows(path: Path, text: str) -> list[Row]:
 
 
 def _csv_rows(path: Path, text: str) -> list[Row]:
-    reader = csv.DictReader(io.StringIO(text))
-    columns = {c.strip() for c in reader.fieldnames or [] if c}
-    unknown = sorted(columns - ENTITY_COLUMNS - RELATION_COLUMNS)
-    if unknown:
-        raise InputError(str(path), f"unknown column {', '.join(unknown)}", line=1)
-    rows = []
-    for row in reader:
-        if None in row:
-            raise InputError(str(path), "more cells than columns", line=reader.line_num)
-        cleaned = {k.strip(): v for k, v in row.items() if k}
-        if any((v or "").strip() for v in cleaned.values()):
-            rows.append((reader.line_num, cleaned))
+    """Rows of a CSV file; quoting must be sound (strict), so an unclosed quote is an error, not a
+    cell that swallows the rest of the file."""
+    reader = csv.DictReader(io.StringIO(text), strict=True)
+    rows: list[Row] = []
+    read = 0                                            # lines read up to the end of the last whole row
+    try:
+        columns = {c.strip() for c in reader.fieldnames or [] if c}
+        unknown = sorted(columns - ENTITY_COLUMNS - RELATION_COLUMNS)
+        if unknown:
+            raise InputError(str(path), f"unknown column {', '.join(unknown)}", line=1)
+        read = reader.line_num
+        for row in reader:
+            read = reader.line_num
+            if None in row:
+                raise InputError(str(path), "more cells than columns", line=read)
+            cleaned = {k.strip(): v for k, v in row.items() if k}
+            if any((v or "").strip() for v in cleaned.values()):
+                rows.append((read, cleaned))
+    except csv.Error as err:
+        line = _first_filled_line(text, after=read)
+        raise InputError(str(path), f"bad CSV: {err} (check the quotes of this row)", line=line) from None
     return rows
+
+
+def _first_filled_line(text: str, after: int) -> int:
+    """The number of the first non-blank line after line ``after``: where a CSV row begins."""
+    lines = text.split("\n")
+    return next((n for n in range(after + 1, len(lines) + 1) if lines[n - 1].strip()), after + 1)
 
 
 def _json_array_rows(path: Path, text: str) -> list[Row]:
@@ -76,13 +95,17 @@ def _json_array_rows(path: Path, text: str) -> list[Row]:
     position = _skip_space(text, 0)
     if not text.startswith("[", position):
         raise InputError(str(path), "a records JSON file must hold an array of objects", line=1)
-    rows, position = [], _skip_space(text, position + 1)
+    rows, counted, line = [], 0, 1
+    position = _skip_space(text, position + 1)
     while not text.startswith("]", position):
-        line = text.count("\n", 0, position) + 1
+        line += text.count("\n", counted, position)
+        counted = position
         try:
             value, position = decoder.raw_decode(text, position)
         except json.JSONDecodeError as err:
             raise InputError(str(path), f"invalid JSON: {err.msg}", line=err.lineno) from None
+        except RecursionError:
+            raise InputError(str(path), "invalid JSON: nested too deeply", line=line) from None
         rows.append((line, _object(path, line, value)))
         position = _skip_space(text, position)
         if text.startswith(",", position):
@@ -90,17 +113,22 @@ def _json_array_rows(path: Path, text: str) -> list[Row]:
         elif not text.startswith("]", position):
             raise InputError(str(path), "invalid JSON: expected ',' or ']'",
                              line=text.count("\n", 0, position) + 1)
+    end = _skip_space(text, position + 1)
+    if end < len(text):
+        raise InputError(str(path), "invalid JSON: more after the closing ']'", line=text.count("\n", 0, end) + 1)
     return rows
 
 
 def _jsonl_rows(path: Path, text: str) -> list[Row]:
     rows = []
-    for line, raw in enumerate(text.splitlines(), start=1):
+    for line, raw in enumerate(text.split("\n"), start=1):       # not splitlines: U+2028 may be in a string
         if raw.strip():
             try:
                 value = json.loads(raw)
             except json.JSONDecodeError as err:
                 raise InputError(str(path), f"invalid JSON: {err.msg}", line=line) from None
+            except RecursionError:
+                raise InputError(str(path), "invalid JSON: nested too deeply", line=line) from None
             rows.append((line, _object(path, line, value)))
     return rows
 
@@ -121,9 +149,14 @@ def _entity(path: Path, line: int, row: dict[str, Any]) -> Entity:
     entity_type = _cell(row, "type") or "Person"
     aliases = row.get("aliases") or []
     if isinstance(aliases, str):
-        aliases = [a.strip() for a in aliases.split(ALIAS_SEPARATOR)]
+        aliases = aliases.split(ALIAS_SEPARATOR)
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise InputError(str(path), "aliases must be text or a list of text", line=line)
+    aliases = [a.strip() for a in aliases]
     properties = {k: row[k] for k in ("kind", "members", "office") if _cell(row, k)}
     try:
+        for text in (name, *aliases):
+            schema.check_name(text)
         schema.check_entity(entity_type, properties)
     except SchemaError as err:
         raise InputError(str(path), str(err), line=line) from None
@@ -143,7 +176,7 @@ def _relation(path: Path, line: int, row: dict[str, Any], names: NameIndex, batc
         if not name:
             raise InputError(str(path), f"a {relation_type} row needs a {column}", line=line)
         try:
-            node_id = names.find(name)
+            node_id = names.find(schema.check_name(name))
         except SchemaError as err:
             raise InputError(str(path), str(err), line=line) from None
         if node_id is None:
@@ -161,7 +194,9 @@ def _relation(path: Path, line: int, row: dict[str, Any], names: NameIndex, batc
         properties.setdefault("status", "endorsed")
     try:
         confidence = float(row.get("confidence") or 1.0)
-    except ValueError:
+        if not math.isfinite(confidence):
+            raise ValueError(confidence)
+    except (TypeError, ValueError):
         raise InputError(str(path), f"confidence must be a number, got {row['confidence']!r}", line=line) from None
     claim = Claim(article=path.name, source=_cell(row, "url") or str(path), rule=RULE,
                   sentence=_cell(row, "evidence"), line=line, published=_cell(row, "published") or None,

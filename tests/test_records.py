@@ -62,6 +62,19 @@ def test_endpoints_resolve_through_the_existing_graph(tmp_path: Path) -> None:
     ("bad.jsonl", '{"name": "A", "type": "Person"}\n[1, 2]\n', 2, "expected an object"),
     ("bad.json", '[\n {"name": "A", "type": "Person"},\n {"name": "B" "type": "Person"}\n]', 3, "invalid JSON"),
     ("bad.json", '{"name": "A"}', 1, "must hold an array"),
+    ("quote.csv", 'name,type\nAnn Rudd,Person\n"Bob Lee,Person\nCy Ames,Person\n', 3, "unexpected end of data"),
+    ("quote.csv", 'name,type\nAnn Rudd,Person\n\n"Bob" Lee,Person\n', 4, "bad CSV: ',' expected"),
+    ("quote.csv", '"name,type\nAnn Rudd,Person\n', 1, "bad CSV"),
+    ("nul.json", '[{"name": "Ann\\u0000Rudd"}]', 1, "control character \\(U\\+0000\\)"),
+    ("esc.jsonl", '{"name": "Ann Rudd", "aliases": ["A\\u001b[31mR"]}\n', 1, "control character \\(U\\+001B\\)"),
+    ("newline.csv", 'name,type\n"Ann\nRudd",Person\n', 3, "control character \\(U\\+000A\\)"),
+    ("tab.csv", "relation,source,target\nLEADS,Ann\tRudd,Sierra Club\n", 2, "control character \\(U\\+0009\\)"),
+    ("deep.json", "[" * 100_000 + "]" * 100_000, 1, "nested too deeply"),
+    ("deep.json", '[\n{"name": "A"},\n' + "[" * 100_000 + "]" * 100_000 + "]", 3, "nested too deeply"),
+    ("deep.jsonl", '{"name": "A"}\n{"name": ' + "[" * 100_000 + "]" * 100_000 + "}\n", 2, "nested too deeply"),
+    ("aliases.jsonl", '{"name": "A", "aliases": [1, 2]}\n', 1, "aliases must be text or a list of text"),
+    ("conf.jsonl", '{"relation": "LEADS", "source": "A B", "target": "C", "confidence": [1]}\n', 1,
+     "confidence must be a number"),
 ])
 def test_bad_rows_name_file_and_line(tmp_path: Path, name: str, content: str, line: int, reason: str) -> None:
     path = tmp_path / name
@@ -88,3 +101,18 @@ def test_records_and_articles_in_jsonl_are_told_apart(tmp_path: Path) -> None:
     articles.write_text(json.dumps({"id": "x", "text": "Ann Rudd spoke."}) + "\n")
     assert loader_for(records) is load_records
     assert loader_for(articles) is not load_records
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_read(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "r.csv"
+    path.write_bytes("\ufeffname,type\nJosé Ruiz,Person\n".encode(encoding))
+    assert load(path).nodes["jose-ruiz"]["name"] == "José Ruiz"
+
+
+@pytest.mark.parametrize("encoding, named", [("utf-16-le", "UTF-16-LE"), ("utf-16-be", "UTF-16-BE")])
+def test_utf16_without_a_byte_order_mark_is_named(tmp_path: Path, encoding: str, named: str) -> None:
+    path = tmp_path / "r.csv"
+    path.write_bytes("name,type\nAnn Rudd,Person\n".encode(encoding))
+    with pytest.raises(InputError, match=f"looks like {named} text without a byte-order mark; save it as UTF-8"):
+        load(path)

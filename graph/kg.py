@@ -6,7 +6,6 @@ Nodes are keyed by entity id and carry ``name``, ``type``, schema properties and
 """
 from __future__ import annotations
 
-import copy
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -74,13 +73,14 @@ def add_relation(graph: nx.MultiDiGraph, relation: Relation) -> bool:
 
 
 def apply_batch(graph: nx.MultiDiGraph, batch: Batch) -> dict[str, int]:
-    """Merge one input's entities and relations, all or nothing; returns counts of what is new."""
-    nodes_before, edges_before = graph.number_of_nodes(), graph.number_of_edges()
-    claims_before = claim_count(graph)
+    """Merge one input's entities and relations, all or nothing; returns counts of what is new.
+
+    Only what the batch touches is saved and counted, so the cost does not grow with the graph.
+    """
     node_ids = {e.id for e in batch.entities} | {end for r in batch.relations for end in (r.source, r.target)}
     edge_keys = {(r.source, r.target, r.type) for r in batch.relations}
-    saved_nodes = {n: copy.deepcopy(graph.nodes[n]) for n in node_ids if n in graph}
-    saved_edges = {e: copy.deepcopy(graph.edges[e]) for e in edge_keys if graph.has_edge(*e)}
+    saved_nodes = {n: _node_snapshot(graph.nodes[n]) for n in node_ids if n in graph}
+    saved_edges = {e: dict(graph.edges[e]) for e in edge_keys if graph.has_edge(*e)}
     try:
         for entity in batch.entities:
             add_entity(graph, entity)
@@ -96,9 +96,16 @@ def apply_batch(graph: nx.MultiDiGraph, batch: Batch) -> dict[str, int]:
             graph.nodes[node_id].clear()
             graph.nodes[node_id].update(data)
         raise
-    return {"entities": graph.number_of_nodes() - nodes_before,
-            "relations": graph.number_of_edges() - edges_before,
-            "claims": claim_count(graph) - claims_before}
+    claims_before = sum(len(data["claims"]) for data in saved_edges.values())
+    return {"entities": len(node_ids) - len(saved_nodes),
+            "relations": len(edge_keys) - len(saved_edges),
+            "claims": sum(len(graph.edges[e]["claims"]) for e in edge_keys) - claims_before}
+
+
+def _node_snapshot(data: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a node's data deep enough to restore it: :func:`add_entity` replaces values and
+    the ``mentions`` entries of a source, but changes nothing inside them."""
+    return {**data, "mentions": dict(data.get("mentions", {}))}
 
 
 def claim_count(graph: nx.MultiDiGraph) -> int:

@@ -5,6 +5,7 @@ import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import networkx as nx
 
@@ -12,14 +13,20 @@ from ..graph import kg
 from ..graph.embedded import JsonFileStore
 from ..graph.errors import EndorsegraphError, InputError
 from ..graph.model import Batch
+from ..graph.names import NameIndex
 from .articles import is_article_jsonl
 from .files import input_files
 from .news import ExtractOptions, load_news
 from .records import load_records
 
-Loader = Callable[[Path, nx.MultiDiGraph], Batch]
 RECORD_SUFFIXES = {".csv", ".json"}
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
+
+
+class Loader(Protocol):
+    """Reads one input file into a batch, resolving names through ``names`` (the graph's index)."""
+
+    def __call__(self, path: Path, graph: nx.MultiDiGraph, *, names: NameIndex) -> Batch: ...
 
 
 class BuildFailed(EndorsegraphError):
@@ -72,18 +79,28 @@ def load_graph(paths: Iterable[str | Path], skip_bad: bool = False,
 def load_into(graph: nx.MultiDiGraph, paths: Iterable[str | Path], skip_bad: bool = False,
               progress: Callable[[int, int], None] | None = None,
               options: ExtractOptions = ExtractOptions()) -> BuildReport:
-    """Load every input into ``graph`` in memory; the rules of :func:`build`, without a file."""
+    """Load every input into ``graph`` in memory; the rules of :func:`build`, without a file.
+
+    One name index serves every file and grows with what each adds, so the cost of a file does
+    not depend on how much the graph already holds.
+    """
     report = BuildReport()
     problems: list[InputError] = []
     files = _collect(paths, problems)
+    names = NameIndex(graph)
     for done, path in enumerate(files, start=1):
         try:
-            counts = kg.apply_batch(graph, loader_for(path, options)(path, graph))
+            batch = loader_for(path, options)(path, graph, names=names)
+            counts = kg.apply_batch(graph, batch)
         except InputError as err:
             problems.append(err)
         except EndorsegraphError as err:
             problems.append(InputError(str(path), str(err)))
+        except RecursionError:
+            problems.append(InputError(str(path), "nested too deeply to read"))
         else:
+            for entity in batch.entities:
+                names.add(entity)
             report.files += 1
             for key, value in counts.items():
                 report.added[key] += value

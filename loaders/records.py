@@ -30,11 +30,12 @@ RULE = "record"
 Row = tuple[int, dict[str, Any]]
 
 
-def load_records(path: Path, graph: nx.MultiDiGraph) -> Batch:
-    """Parse a records file; names are resolved against the file's entities and ``graph``."""
+def load_records(path: Path, graph: nx.MultiDiGraph, names: NameIndex | None = None) -> Batch:
+    """Parse a records file; names are resolved against the file's entities and ``graph`` (or
+    ``names``, the graph's index, which this file's names are not added to)."""
     rows = parse_rows(path, read_text(path))
     batch = Batch(source=str(path))
-    names = NameIndex(graph)
+    names = (names if names is not None else NameIndex(graph)).overlay()
     entity_rows = [(line, row) for line, row in rows if not _cell(row, "relation")]
     for line, row in entity_rows:
         entity = _entity(path, line, row)

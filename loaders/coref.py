@@ -1,12 +1,21 @@
-"""Mentions that refer back: "the union", "its president", "he", "him", "the Vermont senator"."""
+"""Mentions that refer back: "the union", "its president", "he", "him", "the Vermont senator".
+
+:data:`REFERENCE_RULES` is an ordered list of named rules (:class:`.spans.Rule`), one per kind of
+reference; for each referring word the first rule that resolves it wins. :func:`references` takes
+``disabled``, a set of rule names to skip, so one rule can be switched off alone:
+``references(doc, mentions, entities, disabled=frozenset({"they"}))``.
+"""
 from __future__ import annotations
 
 import bisect
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .mention_model import EntityInfo, Mention
+from .spans import Rule, enabled, first_result
 from .vocabulary import (
     OBJECT_PRONOUNS,
     ORG_REFERENCES,
@@ -18,56 +27,131 @@ from .vocabulary import (
 REFERRING_WORDS = set(ORG_REFERENCES) | REFERRING_TITLES | SUBJECT_PRONOUNS | OBJECT_PRONOUNS | {"it", "its", "they"}
 
 
-def references(doc: Doc, mentions: list[Mention], entities: dict[str, EntityInfo]) -> list[Mention]:
-    """Mentions that refer back: "the union", "he", "the Vermont senator"."""
-    by_start = sorted(mentions, key=lambda m: m.start)   # explicit mentions never overlap: ends sorted too
-    ends = [m.end for m in by_start]
-    taken = {i for m in mentions for i in range(m.start, m.end)}
-    found = []
-    for token in doc:
-        if token.i in taken or token.lower_ not in REFERRING_WORDS:
-            continue
-        before = by_start[:bisect.bisect_right(ends, token.i)]
-        article = _definite_article(doc, token) if token.lower_ in ORG_REFERENCES else None
-        if article is None and token.lower_ in ORG_REFERENCES and token.i + 1 < len(doc) \
-                and doc[token.i + 1].lower_ in ROLE_WORDS:
-            article = token.i                        # "said council president X", "League President X"
-        if article is not None and not _apposition(doc, article, by_start) and token.i + 1 not in taken:
-            kinds = ORG_REFERENCES[token.lower_]
-            fitting = [m for m in reversed(before) if m.label == "ORG"
-                       and (kinds is None or (entities[m.entity].kind or "other") in kinds)]
-            described = {w.lower_.rstrip("s") for w in doc[min(article + 1, token.i):token.i + 1] if w.is_alpha}
-            target = next((m for m in fitting if described & {w.rstrip("s") for w in m.entity.lower().split()}),
-                          fitting[0] if fitting else None)   # "the nurses' group", "council president": named so
-            if target:
-                found.append(Mention(article, token.i + 1, target.entity, "ORG", explicit=False))
-        elif token.lower_ == "its" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ROLE_WORDS | {"state"}:
-            target = _sentence_subject(doc, token, before) or next(
-                (m for m in reversed(before) if m.label == "ORG"), None)
-            if target:
-                found.append(Mention(token.i, token.i + 1, target.entity, "ORG", explicit=False))
-        elif token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass"):
-            target = next((m for m in reversed(before) if m.label == "ORG" and m.explicit), None)
-            if target:
-                found.append(Mention(token.i, token.i + 1, target.entity, "ORG", explicit=False))
-        elif token.lower_ == "they" and token.dep_ in ("nsubj", "nsubjpass"):
-            target = _organization_subject(doc, before, token)
-            if target:
-                found.append(Mention(token.i, token.i + 1, target.entity, "ORG", explicit=False))
-        elif (token.lower_ in SUBJECT_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass")) or (
-                token.lower_ in OBJECT_PRONOUNS and token.dep_ in ("dobj", "pobj")):
-            target = _last_person_subject(doc, before, token)
-            if target:
-                found.append(Mention(token.i, token.i + 1, target.entity, "PERSON", explicit=False))
-        elif token.lower_ in REFERRING_TITLES and token.i > 0 and _definite(doc, token) is not None and (
-                token.i + 1 >= len(doc) or doc[token.i + 1].pos_ not in ("NOUN", "PROPN")):
-            target = _most_salient_person(before)
-            if target:
-                start = _definite(doc, token)
-                if token.i - start > 1:                  # "the Vermont senator" is an alias; "the senator" is not
-                    entities[target.entity].surfaces.append(doc[start + 1:token.i + 1].text)
-                found.append(Mention(start, token.i + 1, target.entity, "PERSON", explicit=False))
-    return found
+@dataclass(frozen=True)
+class Antecedents:
+    """The explicit mentions of a document that a reference can point back to, and the article's entities."""
+
+    doc: Doc
+    mentions: list[Mention]          # by start; explicit mentions never overlap, so their ends are sorted too
+    ends: list[int]
+    taken: frozenset[int]
+    entities: dict[str, EntityInfo]
+
+    @classmethod
+    def of(cls, doc: Doc, mentions: list[Mention], entities: dict[str, EntityInfo]) -> Antecedents:
+        """The antecedents among ``mentions``."""
+        by_start = sorted(mentions, key=lambda m: m.start)
+        return cls(doc, by_start, [m.end for m in by_start],
+                   frozenset(i for m in mentions for i in range(m.start, m.end)), entities)
+
+    def before(self, token: Token) -> list[Mention]:
+        """The mentions that end before ``token``."""
+        return self.mentions[:bisect.bisect_right(self.ends, token.i)]
+
+
+ReferenceRule = Callable[[Token, Antecedents], Mention | None]
+
+
+def _the_organization(token: Token, antecedents: Antecedents) -> Mention | None:
+    """"the union", "this group", "the nurses' group": the last organization of a fitting kind."""
+    if token.lower_ not in ORG_REFERENCES:
+        return None
+    article = _definite_article(antecedents.doc, token)
+    return None if article is None else _organization_reference(token, article, antecedents)
+
+
+def _organization_before_role(token: Token, antecedents: Antecedents) -> Mention | None:
+    """"said council president X", "League President X": an organization word before a role word."""
+    doc = antecedents.doc
+    if token.lower_ not in ORG_REFERENCES or _definite_article(doc, token) is not None \
+            or not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ROLE_WORDS):
+        return None
+    return _organization_reference(token, token.i, antecedents)
+
+
+def _organization_reference(token: Token, article: int, antecedents: Antecedents) -> Mention | None:
+    """The phrase from ``article`` to ``token`` as the last organization it fits, best one whose name it uses."""
+    doc = antecedents.doc
+    if _apposition(doc, article, antecedents.mentions) or token.i + 1 in antecedents.taken:
+        return None
+    kinds = ORG_REFERENCES[token.lower_]
+    fitting = [m for m in reversed(antecedents.before(token)) if m.label == "ORG"
+               and (kinds is None or (antecedents.entities[m.entity].kind or "other") in kinds)]
+    described = {w.lower_.rstrip("s") for w in doc[min(article + 1, token.i):token.i + 1] if w.is_alpha}
+    target = next((m for m in fitting if described & {w.rstrip("s") for w in m.entity.lower().split()}),
+                  fitting[0] if fitting else None)   # "the nurses' group", "council president": named so
+    return Mention(article, token.i + 1, target.entity, "ORG", explicit=False) if target else None
+
+
+def _its_role(token: Token, antecedents: Antecedents) -> Mention | None:
+    """"its president", "its state chapter": the organization that is the sentence's subject, else the last one."""
+    doc = antecedents.doc
+    if token.lower_ != "its" or not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ROLE_WORDS | {"state"}):
+        return None
+    before = antecedents.before(token)
+    target = _sentence_subject(doc, token, before) or next((m for m in reversed(before) if m.label == "ORG"), None)
+    return Mention(token.i, token.i + 1, target.entity, "ORG", explicit=False) if target else None
+
+
+def _it_subject(token: Token, antecedents: Antecedents) -> Mention | None:
+    """"It supported X": "it" as a subject is the last organization named."""
+    if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    target = next((m for m in reversed(antecedents.before(token)) if m.label == "ORG" and m.explicit), None)
+    return Mention(token.i, token.i + 1, target.entity, "ORG", explicit=False) if target else None
+
+
+def _they_subject(token: Token, antecedents: Antecedents) -> Mention | None:
+    """"They endorsed X": "they" as a subject is an organization that was the last subject."""
+    if token.lower_ != "they" or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    target = _organization_subject(antecedents.doc, antecedents.before(token), token)
+    return Mention(token.i, token.i + 1, target.entity, "ORG", explicit=False) if target else None
+
+
+def _personal_pronoun(token: Token, antecedents: Antecedents) -> Mention | None:
+    """"he", "she" as subjects and "him", "her" as objects: the person last a subject."""
+    if not ((token.lower_ in SUBJECT_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass")) or (
+            token.lower_ in OBJECT_PRONOUNS and token.dep_ in ("dobj", "pobj"))):
+        return None
+    target = _last_person_subject(antecedents.doc, antecedents.before(token), token)
+    return Mention(token.i, token.i + 1, target.entity, "PERSON", explicit=False) if target else None
+
+
+def _the_title(token: Token, antecedents: Antecedents) -> Mention | None:
+    """"the senator", "the Vermont senator": the person mentioned most; a place makes the phrase an alias."""
+    doc = antecedents.doc
+    if token.lower_ not in REFERRING_TITLES or token.i == 0:
+        return None
+    start = _definite(doc, token)
+    if start is None or (token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("NOUN", "PROPN")):
+        return None
+    target = _most_salient_person(antecedents.before(token))
+    if not target:
+        return None
+    if token.i - start > 1:                          # "the Vermont senator" is an alias; "the senator" is not
+        antecedents.entities[target.entity].surfaces.append(doc[start + 1:token.i + 1].text)
+    return Mention(start, token.i + 1, target.entity, "PERSON", explicit=False)
+
+
+REFERENCE_RULES: tuple[Rule[ReferenceRule], ...] = (
+    Rule("the-union", _the_organization),
+    Rule("council-president", _organization_before_role),
+    Rule("its-president", _its_role),
+    Rule("it", _it_subject),
+    Rule("they", _they_subject),
+    Rule("he-she-him-her", _personal_pronoun),
+    Rule("the-vermont-senator", _the_title),
+)
+
+
+def references(doc: Doc, mentions: list[Mention], entities: dict[str, EntityInfo],
+               disabled: frozenset[str] = frozenset()) -> list[Mention]:
+    """Mentions that refer back ("the union", "he", "the Vermont senator"), by the rules not ``disabled``."""
+    antecedents = Antecedents.of(doc, mentions, entities)
+    rules = enabled(REFERENCE_RULES, disabled)
+    return [found for token in doc if token.i not in antecedents.taken and token.lower_ in REFERRING_WORDS
+            and (found := first_result(rules, token, antecedents)) is not None]
 
 
 def _apposition(doc: Doc, start: int, mentions: list[Mention]) -> bool:
@@ -124,15 +208,14 @@ def _organization_subject(doc: Doc, before: list[Mention], token) -> Mention | N
     return None
 
 
-def _last_person_subject(doc: Doc, before: list[Mention], token=None) -> Mention | None:
+def _last_person_subject(doc: Doc, before: list[Mention], token: Token) -> Mention | None:
     """The person a pronoun stands for: a subject (or a subject's apposition) of its own sentence
     before it, else the last person who was a subject."""
-    if token is not None:
-        for mention in reversed(before):
-            head = doc[mention.end - 1]
-            if mention.label == "PERSON" and mention.start >= token.sent.start and (
-                    head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "appos" and head.head.dep_ == "nsubj")):
-                return mention
+    for mention in reversed(before):
+        head = doc[mention.end - 1]
+        if mention.label == "PERSON" and mention.start >= token.sent.start and (
+                head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "appos" and head.head.dep_ == "nsubj")):
+            return mention
     for mention in reversed(before):
         if mention.label == "PERSON" and doc[mention.end - 1].dep_ in ("nsubj", "nsubjpass"):
             return mention

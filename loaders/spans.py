@@ -1,9 +1,29 @@
-"""Entity spans: the model's PERSON and ORG spans, trimmed, grown and repaired with what the article says."""
+"""Entity spans: the model's PERSON and ORG spans, trimmed, grown and repaired with what the article says.
+
+The repairs are ordered lists of small named rules, like :data:`.clean.RULES`, each a :class:`Rule`
+whose function's docstring says what it does:
+
+- :data:`TRIM_RULES` (:func:`trim`) cut a span down to its name, one after another; a rule that
+  finds nothing name-like left rejects the span.
+- :data:`EXTEND_RULES` (:func:`extend_organization`) grow an organization over the words before and
+  after it that belong to its name, one after another; then the first of :data:`SUFFIX_RULES` that
+  fits adds one suffix (a unit's number, a chapter, a place).
+- :data:`LABEL_RULES` (:func:`repair_labels`) label each span: the first rule that gives a label
+  wins, and a span that none labels is dropped. :data:`MENTION_RULES` then find the words the model
+  left unlabelled that the document names elsewhere; the first rule that fits a word wins.
+
+Every driver takes ``disabled``, a set of rule names to skip, so one rule can be switched off alone:
+``entity_spans(doc, gazetteer, disabled=frozenset({"poll-share"}))``. :mod:`.coref` does the same
+for references back ("the union", "he").
+"""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from typing import Any, Generic, TypeVar
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..graph.model import normalize_name
 from .gazetteer import Gazetteer
@@ -32,17 +52,45 @@ from .vocabulary import (
     UNIT_WORDS,
 )
 
+F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
-def entity_spans(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = ()) -> list[tuple[Span, str]]:
+
+@dataclass(frozen=True)
+class Rule(Generic[F]):
+    """One named step of a heuristic: ``function`` does it, and its docstring says what it does."""
+
+    name: str
+    function: F
+
+    @property
+    def description(self) -> str:
+        """The rule's one-line description: the first line of its function's docstring."""
+        return (self.function.__doc__ or "").strip().splitlines()[0]
+
+
+def enabled(rules: Iterable[Rule[F]], disabled: frozenset[str] = frozenset()) -> list[F]:
+    """The functions of ``rules``, in order, less those of the rules named in ``disabled``."""
+    return [rule.function for rule in rules if rule.name not in disabled]
+
+
+def first_result(functions: Iterable[Callable[..., T | None]], *args: Any) -> T | None:
+    """The result of the first of ``functions`` that gives one (not None) for ``args``."""
+    return next((result for function in functions if (result := function(*args)) is not None), None)
+
+
+def entity_spans(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (),
+                 disabled: frozenset[str] = frozenset()) -> list[tuple[Span, str]]:
     """Every person and organization span of ``doc`` with its repaired label (PERSON or ORG), none of
-    them inside the token ranges ``skip`` (a Title-Case headline, whose capitals the model misreads)."""
+    them inside the token ranges ``skip`` (a Title-Case headline, whose capitals the model misreads);
+    the rules named in ``disabled`` are skipped."""
     def outside(spans: list[Span]) -> list[Span]:
         return [s for s in spans if not any(start < s.end and s.start < end for start, end in skip)]
 
     raw = [part for e in outside(list(doc.ents)) if e.label_ in ("PERSON", "ORG", "GPE", "NORP")
            for part in split_at_role(e)]
-    raw = [s for s in (trim(e) for e in raw) if s is not None]
-    raw = [extend_organization(s) if s.label_ == "ORG" else s for s in raw]
+    raw = [s for s in (trim(e, disabled) for e in raw) if s is not None]
+    raw = [extend_organization(s, disabled) if s.label_ == "ORG" else s for s in raw]
     overriding = outside(names_with_suffixes(doc) + parties_by_their_adjective(doc))   # whatever the model said
     raw = [s for s in raw if not any(s.start < n.end and n.start < s.end for n in overriding)] + overriding
     raw = merge_overlaps(outside(names_after_titles(doc) + full_names_of_surnames(doc, raw) + raw))
@@ -50,7 +98,7 @@ def entity_spans(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (
     heads = outside(organizations_before_titles(doc, raw))
     raw = sorted(heads + [s for s in raw if not any(s.start < h.end and h.start < s.end for h in heads)],
                  key=lambda s: s.start)
-    return [(span, label) for span, label in repair_labels(raw, doc, gazetteer) if outside([span])]
+    return [(span, label) for span, label in repair_labels(raw, doc, gazetteer, disabled) if outside([span])]
 
 
 LOCAL_NAME = re.compile(r"^\d+[A-Za-z]{1,2}$")
@@ -84,103 +132,302 @@ def names_with_suffixes(doc: Doc) -> list[Span]:
     return found
 
 
-def trim(span: Span) -> Span | None:
-    """Drop a leading "the" and titles, and a trailing possessive; None if nothing name-like is left."""
-    start, end = span.start, span.end
+@dataclass(frozen=True)
+class Cut:
+    """The token range ``start:end`` a span is being trimmed to, and the label it will carry."""
+
+    start: int
+    end: int
+    label: str
+
+    def span_of(self, span: Span) -> Span:
+        """The trimmed span, keeping ``span``'s ids."""
+        return Span(span.doc, self.start, self.end, label=self.label, kb_id=span.kb_id_, span_id=span.id_)
+
+
+TrimRule = Callable[[Span, Cut], Cut | None]
+
+
+def _dateline_prefix(span: Span, cut: Cut) -> Cut:
+    """"PHOENIX - Veteran ...": capitals glued on before a dash are a dateline, not the name."""
     doc = span.doc
-    dash = next((t.i for t in span[:4] if t.text in {"-", "–", "—"} and t.i > start
-                 and t.whitespace_ and doc[t.i - 1].whitespace_), None)
-    if dash is not None and all(t.is_upper or t.is_punct for t in doc[start:dash]):
-        start = dash + 1                             # a dateline glued on: "PHOENIX - Veteran ..."
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_space or
-                           (span.label_ == "PERSON" and doc[start].lower_.rstrip(".") in TITLES and end - start > 1)
-                           or doc[start].is_punct):
+    dash = next((t.i for t in doc[cut.start:min(cut.start + 4, cut.end)] if t.text in {"-", "–", "—"}
+                 and t.i > cut.start and t.whitespace_ and doc[t.i - 1].whitespace_), None)
+    if dash is not None and all(t.is_upper or t.is_punct for t in doc[cut.start:dash]):
+        return replace(cut, start=dash + 1)
+    return cut
+
+
+def _leading_filler(span: Span, cut: Cut) -> Cut:
+    """Leading articles, spaces and punctuation are not the name, nor a person's leading titles ("the Sen. X")."""
+    doc, start = span.doc, cut.start
+    while start < cut.end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_space or
+                               (cut.label == "PERSON" and doc[start].lower_.rstrip(".") in TITLES
+                                and cut.end - start > 1) or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].lower_ in {"'s", "'", "s"} or doc[end - 1].is_punct or doc[end - 1].is_space):
+    return replace(cut, start=start)
+
+
+def _trailing_possessive(span: Span, cut: Cut) -> Cut:
+    """A trailing possessive ("Local 88's"), punctuation or space is not the name."""
+    doc, end = span.doc, cut.end
+    while end > cut.start and (doc[end - 1].lower_ in {"'s", "'", "s"} or doc[end - 1].is_punct
+                               or doc[end - 1].is_space):
         end -= 1
-    label = span.label_
-    if label == "PERSON":                            # "Director Michael Ryan": the title is not the name
-        while end - start > 1 and doc[start].lower_ in ROLE_WORDS | TITLE_MODIFIERS:
-            start += 1
-    elif label == "ORG" and not span.id_:            # "City Board of Elections Executive" + "Director X"
-        while end - start > 1 and doc[end - 1].lower_ in ROLE_WORDS | TITLE_MODIFIERS | STAFF_FUNCTIONS:
-            end -= 1
-    if label == "ORG" and not span.id_ and doc[start].lower_.rstrip(".") in HONORIFICS and end - start > 1 \
-            and all(t.is_title for t in doc[start:end]):
-        label = "PERSON"                             # "Councilwoman Naomi Feld" tagged as an organization
-    if label == "PERSON":
-        last_title = max((t.i for t in doc[start:end - 1] if t.lower_.rstrip(".") in TITLES), default=None)
-        if last_title is not None:                   # "Millcreek Township Supervisor Dominic Farrugia"
-            start = last_title + 1
-    share = next((t.i for t in doc[start:end] if t.ent_type_ in ("PERCENT", "MONEY") or t.lower_ in ("percent", "%")),
-                 None)
-    if share is not None:                            # "Thompson 52 - 36 percent": a poll result, not a name
-        end = share
-        while end > start and (doc[end - 1].like_num or doc[end - 1].is_punct):
-            end -= 1
-    paren = next((t.i for t in doc[start:end] if t.text == "("), None)
-    if paren is not None:                            # "Nevada Voting Rights Project (NVRP"
-        end = paren
-    if start >= end:
-        return None
-    trimmed = Span(doc, start, end, label=label, kb_id=span.kb_id_, span_id=span.id_)
-    text = trimmed.text
-    if len(text) < 2 or not any(c.isupper() for c in text) or normalize_name(text) in GENERIC_ORGS \
-            or _dateline(trimmed):
-        return None
-    return trimmed
+    return replace(cut, end=end)
 
 
-def extend_organization(span: Span) -> Span:
-    """Grow an organization over the place or local that is part of its name.
+def _person_role_prefix(span: Span, cut: Cut) -> Cut:
+    """"Director Michael Ryan": role words before a person's name are not the name."""
+    if cut.label != "PERSON":
+        return cut
+    doc, start = span.doc, cut.start
+    while cut.end - start > 1 and doc[start].lower_ in ROLE_WORDS | TITLE_MODIFIERS:
+        start += 1
+    return replace(cut, start=start)
+
+
+def _organization_role_suffix(span: Span, cut: Cut) -> Cut:
+    """"City Board of Elections Executive" + "Director X": role words ending an organization are the next person's."""
+    if cut.label != "ORG" or span.id_:
+        return cut
+    doc, end = span.doc, cut.end
+    while end - cut.start > 1 and doc[end - 1].lower_ in ROLE_WORDS | TITLE_MODIFIERS | STAFF_FUNCTIONS:
+        end -= 1
+    return replace(cut, end=end)
+
+
+def _honorific_organization(span: Span, cut: Cut) -> Cut:
+    """"Councilwoman Naomi Feld" tagged as an organization: an honorific and capitalized words are a person."""
+    doc = span.doc
+    if cut.label == "ORG" and not span.id_ and doc[cut.start].lower_.rstrip(".") in HONORIFICS \
+            and cut.end - cut.start > 1 and all(t.is_title for t in doc[cut.start:cut.end]):
+        return replace(cut, label="PERSON")
+    return cut
+
+
+def _after_last_title(span: Span, cut: Cut) -> Cut:
+    """"Millcreek Township Supervisor Dominic Farrugia": a person's name starts after the last title."""
+    if cut.label != "PERSON":
+        return cut
+    last_title = max((t.i for t in span.doc[cut.start:cut.end - 1] if t.lower_.rstrip(".") in TITLES), default=None)
+    return cut if last_title is None else replace(cut, start=last_title + 1)
+
+
+def _poll_share(span: Span, cut: Cut) -> Cut:
+    """"Thompson 52 - 36 percent": a poll result after a name is cut off."""
+    doc = span.doc
+    share = next((t.i for t in doc[cut.start:cut.end] if t.ent_type_ in ("PERCENT", "MONEY")
+                  or t.lower_ in ("percent", "%")), None)
+    if share is None:
+        return cut
+    end = share
+    while end > cut.start and (doc[end - 1].like_num or doc[end - 1].is_punct):
+        end -= 1
+    return replace(cut, end=end)
+
+
+def _open_parenthesis(span: Span, cut: Cut) -> Cut:
+    """"Nevada Voting Rights Project (NVRP": an opening parenthesis ends the name."""
+    paren = next((t.i for t in span.doc[cut.start:cut.end] if t.text == "("), None)
+    return cut if paren is None else replace(cut, end=paren)
+
+
+def _one_character(span: Span, cut: Cut) -> Cut | None:
+    """A name of one character ("&", "A") is no name."""
+    return cut if len(cut.span_of(span).text) >= 2 else None
+
+
+def _no_capital(span: Span, cut: Cut) -> Cut | None:
+    """A span without a capital letter ("the union", "officials") is no name."""
+    return cut if any(c.isupper() for c in cut.span_of(span).text) else None
+
+
+def _generic_name(span: Span, cut: Cut) -> Cut | None:
+    """A generic name ("the Party", "the Union") is no particular organization."""
+    return None if normalize_name(cut.span_of(span).text) in GENERIC_ORGS else cut
+
+
+def _dateline_place(span: Span, cut: Cut) -> Cut | None:
+    """"MANCHESTER", "SANTA FE": a capitalized place that opens a story is no acronym."""
+    return None if _dateline(cut.span_of(span)) else cut
+
+
+TRIM_RULES: tuple[Rule[TrimRule], ...] = (
+    Rule("dateline-prefix", _dateline_prefix),
+    Rule("leading-filler", _leading_filler),
+    Rule("trailing-possessive", _trailing_possessive),
+    Rule("person-role-prefix", _person_role_prefix),
+    Rule("organization-role-suffix", _organization_role_suffix),
+    Rule("honorific-organization", _honorific_organization),
+    Rule("after-last-title", _after_last_title),
+    Rule("poll-share", _poll_share),
+    Rule("open-parenthesis", _open_parenthesis),
+    Rule("one-character", _one_character),
+    Rule("no-capital", _no_capital),
+    Rule("generic-name", _generic_name),
+    Rule("dateline-place", _dateline_place),
+)
+
+
+def trim(span: Span, disabled: frozenset[str] = frozenset()) -> Span | None:
+    """``span`` cut down to its name by :data:`TRIM_RULES` (less ``disabled``); None if nothing name-like is left."""
+    cut: Cut | None = Cut(span.start, span.end, span.label_)
+    for rule in enabled(TRIM_RULES, disabled):
+        cut = rule(span, cut)
+        if cut is None:
+            return None
+    return cut.span_of(span) if cut.start < cut.end else None
+
+
+@dataclass(frozen=True)
+class Reach:
+    """The token range ``start:end`` an organization grows to, never past ``limit`` (the end of its line)."""
+
+    start: int
+    end: int
+    limit: int
+
+
+ExtendRule = Callable[[Span, Reach], Reach]
+SuffixRule = Callable[[Span, Reach], Reach | None]
+
+
+def _place_or_local_before(span: Span, reach: Reach) -> Reach:
+    """"Oregon AFL-CIO", "32BJ SEIU": places and a local's name before the name are part of it."""
+    doc, start = span.doc, reach.start
+    while start > span.sent.start and (_place_word(doc[start - 1]) or LOCAL_NAME.match(doc[start - 1].text)):
+        start -= 1
+    return replace(reach, start=start)
+
+
+def _unit_number_before(span: Span, reach: Reach) -> Reach:
+    """"Local 3 International Brotherhood of Electrical Workers": a numbered unit before the name."""
+    doc, start = span.doc, reach.start
+    if start - 2 >= span.sent.start and doc[start - 2].lower_ in UNIT_WORDS and UNIT_NUMBER.match(doc[start - 1].text):
+        return replace(reach, start=start - 2)
+    return reach
+
+
+def _for_or_of_before(span: Span, reach: Reach) -> Reach:
+    """"Americans for Lower Taxes": a capitalized word and "for" or "of" before the name."""
+    doc, start = span.doc, reach.start
+    if start >= 2 and doc[start - 1].lower_ in ("for", "of") and doc[start - 2].is_title and \
+            doc[start - 2].ent_type_ not in ("PERSON", *TEMPORAL_TYPES) and doc[start - 2].i >= span.sent.start:
+        return replace(reach, start=start - 2)
+    return reach
+
+
+def _heads_after(span: Span, reach: Reach) -> Reach:
+    """"Sierra Club" + "Foundation": capitalized head words ("Union", "Council") right after the name."""
+    doc, end = span.doc, reach.end
+    while end < reach.limit and doc[end].lower_ in ORG_HEADS and doc[end].is_title:
+        end += 1
+    return replace(reach, end=end)
+
+
+def _head_within_run(span: Span, reach: Reach) -> Reach:
+    """"the Grand Canyon" + "State Teachers Union": proper words after the name, up to a head word among them."""
+    doc, end = span.doc, reach.end
+    run = end
+    while run < reach.limit and run - reach.end < 4 and _proper_word(doc[run]) and \
+            doc[run].ent_type_ not in TEMPORAL_TYPES and not _title_ahead(doc, run):
+        run += 1
+        if doc[run - 1].lower_ in ORG_HEADS:
+            end = run
+    return replace(reach, end=end)
+
+
+def _proper_words_after(span: Span, reach: Reach) -> Reach:
+    """"SEIU Healthcare Pennsylvania": up to three proper words the model left off the end, but no titles."""
+    doc, end = span.doc, reach.end
+    while end < reach.limit and end - span.end < 3 and _proper_word(doc[end]) and doc[end].ent_type_ not in \
+            TEMPORAL_TYPES and doc[end].lower_.rstrip(".") not in TITLES | ROLE_WORDS | UNIT_WORDS \
+            and not _title_ahead(doc, end):
+        end += 1
+    return replace(reach, end=end)
+
+
+def _unit_number_closing(span: Span, reach: Reach) -> Reach | None:
+    """"Silver State Hospitality Workers Union Local" + "88": the number of the unit word ending the span."""
+    doc, end = span.doc, reach.end
+    if span[-1].lower_ in UNIT_WORDS and end < reach.limit and UNIT_NUMBER.match(doc[end].text):
+        return replace(reach, end=end + 1)
+    return None
+
+
+def _unit_number_after(span: Span, reach: Reach) -> Reach | None:
+    """"UNITE HERE Local 11", "United Auto Workers Region 1A": a numbered unit after the name."""
+    doc, end = span.doc, reach.end
+    if end + 1 < reach.limit and doc[end].lower_ in UNIT_WORDS and UNIT_NUMBER.match(doc[end + 1].text):
+        return replace(reach, end=end + 2)
+    return None
+
+
+def _possessive_chapter(span: Span, reach: Reach) -> Reach | None:
+    """"the Sierra Club's Rio Grande Chapter": a possessive and proper words ending in a head or unit word."""
+    doc, end = span.doc, reach.end
+    if not (end + 2 < reach.limit and doc[end].lower_ in ("'s", "'") and _proper_word(doc[end + 1])):
+        return None
+    tail = end + 1
+    while tail < reach.limit and tail - end <= 4 and _proper_word(doc[tail]):
+        tail += 1
+    return replace(reach, end=tail) if doc[tail - 1].lower_ in ORG_HEADS | UNIT_WORDS else reach
+
+
+def _of_place(span: Span, reach: Reach) -> Reach | None:
+    """"Democratic Party of New Mexico": "of" and a place, or "of" and proper words after a head word."""
+    doc, end = span.doc, reach.end
+    if not (end + 1 < reach.limit and doc[end].lower_ == "of" and (
+            _place_word(doc[end + 1]) or (doc[end - 1].lower_ in ORG_HEADS and _proper_word(doc[end + 1])))):
+        return None
+    end += 1
+    while end < reach.limit and _proper_word(doc[end]):
+        end += 1
+    return replace(reach, end=end)
+
+
+def _place_after(span: Span, reach: Reach) -> Reach | None:
+    """"Sierra Club California": a place after the name, unless a capitalized word follows the place."""
+    doc, end = span.doc, reach.end
+    if not (end < reach.limit and _place_word(doc[end]) and doc[end].ent_iob_ == "B"):
+        return None
+    place_end = _entity_end(doc, end, reach.limit)
+    return replace(reach, end=place_end) if place_end >= reach.limit or not doc[place_end].is_title else reach
+
+
+EXTEND_RULES: tuple[Rule[ExtendRule], ...] = (
+    Rule("place-or-local-before", _place_or_local_before),
+    Rule("unit-number-before", _unit_number_before),
+    Rule("for-or-of-before", _for_or_of_before),
+    Rule("heads-after", _heads_after),
+    Rule("head-within-run", _head_within_run),
+    Rule("proper-words-after", _proper_words_after),
+)
+
+SUFFIX_RULES: tuple[Rule[SuffixRule], ...] = (
+    Rule("unit-number-closing", _unit_number_closing),
+    Rule("unit-number-after", _unit_number_after),
+    Rule("possessive-chapter", _possessive_chapter),
+    Rule("of-place", _of_place),
+    Rule("place-after", _place_after),
+)
+
+
+def extend_organization(span: Span, disabled: frozenset[str] = frozenset()) -> Span:
+    """Grow an organization over the place or local that is part of its name, by :data:`EXTEND_RULES`
+    and then the first of :data:`SUFFIX_RULES` that fits (less ``disabled``).
 
     "Colorado AFL-CIO", "the Oregon League of Conservation Voters", "UNITE HERE Local 11",
     "Democratic Party of New Mexico", "Sierra Club California" are chapters, not the national body.
     """
-    doc, start, end = span.doc, span.start, span.end
-    limit = _line_end(doc, span.end)                 # the parser may split "Teamsters | Local 436"
-    while start > span.sent.start and (_place_word(doc[start - 1]) or LOCAL_NAME.match(doc[start - 1].text)):
-        start -= 1                                   # "Oregon AFL-CIO", "32BJ SEIU"
-    if start - 2 >= span.sent.start and doc[start - 2].lower_ in UNIT_WORDS and UNIT_NUMBER.match(doc[start - 1].text):
-        start -= 2                                   # "Local 3 International Brotherhood of Electrical Workers"
-    if start >= 2 and doc[start - 1].lower_ in ("for", "of") and doc[start - 2].is_title and \
-            doc[start - 2].ent_type_ not in ("PERSON", *TEMPORAL_TYPES) and doc[start - 2].i >= span.sent.start:
-        start -= 2                                   # "Americans for Lower Taxes"
-    while end < limit and doc[end].lower_ in ORG_HEADS and doc[end].is_title:
-        end += 1
-    run = end                                        # "the Grand Canyon" + "State Teachers Union"
-    while run < limit and run - end < 4 and _proper_word(doc[run]) and doc[run].ent_type_ not in TEMPORAL_TYPES \
-            and not _title_ahead(doc, run):
-        run += 1
-        if doc[run - 1].lower_ in ORG_HEADS:
-            end = run
-    while end < limit and end - span.end < 3 and _proper_word(doc[end]) and doc[end].ent_type_ not in \
-            TEMPORAL_TYPES and doc[end].lower_.rstrip(".") not in TITLES | ROLE_WORDS | UNIT_WORDS \
-            and not _title_ahead(doc, end):
-        end += 1                                     # the model stopped early: "SEIU Healthcare Pennsylvania"
-    if span[-1].lower_ in UNIT_WORDS and end < limit and UNIT_NUMBER.match(doc[end].text):
-        end += 1                                     # "Silver State Hospitality Workers Union Local" + "88"
-    elif end + 1 < limit and doc[end].lower_ in UNIT_WORDS and UNIT_NUMBER.match(doc[end + 1].text):
-        end += 2                                     # "UNITE HERE Local 11", "United Auto Workers Region 1A"
-    elif end + 2 < limit and doc[end].lower_ in ("'s", "'") and _proper_word(doc[end + 1]):
-        tail = end + 1                               # "the Sierra Club's Rio Grande Chapter"
-        while tail < limit and tail - end <= 4 and _proper_word(doc[tail]):
-            tail += 1
-        if doc[tail - 1].lower_ in ORG_HEADS | UNIT_WORDS:
-            end = tail
-    elif end + 1 < limit and doc[end].lower_ == "of" and (
-            _place_word(doc[end + 1]) or (doc[end - 1].lower_ in ORG_HEADS and _proper_word(doc[end + 1]))):
-        end += 1
-        while end < limit and _proper_word(doc[end]):
-            end += 1
-    elif end < limit and _place_word(doc[end]) and doc[end].ent_iob_ == "B":
-        place_end = _entity_end(doc, end, limit)
-        if place_end >= limit or not doc[place_end].is_title:
-            end = place_end
-    if (start, end) == (span.start, span.end):
+    reach = Reach(span.start, span.end, _line_end(span.doc, span.end))   # the parser may split "Teamsters | Local 436"
+    for rule in enabled(EXTEND_RULES, disabled):
+        reach = rule(span, reach)
+    reach = first_result(enabled(SUFFIX_RULES, disabled), span, reach) or reach
+    if (reach.start, reach.end) == (span.start, span.end):
         return span
-    return Span(doc, start, end, label="ORG", kb_id=span.kb_id_)
-
+    return Span(span.doc, reach.start, reach.end, label="ORG", kb_id=span.kb_id_)
 
 def _line_end(doc: Doc, start: int) -> int:
     end = start
@@ -387,44 +634,129 @@ def merge_overlaps(spans: list[Span]) -> list[Span]:
     return kept
 
 
-def repair_labels(spans: list[Span], doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
-    """Fix the model's labels with what the rest of the document says.
+@dataclass(frozen=True)
+class NameEvidence:
+    """What the document says of names: the gazetteer, the words and tails of the full names given, and,
+    once spans are labelled, the tokens they take and the acronyms of the organizations among them."""
+
+    gazetteer: Gazetteer
+    name_parts: frozenset[str]
+    name_tails: frozenset[str]
+    taken: frozenset[int] = frozenset()
+    known_acronyms: frozenset[str] = frozenset()
+
+
+LabelRule = Callable[[Span, NameEvidence], str | None]
+MentionRule = Callable[[Token, NameEvidence], tuple[Span, str] | None]
+
+
+def _name_evidence(spans: list[Span], gazetteer: Gazetteer) -> NameEvidence:
+    """The words of the document's full names, and their tails: "Van Arsdale"; "de Blasio" also as "De Blasio"."""
+    full_names = [s for s in spans if s.label_ == "PERSON" and len(s) > 1 and not gazetteer.find(s.text)]
+    return NameEvidence(
+        gazetteer,
+        frozenset(t.text for s in full_names for t in s if t.text[:1].isupper()),
+        frozenset(t for s in full_names for i in range(1, len(s) - 1) for t in _capitalized_too(s[i:].text)))
+
+
+def _known_organization(span: Span, evidence: NameEvidence) -> str | None:
+    """A party named by its adjective, or an organization of the gazetteer, is an organization."""
+    return "ORG" if span.id_ or evidence.gazetteer.find(span.text) else None
+
+
+def _model_person(span: Span, evidence: NameEvidence) -> str | None:
+    """A span the model labelled PERSON is a person."""
+    return "PERSON" if span.label_ == "PERSON" else None
+
+
+def _word_of_full_name(span: Span, evidence: NameEvidence) -> str | None:
+    """One word of a full name given elsewhere ("Sanders" tagged ORG, "Shelton" tagged GPE) is that person."""
+    return "PERSON" if len(span) == 1 and span.text in evidence.name_parts else None
+
+
+def _tail_of_full_name(span: Span, evidence: NameEvidence) -> str | None:
+    """The tail of a full name given elsewhere ("Van Arsdale", "De Blasio") is that person."""
+    return "PERSON" if span.text in evidence.name_tails else None
+
+
+def _described_by_title(span: Span, evidence: NameEvidence) -> str | None:
+    """"said Ines Calloway, president of ...": a name described by a title is a person."""
+    return "PERSON" if _described_as_person(span) else None
+
+
+def _model_organization(span: Span, evidence: NameEvidence) -> str | None:
+    """A span the model labelled ORG is an organization, unless it ends in a person descriptor or a title."""
+    if span.label_ == "ORG" and not _is_descriptor(span) and span[-1].lower_.rstrip(".") not in TITLES:
+        return "ORG"
+    return None
+
+
+LABEL_RULES: tuple[Rule[LabelRule], ...] = (
+    Rule("known-organization", _known_organization),
+    Rule("model-person", _model_person),
+    Rule("word-of-full-name", _word_of_full_name),
+    Rule("tail-of-full-name", _tail_of_full_name),
+    Rule("described-by-title", _described_by_title),
+    Rule("model-organization", _model_organization),
+)
+
+
+def _surname_mention(token: Token, evidence: NameEvidence) -> tuple[Span, str] | None:
+    """An unlabelled word of a full name given elsewhere is that person, with its particle ("de Blasio")."""
+    if not (token.text in evidence.name_parts and token.is_title and token.pos_ in ("PROPN", "NOUN", "ADJ", "VERB")):
+        return None
+    doc = token.doc
+    particle = token.i > 0 and token.i - 1 not in evidence.taken \
+        and doc[token.i - 1:token.i + 1].text in evidence.name_tails
+    return doc[token.i - particle:token.i + 1], "PERSON"
+
+
+def _acronym_mention(token: Token, evidence: NameEvidence) -> tuple[Span, str] | None:
+    """An unlabelled acronym of an organization named in full ("DFA" for "Democracy for America")."""
+    if token.is_upper and token.is_alpha and token.text in evidence.known_acronyms:
+        return token.doc[token.i:token.i + 1], "ORG"
+    return None
+
+
+def _unit_mention(token: Token, evidence: NameEvidence) -> tuple[Span, str] | None:
+    """An unlabelled numbered unit ("Local 3", "District 9") is an organization."""
+    doc = token.doc
+    if token.lower_ in UNIT_WORDS and token.is_title and token.i + 1 < len(doc) and \
+            UNIT_NUMBER.match(doc[token.i + 1].text) and token.i + 1 not in evidence.taken:
+        return doc[token.i:token.i + 2], "ORG"
+    return None
+
+
+MENTION_RULES: tuple[Rule[MentionRule], ...] = (
+    Rule("surname-mention", _surname_mention),
+    Rule("acronym-mention", _acronym_mention),
+    Rule("unit-mention", _unit_mention),
+)
+
+
+def repair_labels(spans: list[Span], doc: Doc, gazetteer: Gazetteer,
+                  disabled: frozenset[str] = frozenset()) -> list[tuple[Span, str]]:
+    """Fix the model's labels with what the rest of the document says, by :data:`LABEL_RULES`, and add
+    the unlabelled words that :data:`MENTION_RULES` find (less ``disabled``).
 
     A word that is the surname of a person named in full elsewhere is that person, whatever the
     model called it ("Sanders" as ORG, "Shelton" as GPE); a gazetteer organization is an ORG; other
     GPE/NORP spans are dropped. Unlabelled surnames of known people become mentions too.
     """
-    full_names = [s for s in spans if s.label_ == "PERSON" and len(s) > 1 and not gazetteer.find(s.text)]
-    name_parts = {t.text for s in full_names for t in s if t.text[:1].isupper()}
-    name_tails = {t for s in full_names for i in range(1, len(s) - 1) for t in _capitalized_too(s[i:].text)}
-    # "Van Arsdale"; "de Blasio" is also "De Blasio" at the start of a sentence
-    repaired: list[tuple[Span, str]] = []
-    taken: set[int] = set()
-    for span in spans:
-        if span.id_ or gazetteer.find(span.text):
-            label = "ORG"
-        elif span.label_ == "PERSON" or (len(span) == 1 and span.text in name_parts) or span.text in name_tails \
-                or _described_as_person(span):
-            label = "PERSON"
-        elif span.label_ == "ORG" and not _is_descriptor(span) and span[-1].lower_.rstrip(".") not in TITLES:
-            label = "ORG"
-        else:
-            continue
-        repaired.append((span, label))
-        taken.update(range(span.start, span.end))
-    known_acronyms = {a for s, label in repaired if label == "ORG" and len(s) > 1 for a in acronyms(s.text)}
-    for token in doc:
-        if token.i in taken:
-            continue
-        if token.text in name_parts and token.is_title and token.pos_ in ("PROPN", "NOUN", "ADJ", "VERB"):
-            particle = token.i > 0 and token.i - 1 not in taken and doc[token.i - 1:token.i + 1].text in name_tails
-            repaired.append((doc[token.i - particle:token.i + 1], "PERSON"))   # "de Blasio", not "Blasio"
-        elif token.is_upper and token.is_alpha and token.text in known_acronyms:
-            repaired.append((doc[token.i:token.i + 1], "ORG"))
-        elif token.lower_ in UNIT_WORDS and token.is_title and token.i + 1 < len(doc) and \
-                UNIT_NUMBER.match(doc[token.i + 1].text) and token.i + 1 not in taken:
-            repaired.append((doc[token.i:token.i + 2], "ORG"))
+    evidence = _name_evidence(spans, gazetteer)
+    label_rules = enabled(LABEL_RULES, disabled)
+    repaired = [(span, label) for span in spans if (label := first_result(label_rules, span, evidence)) is not None]
+    evidence = replace(evidence, taken=frozenset(i for span, _ in repaired for i in range(span.start, span.end)),
+                       known_acronyms=_organization_acronyms(repaired))
+    mention_rules = enabled(MENTION_RULES, disabled)
+    repaired += [found for token in doc if token.i not in evidence.taken
+                 and (found := first_result(mention_rules, token, evidence)) is not None]
     return sorted(repaired, key=lambda item: item[0].start)
+
+
+def _organization_acronyms(labelled: list[tuple[Span, str]]) -> frozenset[str]:
+    """The acronyms of the organizations of more than one word among ``labelled``."""
+    return frozenset(a for span, label in labelled if label == "ORG" and len(span) > 1 for a in acronyms(span.text))
 
 
 def _described_as_person(span: Span) -> bool:

@@ -1,0 +1,214 @@
+"""Every span-repair and reference rule is needed: an invented example changes when that rule alone is off.
+
+The rule lists of :mod:`endorsegraph.loaders.spans` and :mod:`endorsegraph.loaders.coref` are walked
+rule by rule; a rule with no example here, or whose examples come out the same without it, is dead.
+"""
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+import pytest
+from spacy.tokens import Doc, Span
+
+from endorsegraph.loaders.coref import REFERENCE_RULES, references
+from endorsegraph.loaders.mentions import find_entities
+from endorsegraph.loaders.nlp import gazetteer, pipeline
+from endorsegraph.loaders.spans import (
+    EXTEND_RULES,
+    LABEL_RULES,
+    MENTION_RULES,
+    SUFFIX_RULES,
+    TRIM_RULES,
+    Rule,
+    entity_spans,
+    extend_organization,
+    trim,
+)
+
+
+@dataclass(frozen=True)
+class Example:
+    """``target`` in ``text`` gives ``on`` with every rule on and ``off`` with ``rule`` alone off.
+
+    ``target`` is the span handed to the rules (with the model's ``label``, for trimming), or the
+    mention whose label or referent is read."""
+
+    rule: str
+    text: str
+    target: str
+    on: object
+    off: object
+    label: str = "ORG"
+
+
+# (trimmed text, label), or None where the span is rejected
+TRIM_EXAMPLES = [
+    Example("dateline-prefix", "BRAMBLETON - Veteran organizer Lena Marsh spoke on Monday.",
+            "BRAMBLETON - Veteran organizer Lena Marsh", ("Veteran organizer Lena Marsh", "PERSON"),
+            ("BRAMBLETON - Veteran organizer Lena Marsh", "PERSON"), label="PERSON"),
+    Example("leading-filler", "We met the Tarrow Valley Tenants Union on Monday.", "the Tarrow Valley Tenants Union",
+            ("Tarrow Valley Tenants Union", "ORG"), ("the Tarrow Valley Tenants Union", "ORG")),
+    Example("trailing-possessive", "The Tarrow Valley Tenants Union's board met.", "Tarrow Valley Tenants Union's",
+            ("Tarrow Valley Tenants Union", "ORG"), ("Tarrow Valley Tenants Union's", "ORG")),
+    Example("person-role-prefix", "The group hired Director Milo Fenwick last year.", "Director Milo Fenwick",
+            ("Milo Fenwick", "PERSON"), ("Director Milo Fenwick", "PERSON"), label="PERSON"),
+    Example("organization-role-suffix", "Marlow County Water Board Executive Director Ruth Amsel resigned.",
+            "Marlow County Water Board Executive Director", ("Marlow County Water Board", "ORG"),
+            ("Marlow County Water Board Executive Director", "ORG")),
+    Example("honorific-organization", "Councilwoman Odette Brisk spoke at the rally.", "Councilwoman Odette Brisk",
+            ("Odette Brisk", "PERSON"), ("Councilwoman Odette Brisk", "ORG")),
+    Example("after-last-title", "Glenmoor Township Supervisor Ivo Pastern spoke.",
+            "Glenmoor Township Supervisor Ivo Pastern", ("Ivo Pastern", "PERSON"),
+            ("Glenmoor Township Supervisor Ivo Pastern", "PERSON"), label="PERSON"),
+    Example("poll-share", "Voters favored Haskell 52 percent to 40 percent.", "Haskell 52 percent",
+            ("Haskell", "PERSON"), ("Haskell 52 percent", "PERSON"), label="PERSON"),
+    Example("open-parenthesis", "The Lakeshore Clean Water Fund (LCWF) sued the county.",
+            "Lakeshore Clean Water Fund (LCWF", ("Lakeshore Clean Water Fund", "ORG"),
+            ("Lakeshore Clean Water Fund (LCWF", "ORG")),
+    Example("one-character", "Then Q posted again about the race.", "Q", None, ("Q", "ORG")),
+    Example("no-capital", "the volunteers knocked on doors.", "the volunteers", None, ("volunteers", "ORG")),
+    Example("generic-name", "The Union voted on Monday.", "The Union", None, ("Union", "ORG")),
+    Example("dateline-place", "GRANTSVILLE - The mayor spoke.", "GRANTSVILLE", None, ("GRANTSVILLE", "ORG")),
+]
+
+# the organization's text once grown
+EXTEND_EXAMPLES = [
+    Example("place-or-local-before", "The Dakota Plainsworkers Union backed the levy.", "Plainsworkers Union",
+            "Dakota Plainsworkers Union", "Plainsworkers Union"),
+    Example("unit-number-before", "Local 908 Brotherhood of Tile Setters backed the levy.",
+            "Brotherhood of Tile Setters", "Local 908 Brotherhood of Tile Setters", "Brotherhood of Tile Setters"),
+    Example("for-or-of-before", "Neighbors for Cleaner Harbors backed the levy.", "Cleaner Harbors",
+            "Neighbors for Cleaner Harbors", "Cleaner Harbors"),
+    Example("heads-after", "Marrow Creek Teachers Council President Ada Vole spoke.", "Marrow Creek Teachers",
+            "Marrow Creek Teachers Council", "Marrow Creek Teachers"),
+    Example("head-within-run", "Cedar Ridge State Nurses Union backed the levy.", "Cedar Ridge",
+            "Cedar Ridge State Nurses Union", "Cedar Ridge"),
+    Example("proper-words-after", "The Meadowlark Nurses Guild backed the levy.", "Meadowlark",
+            "Meadowlark Nurses Guild", "Meadowlark"),
+]
+
+SUFFIX_EXAMPLES = [
+    Example("unit-number-closing", "The Cascade Valley Nurses Union Local 31 backed the levy.",
+            "Cascade Valley Nurses Union Local", "Cascade Valley Nurses Union Local 31",
+            "Cascade Valley Nurses Union Local"),
+    Example("unit-number-after", "Harbor Hotel Workers Local 908 backed the levy.", "Harbor Hotel Workers",
+            "Harbor Hotel Workers Local 908", "Harbor Hotel Workers"),
+    Example("possessive-chapter", "The Harbor Alliance's Youth Caucus backed the levy.", "Harbor Alliance",
+            "Harbor Alliance's Youth Caucus", "Harbor Alliance"),
+    Example("of-place", "The Prairie Party of Nebraska backed the levy.", "Prairie Party",
+            "Prairie Party of Nebraska", "Prairie Party"),
+    Example("place-after", "The Cascade Valley Nurses Guild Oregon backed the levy.", "Cascade",
+            "Cascade Valley Nurses Guild Oregon", "Cascade Valley Nurses Guild"),
+]
+
+# the label the target span ends with, or None where it is no span
+LABEL_EXAMPLES = [
+    Example("known-organization", "Republican presidential nominee Walt Brenner spoke in Dayton.", "Republican",
+            "ORG", None),
+    Example("model-person", "Maria Ostrander thanked the volunteers.", "Maria Ostrander", "PERSON", None),
+    Example("word-of-full-name", "Councilman Ray Exxon won. Exxon thanked the volunteers.", "Exxon", "PERSON", "ORG"),
+    Example("tail-of-full-name", "Mayor Rosa La Crosse won. La Crosse thanked the volunteers.", "La Crosse",
+            "PERSON", "ORG"),
+    Example("described-by-title", "\"We will win,\" said Temple Hart, president of the Harbor Valley Alliance.",
+            "Temple Hart", "PERSON", "ORG"),
+    Example("model-organization", "The Harbor Valley Alliance thanked the volunteers.", "Harbor Valley Alliance",
+            "ORG", None),
+]
+
+MENTION_EXAMPLES = [
+    Example("surname-mention", "Ellen Tarrow won the primary on Tuesday. Volunteers for Tarrow knocked on doors.",
+            "Tarrow", "PERSON", None),
+    Example("acronym-mention", "The Harbor Valley Nurses Association backed the levy. HVNA members voted on Monday.",
+            "HVNA", "ORG", None),
+    Example("unit-mention", "The Harbor Valley Nurses Association backed the levy, and Local 77 voted on Monday.",
+            "Local 77", "ORG", None),
+]
+
+# the entity the target mention refers to, or None where it refers to none
+REFERENCE_EXAMPLES = [
+    Example("the-union", "The Harbor Valley Nurses Union met on Monday. The union endorsed Maria Ostrander for mayor.",
+            "The union", "Harbor Valley Nurses Union", None),
+    Example("council-president", "The Millbrook Tenants League met on Monday. League President Ora Blum endorsed "
+            "Maria Ostrander.", "League", "Millbrook Tenants League", None),
+    Example("its-president", "The Harbor Valley Nurses Union said its president would endorse Maria Ostrander.",
+            "its", "Harbor Valley Nurses Union", None),
+    Example("it", "The Harbor Valley Nurses Union met on Monday. It endorsed Maria Ostrander for mayor.",
+            "It", "Harbor Valley Nurses Union", None),
+    Example("they", "The Harbor Valley Nurses Union met on Monday. They endorsed Maria Ostrander for mayor.",
+            "They", "Harbor Valley Nurses Union", None),
+    Example("he-she-him-her", "Maria Ostrander spoke on Monday. She thanked the volunteers.",
+            "She", "Maria Ostrander", None),
+    Example("the-vermont-senator", "Senator Maria Ostrander spoke in Portland on Monday. The Oregon senator thanked "
+            "the volunteers.", "The Oregon senator", "Maria Ostrander", None),
+]
+
+
+@pytest.fixture(scope="module")
+def parse() -> Callable[[str], Doc]:
+    """The project's pipeline, loaded once for the module, with each example text parsed once."""
+    return cache(pipeline())
+
+
+def given_span(doc: Doc, example: Example) -> Span:
+    """The example's target as a span of ``doc`` with the example's label."""
+    start = doc.text.index(example.target)
+    return doc.char_span(start, start + len(example.target), label=example.label)
+
+
+def trimmed(doc: Doc, example: Example, disabled: frozenset[str]) -> tuple[str, str] | None:
+    span = trim(given_span(doc, example), disabled)
+    return None if span is None else (span.text, span.label_)
+
+
+def extended(doc: Doc, example: Example, disabled: frozenset[str]) -> str:
+    return extend_organization(given_span(doc, example), disabled).text
+
+
+def labelled(doc: Doc, example: Example, disabled: frozenset[str]) -> str | None:
+    return {span.text: label for span, label in entity_spans(doc, gazetteer(), disabled=disabled)}.get(example.target)
+
+
+def referent(doc: Doc, example: Example, disabled: frozenset[str]) -> str | None:
+    found = find_entities(doc, gazetteer())
+    named = [m for m in found.mentions if m.explicit]
+    back = references(doc, named, copy.deepcopy(found.entities), disabled)
+    return {doc[m.start:m.end].text: m.entity for m in back}.get(example.target)
+
+
+Probe = Callable[[Doc, Example, frozenset[str]], object]
+
+CHECKS: list[tuple[tuple[Rule, ...], Probe, list[Example]]] = [
+    (TRIM_RULES, trimmed, TRIM_EXAMPLES),
+    (EXTEND_RULES, extended, EXTEND_EXAMPLES),
+    (SUFFIX_RULES, extended, SUFFIX_EXAMPLES),
+    (LABEL_RULES, labelled, LABEL_EXAMPLES),
+    (MENTION_RULES, labelled, MENTION_EXAMPLES),
+    (REFERENCE_RULES, referent, REFERENCE_EXAMPLES),
+]
+
+
+def test_every_rule_is_needed_by_an_example(parse):
+    problems = []
+    for rules, probe, examples in CHECKS:
+        names = {rule.name for rule in rules}
+        problems += [f"{e.rule}: example for a rule not in this list" for e in examples if e.rule not in names]
+        for rule in rules:
+            mine = [e for e in examples if e.rule == rule.name]
+            if not mine:
+                problems.append(f"{rule.name}: dead rule, no example exercises it")
+            for example in mine:
+                doc = parse(example.text)
+                got = probe(doc, example, frozenset()), probe(doc, example, frozenset({rule.name}))
+                if example.on == example.off or got != (example.on, example.off):
+                    problems.append(f"{rule.name}: {example.text!r} gave {got}, expected {(example.on, example.off)}")
+    assert not problems, "\n".join(problems)
+
+
+def test_rules_have_unique_names_and_one_line_descriptions():
+    rules = [rule for rules, _, _ in CHECKS for rule in rules]
+    names = [rule.name for rule in rules]
+    assert len(names) == len(set(names))
+    assert all(rule.description and "\n" not in rule.function.__doc__.strip() for rule in rules)

@@ -55,12 +55,20 @@ def command(name: str | None = None) -> Callable[[Callable[..., Any]], Callable[
                     typer.echo(f"error: {problem}", err=True)
                 typer.echo(f"build failed: {len(err.problems)} problem input(s); graph left unchanged "
                            "(use --skip-bad to load the good ones)", err=True)
-            except (EndorsegraphError, OSError) as err:
+            except (EndorsegraphError, OSError, OverflowError) as err:     # OverflowError: a number over 64 bits
                 typer.echo(f"error: {err}", err=True)
             raise typer.Exit(1)
         app.command(name)(run)
         return function
     return decorate
+
+
+def refuse_graph_file(outputs: list[Path], graph: Path) -> None:
+    """EndorsegraphError if any output is the graph file itself (through a symlink or hard link too)."""
+    for output in outputs:
+        if os.path.realpath(output) == os.path.realpath(graph) or \
+                (output.exists() and graph.exists() and os.path.samefile(output, graph)):
+            raise EndorsegraphError(f"{output}: that is the graph file; write to another --output")
 
 
 def existing_graph(path: Path) -> JsonFileStore:
@@ -92,7 +100,8 @@ def build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to 
             bar.update(1)
 
     options = ExtractOptions(model, tuple(str(g) for g in gazetteers or ()))
-    report = build_graph(paths, JsonFileStore(graph), skip_bad=skip_bad, progress=progress, options=options)
+    store = JsonFileStore(graph, on_wait=lambda message: typer.echo(f"note: {message}", err=True))
+    report = build_graph(paths, store, skip_bad=skip_bad, progress=progress, options=options)
     if bar is not None:
         bar.render_finish()
     for problem in report.skipped:
@@ -149,7 +158,7 @@ def show(name: Annotated[str, typer.Argument(help="Name, alias or id of an entit
             if "start" in claim:
                 where += f" [{claim['start']}:{claim['end']}]"
             stated = ", ".join(f"{k}={v}" for k, v in sorted(claim.get("properties", {}).items()))
-            typer.echo(f"  - {where} rule={claim['rule']} confidence={claim['confidence']}"
+            typer.echo(f"  - {where} rule={claim['rule']} confidence={claim.get('confidence', 1.0)}"
                        + (f" says {stated}" if stated else ""))
             if claim.get("sentence"):
                 typer.echo(f"    \"{claim['sentence']}\"")
@@ -166,6 +175,7 @@ def export(graph: GraphOption = DEFAULT_GRAPH,
     """
     if fmt not in exporting.FORMATS:
         raise EndorsegraphError(f"unknown format {fmt!r} (choose from {', '.join(exporting.FORMATS)})")
+    refuse_graph_file(exporting.outputs(fmt, output), graph)
     g = existing_graph(graph).load()
     for path in exporting.export(g, fmt, output):
         typer.echo(f"wrote {path}")
@@ -188,8 +198,7 @@ def viz(graph: GraphOption = DEFAULT_GRAPH,
     """
     if depth != 1 and focus is None:
         raise EndorsegraphError("--depth needs --focus NAME")
-    if output.resolve() == graph.resolve():
-        raise EndorsegraphError(f"{output}: that is the graph file; write the page to another --output")
+    refuse_graph_file([output], graph)
     g = existing_graph(graph).load()
     view = viewing.select(g, focus=focus, depth=depth, since=since, max_nodes=max_nodes,
                           types=viewing.parse_types(types) if types is not None else None)

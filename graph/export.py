@@ -14,6 +14,7 @@ from . import kg, schema
 from .embedded import write_atomic
 
 CLAIM_COLUMNS = ("article", "source", "sentence", "start", "end", "line", "rule", "confidence", "published")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")   # a spreadsheet runs a cell starting so as a formula
 
 
 def public_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -42,14 +43,17 @@ def to_gexf(graph: nx.MultiDiGraph) -> bytes:
 
 
 def to_csv(graph: nx.MultiDiGraph) -> bytes:
-    """One row per claim: the relation, its resolved properties, and the claim's evidence."""
+    """One row per claim: the relation, its resolved properties, and the claim's evidence.
+
+    Text that a spreadsheet would run as a formula starts with ``'`` (as in both CSV exports).
+    """
     properties = sorted({p for t in schema.relation_types() for p in schema.relation_properties(t)})
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["source", "source_name", "type", "target", "target_name", *properties, *CLAIM_COLUMNS])
     for relation in kg.relations(graph):
-        ends = [relation["source"], graph.nodes[relation["source"]]["name"], relation["type"],
-                relation["target"], graph.nodes[relation["target"]]["name"]]
+        ends = [_cell(relation["source"]), _cell(graph.nodes[relation["source"]]["name"]), relation["type"],
+                _cell(relation["target"]), _cell(graph.nodes[relation["target"]]["name"])]
         values = [_cell(relation.get(p)) for p in properties]
         for claim in relation["claims"]:
             writer.writerow([*ends, *values, *(_cell(claim.get(c)) for c in CLAIM_COLUMNS)])
@@ -61,8 +65,8 @@ def entities_csv(graph: nx.MultiDiGraph) -> bytes:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["id", "name", "type", "kind", "members", "aliases"])
     for e in kg.entities(graph):
-        writer.writerow([e["id"], e["name"], e["type"], e.get("kind", ""), e.get("members", ""),
-                         "; ".join(e["aliases"])])
+        writer.writerow([_cell(e["id"]), _cell(e["name"]), e["type"], e.get("kind", ""), _cell(e.get("members")),
+                         _cell("; ".join(e["aliases"]))])
     return buffer.getvalue().encode("utf-8")
 
 
@@ -70,14 +74,17 @@ FORMATS: dict[str, Callable[[nx.MultiDiGraph], bytes]] = {
     "json": to_json, "graphml": to_graphml, "gexf": to_gexf, "csv": to_csv}
 
 
+def outputs(fmt: str, output: Path) -> list[Path]:
+    """The files an export in ``fmt`` to ``output`` writes: ``output``, and for csv ``<stem>.entities.csv``."""
+    return [output, output.with_name(output.stem + ".entities.csv")] if fmt == "csv" else [output]
+
+
 def export(graph: nx.MultiDiGraph, fmt: str, output: Path) -> list[Path]:
     """Write ``graph`` in ``fmt`` to ``output`` (csv also writes ``<stem>.entities.csv``)."""
-    write_atomic(output, FORMATS[fmt](graph))
-    written = [output]
+    written = outputs(fmt, output)
+    write_atomic(written[0], FORMATS[fmt](graph))
     if fmt == "csv":
-        entities_path = output.with_name(output.stem + ".entities.csv")
-        write_atomic(entities_path, entities_csv(graph))
-        written.append(entities_path)
+        write_atomic(written[1], entities_csv(graph))
     return written
 
 
@@ -98,4 +105,11 @@ def _flatten(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _cell(value: Any) -> str:
-    return "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+    """A CSV cell: empty for None, ``true``/``false``, numbers as written, text safe to open in a spreadsheet."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return str(value)

@@ -55,11 +55,13 @@ def search(graph: nx.MultiDiGraph, text: str, limit: int = 10) -> list[Match]:
 
 def search_names(index: list[Named], text: str, limit: int = 10) -> list[Match]:
     """:func:`search` over a name index (for stores that are not a networkx graph)."""
+    if limit < 1:
+        raise EndorsegraphError(f"limit must be at least 1, got {limit}")
     choices = {(entity, form): normalize_name(form) for entity in index for form in (entity.name, *entity.aliases)}
     query = normalize_name(text)
     best: dict[str, Match] = {}
     for _, score, (entity, form) in process.extract(query, choices, scorer=fuzz.WRatio,
-                                                    limit=limit * 4, score_cutoff=MIN_SCORE):
+                                                    limit=min(limit * 4, len(choices)), score_cutoff=MIN_SCORE):
         if entity.id not in best or score > best[entity.id].score:
             best[entity.id] = Match(entity.id, entity.name, entity.type, form, round(score, 1))
     return sorted(best.values(), key=lambda m: (-m.score, m.name, m.id))[:limit]

@@ -4,6 +4,8 @@ Styling (colour, shape, size per entity type and organization kind; colour, labe
 relation type) lives in ``viz_style.json``. The page embeds vis-network's JavaScript and CSS and
 fetches nothing. Names, aliases and sentences are untrusted: they reach the page only as JSON
 data, labels are drawn on a canvas, and tooltips are DOM elements filled with ``textContent``.
+Bidirectional controls in them are shown as ``[U+202E]`` rather than obeyed, and long names are
+cut in the drawing (whole in the tooltip).
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import datetime as dt
 import hashlib
 import json
 import math
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -32,6 +35,8 @@ LABELLED_EDGES_UP_TO = 300       # above this, edge labels clutter: colour and l
 LARGE_GRAPH_NODES = 300          # above this, straight edges and a shorter layout keep the page quick
 LAYOUT_WORK = 100_000            # layout iterations times entities: bigger graphs get fewer iterations
 LAYOUT_ITERATIONS = (100, 1000)  # ... within these bounds
+LABEL_CHARS = 60                 # a longer name is cut in the drawing; its tooltip has it whole
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 @cache
@@ -62,6 +67,17 @@ def weight(graph: nx.MultiDiGraph, node_id: str) -> int:
     return graph.degree(node_id)
 
 
+def visible(text: str) -> str:
+    """``text`` with bidirectional controls (right-to-left override...) written out, not obeyed."""
+    return BIDI_CONTROLS.sub(lambda match: f"[U+{ord(match.group()):04X}]", text)
+
+
+def label(name: str) -> str:
+    """A node's label: its name made :func:`visible`, cut to ``LABEL_CHARS``."""
+    text = visible(name)
+    return text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS - 1] + "…"
+
+
 def node_tooltip(view: View, node_id: str) -> list[list[str]]:
     """Tooltip rows ``[kind, text]`` for a node: name, type, aliases, counts, hidden relations."""
     data, whole = view.graph.nodes[node_id], view.whole
@@ -79,7 +95,7 @@ def node_tooltip(view: View, node_id: str) -> list[list[str]]:
     hidden = whole.degree(node_id) - view.graph.degree(node_id)
     rows.append(["meta", _count(whole.degree(node_id), "relation")
                  + (f", {hidden} not drawn" if hidden else "")])
-    return rows
+    return _visible_rows(rows)
 
 
 def edge_tooltip(view: View, source: str, target: str, edge: dict[str, Any]) -> list[list[str]]:
@@ -96,7 +112,7 @@ def edge_tooltip(view: View, source: str, target: str, edge: dict[str, Any]) -> 
     more = len(edge["claims"]) - CLAIMS_PER_TOOLTIP
     if more > 0:
         rows.append(["meta", f"{_count(more, 'more claim')}: endorsegraph show {names[source]['name']!r}"])
-    return rows
+    return _visible_rows(rows)
 
 
 def edge_label(edge: dict[str, Any]) -> str:
@@ -114,7 +130,7 @@ def network(view: View) -> Network:
     for node_id in sorted(graph):
         data, look = graph.nodes[node_id], node_style(graph.nodes[node_id])
         extra = min(sizing["max_extra"], sizing["per_sqrt_weight"] * math.sqrt(weight(view.whole, node_id)))
-        net.add_node(node_id, label=data["name"], shape=look["shape"], size=round(look["size"] + extra, 1),
+        net.add_node(node_id, label=label(data["name"]), shape=look["shape"], size=round(look["size"] + extra, 1),
                      color={"background": look["color"], "border": look["border"],
                             "highlight": {"background": look["color"], "border": borders["highlight"]},
                             "hover": {"background": look["color"], "border": borders["highlight"]}},
@@ -192,13 +208,17 @@ def write(view: View, output: Path, *, title: str, built: dt.datetime | None, so
 def default_title(view: View) -> str:
     if view.focus is None:
         return "Endorsement graph"
-    return f"Endorsement graph around {view.graph.nodes[view.focus]['name']}"
+    return f"Endorsement graph around {label(view.graph.nodes[view.focus]['name'])}"
 
 
 def _all_node_styles() -> list[dict[str, Any]]:
     """Every node style in style-file order (organization kinds merged over the default)."""
     kinds = style()["organizations"]
     return [*style()["entities"].values(), *({**kinds["default"], **kind} for kind in kinds.values())]
+
+
+def _visible_rows(rows: list[list[str]]) -> list[list[str]]:
+    return [[kind, visible(text)] for kind, text in rows]
 
 
 def _where(claim: dict[str, Any]) -> str:

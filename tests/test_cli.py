@@ -183,3 +183,117 @@ def test_many_files_show_progress(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "loading" in result.stderr
     assert "loaded 25 file(s)" in result.stdout and "+25 entities" in result.stdout
+
+
+def one_line_error(result, *parts: str) -> None:
+    """The command failed with exactly one line on stderr, holding every part, and printed nothing else."""
+    assert result.exit_code == 1, result.output
+    assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("error: "), result.stderr
+    assert all(part in result.stderr for part in parts), result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "graphml", "gexf"])
+def test_export_will_not_overwrite_the_graph_file(tmp_path: Path, graph_file: Path, fmt: str) -> None:
+    before = graph_file.read_bytes()
+    link = tmp_path / "link.json"
+    link.symlink_to(graph_file)
+    for output in (graph_file, link, Path(os.path.relpath(graph_file))):
+        one_line_error(run("export", "--graph", graph_file, "--format", fmt, "--output", output),
+                       "that is the graph file")
+    assert graph_file.read_bytes() == before
+
+
+def test_export_csv_will_not_overwrite_the_graph_with_its_entities_file(tmp_path: Path, graph_file: Path) -> None:
+    graph = tmp_path / "out.entities.csv"
+    graph.write_bytes(graph_file.read_bytes())
+    one_line_error(run("export", "--graph", graph, "--format", "csv", "--output", tmp_path / "out.csv"),
+                   "out.entities.csv: that is the graph file")
+    assert graph.read_bytes() == graph_file.read_bytes() and not (tmp_path / "out.csv").exists()
+
+
+def test_build_through_a_symlinked_graph_updates_its_target(tmp_path: Path, graph_file: Path) -> None:
+    link = tmp_path / "link.json"
+    link.symlink_to(graph_file)
+    extra = tmp_path / "extra.csv"
+    extra.write_text("name,type\nAnn Rudd,Person\n")
+    assert run("build", extra, "--graph", link).exit_code == 0
+    assert link.is_symlink() and "ann-rudd" in json.loads(graph_file.read_text())["nodes"].__repr__()
+
+
+def test_csv_exports_defuse_names_a_spreadsheet_would_run(tmp_path: Path) -> None:
+    records = tmp_path / "r.csv"
+    records.write_text('name,type,aliases\n"=HYPERLINK(""http://x"",""y"")",Organization,+1 Club\n'
+                       "@Sum,Candidate,-2\n")
+    relations = tmp_path / "rel.csv"
+    relations.write_text('relation,source,target,evidence\nENDORSED,"=HYPERLINK(""http://x"",""y"")",@Sum,=1+1\n')
+    graph = tmp_path / "g.json"
+    result = run("build", records, relations, "--graph", graph)
+    assert result.exit_code == 0, result.stderr
+    assert run("export", "--graph", graph, "--format", "csv", "--output", tmp_path / "out.csv").exit_code == 0
+    rows = list(csv.DictReader((tmp_path / "out.csv").open()))
+    assert (rows[0]["source_name"], rows[0]["target_name"], rows[0]["sentence"]) == (
+        "'=HYPERLINK(\"http://x\",\"y\")", "'@Sum", "'=1+1")
+    entities = {r["id"]: r for r in csv.DictReader((tmp_path / "out.entities.csv").open())}
+    assert entities["sum"]["name"] == "'@Sum" and entities["sum"]["aliases"] == "'-2"
+    assert entities["hyperlink-http-x-y"]["aliases"] == "'+1 Club"
+
+
+DAMAGED = {
+    "no name": (lambda d: d["nodes"][0].pop("name"), "has no name"),
+    "no type": (lambda d: d["nodes"][0].pop("type"), "has no type"),
+    "no id": (lambda d: d["nodes"][0].pop("id"), "node 0 has no id"),
+    "missing node": (lambda d: d["links"][0].update(target="nobody"), "refers to a missing node 'nobody'"),
+    "no claims": (lambda d: d["links"][0].pop("claims"), "has no claims"),
+    "HATES": (lambda d: d["links"][0].update(type="HATES", key="HATES"), "unknown relation type 'HATES'"),
+    "nested": (None, "nested too deeply"),
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGED)
+@pytest.mark.parametrize("command", ["build", "stats", "show Sanders", "viz", "export"])
+def test_a_graph_file_that_breaks_the_schema_is_one_line_in_every_command(
+        tmp_path: Path, graph_file: Path, damage: str, command: str) -> None:
+    change, problem = DAMAGED[damage]
+    if change is None:
+        graph_file.write_text('{"schema_version": 1, "nodes": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    else:
+        document = json.loads(graph_file.read_text())
+        change(document)
+        graph_file.write_text(json.dumps(document))
+    before = graph_file.read_bytes()
+    words = command.split() + (["--output", str(tmp_path / "out")] if command in ("viz", "export") else [])
+    words += [str(RECORDS / "entities.csv")] if command == "build" else []
+    one_line_error(run(*words, "--graph", graph_file), str(graph_file), problem)
+    assert graph_file.read_bytes() == before
+
+
+@pytest.mark.parametrize("limit, message", [("-1", "limit must be at least 1, got -1"),
+                                            ("0", "limit must be at least 1, got 0")])
+def test_search_refuses_a_limit_below_one(graph_file: Path, limit: str, message: str) -> None:
+    one_line_error(run("query", "search", "Cohen", "--limit", limit, "--graph", graph_file), message)
+
+
+def test_search_takes_a_huge_limit(graph_file: Path) -> None:
+    result = run("query", "search", "Cohen", "--limit", str(2 ** 70), "--graph", graph_file, "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout)[0]["name"] == "Larry Cohen"
+
+
+def test_an_integer_parameter_over_64_bits_is_one_line(graph_file: Path) -> None:
+    one_line_error(run("cypher", "RETURN $n AS n", "--param", f"n={2 ** 70}", "--graph", graph_file),
+                   "64-bit")
+
+
+def test_a_waiting_build_says_which_process_holds_the_lock(tmp_path: Path, graph_file: Path, monkeypatch) -> None:
+    from endorsegraph.graph import embedded
+    monkeypatch.setattr(embedded, "LOCK_TIMEOUT_S", 0.2)          # a live holder is waited for beyond it
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, time\n"
+                               "from endorsegraph.graph.embedded import JsonFileStore\n"
+                               "with JsonFileStore(sys.argv[1]).lock():\n"
+                               "    print('locked', flush=True); time.sleep(1)", str(graph_file)],
+                              stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "locked"
+    result = run("build", RECORDS / "entities.csv", "--graph", graph_file)
+    holder.wait()
+    assert result.exit_code == 0, result.output
+    assert f"note: {graph_file} is being written by process {holder.pid}; waiting for it to finish" in result.stderr

@@ -328,3 +328,25 @@ def test_cli_will_not_overwrite_the_graph_with_the_page(graph_file):
     result = run("--graph", str(graph_file), "--output", str(graph_file))
     assert result.exit_code == 1 and "that is the graph file" in result.stderr
     assert graph_file.read_bytes() == before
+
+
+def test_bidi_controls_are_shown_not_obeyed_and_long_names_are_cut():
+    spoof, long_name = "Sierra \u202eClub\u202c", "Union of " + "Very " * 2000 + "Long Names"
+    graph = kg.new_graph()
+    kg.add_entity(graph, Entity(spoof, "Organization", "a", aliases=(spoof, "Sierra \u2067Club\u2069")))
+    kg.add_entity(graph, Entity(long_name, "Organization", "a"))
+    kg.add_entity(graph, Entity("Paula Greer", "Candidate", "a"))
+    for name in (spoof, long_name):
+        kg.add_relation(graph, Relation("ENDORSED", Entity(name, "Organization").id, "paula-greer",
+                                        Claim("a", "a", "test", sentence=f"{name} backs Greer.")))
+    html = page(graph)
+    assert not re.search("[\u202a-\u202e\u2066-\u2069]", html)
+    nodes, edges = page_data(html)
+    labels = {n["id"]: n["label"] for n in nodes}
+    assert labels["sierra-club"] == "Sierra [U+202E]Club[U+202C]"
+    cut = labels[Entity(long_name, "Organization").id]
+    assert len(cut) == viz.LABEL_CHARS and cut.endswith("…") and long_name.startswith(cut[:-1])
+    tips = {n["id"]: n["tooltip"] for n in nodes}
+    assert ["title", long_name] in tips[Entity(long_name, "Organization").id]
+    assert ["line", "Also called: Sierra [U+2067]Club[U+2069]"] in tips["sierra-club"]
+    assert any(["quote", "Sierra [U+202E]Club[U+202C] backs Greer."] == row for e in edges for row in e["tooltip"])

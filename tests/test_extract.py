@@ -380,6 +380,7 @@ def test_a_staff_list_advises_its_principal() -> None:
      "\"We will watch,\" said council president Lou Varga.", "Lou Varga", "Lakeside Growers Council"),
     ("Vera Bell, head of the city's Housing Preservation Agency, spoke.", "Vera Bell", "Housing Preservation Agency"),
     ("But Board Chairman Lou Varga opposed the move.", "Lou Varga", "Board"),
+    ("The memos, written by then-HAVA Director Tomas Brandt, changed that.", "Tomas Brandt", "HAVA"),
     ("Rita Vance, co-founder of the Elm Street Neighbors group and co-chair of the Ward 4 Parks Committee, spoke.",
      "Rita Vance", "Ward 4 Parks Committee"),
 ])

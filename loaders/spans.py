@@ -499,7 +499,8 @@ def organizations_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
         start = title
         while start > 0 and title - start < 7 and _organization_word(doc[start - 1], start - 1 < title - 1):
             start -= 1
-        while start < title and (doc[start].is_stop or doc[start].like_num or doc[start].is_punct or doc[start].text == "'s"):
+        while start < title and (doc[start].is_stop or doc[start].like_num or doc[start].is_punct
+                                 or doc[start].text == "'s"):
             start += 1                               # "But Board Chairman X": the sentence's "But" is no name
         if title - start == 1 and doc[start].lower_ in ORG_HEADS | ORG_REFERENCES.keys() | GENERIC_BODIES:
             continue                                 # "League President X" refers back (coref)

@@ -12,7 +12,8 @@ from endorsegraph.loaders.evaluate import evaluate, load_gold
 needs_archive = pytest.mark.skipif(not ARCHIVE.is_file(), reason="../shared/corpus/archive is not beside this checkout")
 
 # (half, min precision, min recall): the dev half is tuned on; the test half only measured.
-GATES = [("dev", 0.95, 0.65)]        # dev half (59 posts): 0.61 / 0.24 before the work, now 0.97 / 0.68
+GATES = [("dev", 0.95, 0.68),         # dev half (59 posts): 0.61 / 0.24 before the work, now 0.97 / 0.71
+         ("test", 0.93, 0.47)]        # test half (33 posts), measured only: first run 0.95 / 0.49
 
 
 @pytest.fixture(scope="module")

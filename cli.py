@@ -83,6 +83,8 @@ def build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to 
           skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Load the good inputs, list the bad.")] = False,
           model: ModelOption = None,
           gazetteers: GazetteerOption = None,
+          keep_mentions: Annotated[bool, typer.Option(
+              "--keep-mentions", help="Also keep the entities of articles that state no relation.")] = False,
           ) -> None:
     """Load articles (.txt .md .html .jsonl) and records (.csv .json .jsonl) into the graph file.
 
@@ -99,7 +101,7 @@ def build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to 
                 bar = typer.progressbar(length=total, label="loading", file=sys.stderr)
             bar.update(1)
 
-    options = ExtractOptions(model, tuple(str(g) for g in gazetteers or ()))
+    options = ExtractOptions(model, tuple(str(g) for g in gazetteers or ()), keep_mentions=keep_mentions)
     store = JsonFileStore(graph, on_wait=lambda message: typer.echo(f"note: {message}", err=True))
     report = build_graph(paths, store, skip_bad=skip_bad, progress=progress, options=options)
     if bar is not None:

@@ -99,7 +99,7 @@ def load_into(graph: nx.MultiDiGraph, paths: Iterable[str | Path], skip_bad: boo
         except RecursionError:
             problems.append(InputError(str(path), "nested too deeply to read"))
         else:
-            for entity in batch.entities:
+            for entity in batch.entities + batch.mentioned:
                 names.add(entity)
             report.files += 1
             for key, value in counts.items():

@@ -297,3 +297,14 @@ def test_a_waiting_build_says_which_process_holds_the_lock(tmp_path: Path, graph
     holder.wait()
     assert result.exit_code == 0, result.output
     assert f"note: {graph_file} is being written by process {holder.pid}; waiting for it to finish" in result.stderr
+
+
+def test_keep_mentions_also_stores_the_entities_of_articles_without_relations(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "food.txt").write_text("Lena Ortiz opened a taco shop on Smith Street with Ida Cole.\n")
+    (tmp_path / "in" / "vote.txt").write_text("The Plumbers Union endorsed Abe Lutz on Monday.\n")
+    assert run("build", tmp_path / "in", "--graph", tmp_path / "a.json").exit_code == 0
+    assert run("build", tmp_path / "in", "--graph", tmp_path / "b.json", "--keep-mentions").exit_code == 0
+    names = {path: {n["name"] for n in json.loads((tmp_path / path).read_text())["nodes"]} for path in ("a.json", "b.json")}
+    assert "Lena Ortiz" not in names["a.json"] and "Lena Ortiz" in names["b.json"]
+    assert {"Plumbers Union", "Abe Lutz"} <= names["a.json"]

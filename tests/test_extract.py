@@ -500,3 +500,16 @@ def test_a_name_keeps_its_first_type_across_the_articles_of_one_file() -> None:
     assert fits_known_types(graph, {"abe-lutz": "Organization"}, "Abe Lutz", "Organization")
     assert not fits_known_types(graph, {"abe-lutz": "Organization"}, "Abe Lutz", "Person")
     assert fits_known_types(graph, {"abe-lutz": "Person"}, "Abe Lutz", "Candidate")
+
+
+def test_an_article_that_states_no_relation_adds_no_entities_unless_asked(tmp_path: Path) -> None:
+    from endorsegraph.loaders.build import load_graph
+    (tmp_path / "news.txt").write_text("The Plumbers Union endorsed Abe Lutz on Monday. Ida Cole watched.\n")
+    (tmp_path / "crime.txt").write_text("Officer Dana Pike of the Harbor Police arrested a man in Queens.\n")
+    (tmp_path / "food.txt").write_text("Lena Ortiz opened a taco shop on Smith Street.\n")
+    default = load_graph([tmp_path])
+    kept = load_graph([tmp_path], options=ExtractOptions(keep_mentions=True))
+    assert {d["name"] for _, d in default.nodes(data=True)} >= {"Plumbers Union", "Abe Lutz", "Ida Cole"}
+    assert "Lena Ortiz" not in {d["name"] for _, d in default.nodes(data=True)}
+    assert "Lena Ortiz" in {d["name"] for _, d in kept.nodes(data=True)}
+    assert set(default.edges) == set(kept.edges)

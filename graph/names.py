@@ -35,8 +35,13 @@ class NameIndex:
         return layer
 
     def add(self, entity: Entity) -> None:
+        """Learn an entity's names; where its type clashes with what is known for its id (an unstored
+        mention read as a person, the graph's node an organization), the first reading stands."""
         known = self._known_type(entity.id)
-        entity_type = schema.more_specific(known, entity.type) if known else entity.type
+        if known and not (schema.is_a(known, entity.type) or schema.is_a(entity.type, known)):
+            entity_type = known
+        else:
+            entity_type = schema.more_specific(known, entity.type) if known else entity.type
         self._remember(entity.id, entity.name, entity_type, {entity.name, *entity.aliases})
 
     def ids(self, form: str, types: tuple[str, ...] | None = None) -> set[str]:
@@ -57,19 +62,24 @@ class NameIndex:
         return next(iter(ids), None)
 
     def name_of(self, node_id: str) -> str:
-        if node_id in self._names or self._base is None:
-            return self._names[node_id]
-        return self._base.name_of(node_id)
+        """The canonical name: the lowest layer's (the graph's) where several know the node."""
+        if self._base is not None and self._base._known_type(node_id) is not None:
+            return self._base.name_of(node_id)
+        return self._names[node_id]
 
     def type_of(self, node_id: str) -> str:
-        if node_id in self._types or self._base is None:
-            return self._types[node_id]
-        return self._base.type_of(node_id)
+        known = self._known_type(node_id)
+        if known is None:
+            raise KeyError(node_id)
+        return known
 
     def _known_type(self, node_id: str) -> str | None:
-        if node_id in self._types or self._base is None:
-            return self._types.get(node_id)
-        return self._base._known_type(node_id)
+        """The narrowest type the layers know (types only narrow); the lower layer's where they clash."""
+        own = self._types.get(node_id)
+        below = self._base._known_type(node_id) if self._base is not None else None
+        if own is None or below is None:
+            return own or below
+        return own if schema.is_a(own, below) else below
 
     def _union(self, table: Callable[[NameIndex], set[str]]) -> set[str]:
         """A new set of the ids ``table`` gives in this layer and every layer below."""

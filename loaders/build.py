@@ -11,7 +11,7 @@ import networkx as nx
 
 from ..graph import kg
 from ..graph.embedded import JsonFileStore
-from ..graph.errors import EndorsegraphError, InputError
+from ..graph.errors import EndorsegraphError, InputError, SchemaError
 from ..graph.model import Batch
 from ..graph.names import NameIndex
 from .articles import is_article_jsonl
@@ -82,15 +82,19 @@ def load_into(graph: nx.MultiDiGraph, paths: Iterable[str | Path], skip_bad: boo
     """Load every input into ``graph`` in memory; the rules of :func:`build`, without a file.
 
     One name index serves every file and grows with what each adds, so the cost of a file does
-    not depend on how much the graph already holds.
+    not depend on how much the graph already holds. Names that articles only mentioned (entities
+    not stored) sit in a layer of their own: they resolve later articles' mentions, but a records
+    file, which refers to entities of the graph, does not see them.
     """
     report = BuildReport()
     problems: list[InputError] = []
     files = _collect(paths, problems)
-    names = NameIndex(graph)
+    stored = NameIndex(graph)
+    heard = stored.overlay()
     for done, path in enumerate(files, start=1):
         try:
-            batch = loader_for(path, options)(path, graph, names=names)
+            loader = loader_for(path, options)
+            batch = loader(path, graph, names=stored if loader is load_records else heard)
             counts = kg.apply_batch(graph, batch)
         except InputError as err:
             problems.append(err)
@@ -99,8 +103,7 @@ def load_into(graph: nx.MultiDiGraph, paths: Iterable[str | Path], skip_bad: boo
         except RecursionError:
             problems.append(InputError(str(path), "nested too deeply to read"))
         else:
-            for entity in batch.entities + batch.mentioned:
-                names.add(entity)
+            _remember(stored, heard, batch)
             report.files += 1
             for key, value in counts.items():
                 report.added[key] += value
@@ -110,6 +113,18 @@ def load_into(graph: nx.MultiDiGraph, paths: Iterable[str | Path], skip_bad: boo
         raise BuildFailed(problems)
     report.skipped = problems
     return report
+
+
+def _remember(stored: NameIndex, heard: NameIndex, batch: Batch) -> None:
+    """Index what a loaded batch stored, and the names it only mentioned (unless the graph's types
+    say otherwise)."""
+    for entity in batch.entities:
+        stored.add(entity)
+    for entity in batch.mentioned:
+        try:
+            heard.add(entity)
+        except SchemaError:
+            continue                                   # the graph knows this name as another type
 
 
 def _collect(paths: Iterable[str | Path], problems: list[InputError]) -> list[Path]:

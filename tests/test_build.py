@@ -5,8 +5,11 @@ import time
 from pathlib import Path
 
 from endorsegraph.graph import kg
+from endorsegraph.graph.model import Batch, Entity
 from endorsegraph.graph.synthetic import synthetic_graph
+from endorsegraph.loaders import build
 from endorsegraph.loaders.build import load_into
+from endorsegraph.loaders.records import load_records
 
 
 def one_row_files(folder: Path, count: int) -> list[Path]:
@@ -50,3 +53,40 @@ def test_names_a_file_adds_are_found_by_the_next(tmp_path: Path) -> None:
     graph = kg.new_graph()
     load_into(graph, [first, second])
     assert graph.has_edge("chris-shelton", "communications-workers-of-america", "LEADS")
+
+
+def only_mentions(heard: list[str | None], name: str, entity_type: str):
+    """A stand-in for the news loader: an article that names ``name`` and states no relation."""
+    def load(path: Path, graph, *, names) -> Batch:
+        heard.append(names.find(name))
+        return Batch(source=str(path), mentioned=[Entity(name, entity_type, path.name)])
+    return load
+
+
+def test_names_articles_only_mention_resolve_later_articles_but_records_never_see_them(tmp_path: Path,
+                                                                                        monkeypatch) -> None:
+    heard: list[str | None] = []
+    news = only_mentions(heard, "Ann Rudd", "Person")
+    monkeypatch.setattr(build, "loader_for", lambda path, options: load_records if path.suffix == ".csv" else news)
+    first, second, records = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.csv"
+    first.write_text("x")
+    second.write_text("x")
+    records.write_text("relation,source,target\nLEADS,Ann Rudd,Sierra Club\n")
+    graph = kg.new_graph()
+    load_into(graph, [first, second, records])
+    assert heard == [None, "ann-rudd"]                     # the second article resolves the first's mention
+    assert graph.has_edge("ann-rudd", "sierra-club", "LEADS")   # the records file creates the person
+
+
+def test_a_mention_that_clashes_with_the_graph_is_ignored(tmp_path: Path, monkeypatch) -> None:
+    heard: list[str | None] = []
+    news = only_mentions(heard, "Ann Rudd", "Organization")
+    monkeypatch.setattr(build, "loader_for", lambda path, options: load_records if path.suffix == ".csv" else news)
+    records, article, more = tmp_path / "a.csv", tmp_path / "b.txt", tmp_path / "c.csv"
+    records.write_text("name,type\nAnn Rudd,Person\n")
+    article.write_text("x")
+    more.write_text("relation,source,target\nLEADS,Ann Rudd,Sierra Club\n")
+    graph = kg.new_graph()
+    report = load_into(graph, [records, article, more])
+    assert report.files == 3 and graph.nodes["ann-rudd"]["type"] == "Person"
+    assert graph.has_edge("ann-rudd", "sierra-club", "LEADS")

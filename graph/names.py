@@ -35,13 +35,8 @@ class NameIndex:
         return layer
 
     def add(self, entity: Entity) -> None:
-        """Learn an entity's names; where its type clashes with what is known for its id (an unstored
-        mention read as a person, the graph's node an organization), the first reading stands."""
         known = self._known_type(entity.id)
-        if known and not (schema.is_a(known, entity.type) or schema.is_a(entity.type, known)):
-            entity_type = known
-        else:
-            entity_type = schema.more_specific(known, entity.type) if known else entity.type
+        entity_type = schema.more_specific(known, entity.type) if known else entity.type
         self._remember(entity.id, entity.name, entity_type, {entity.name, *entity.aliases})
 
     def ids(self, form: str, types: tuple[str, ...] | None = None) -> set[str]:

@@ -440,6 +440,18 @@ def test_text_pieces_cover_the_text_and_cut_at_line_ends() -> None:
     assert [offset for offset, _ in pieces] == [sum(len(p) for _, p in pieces[:i]) for i in range(len(pieces))]
 
 
+def test_a_text_over_the_models_length_limit_is_read_in_pieces(monkeypatch) -> None:
+    """spaCy refuses a text over ``nlp.max_length`` (1,000,000 characters by default); the extractor
+    never hands it one. Shown with the limit lowered, so the test stays fast."""
+    from endorsegraph.loaders import news
+    nlp = pipeline()
+    monkeypatch.setattr(nlp, "max_length", 2_000)
+    monkeypatch.setattr(news, "PIECE_CHARS", 1_000)
+    text = "The weather was mild in the city that day.\n" * 100 + "The Plumbers Union endorsed Abe Lutz.\n"
+    batch = news.extract([Article(id="long.txt", source="long.txt", text=text)], kg.new_graph(), "long.txt")
+    assert [(r.type, r.source, r.target) for r in batch.relations] == [("ENDORSED", "plumbers-union", "abe-lutz")]
+
+
 def test_a_text_read_in_pieces_keeps_offsets_into_the_whole_text(monkeypatch) -> None:
     from endorsegraph.loaders import news
     monkeypatch.setattr(news, "PIECE_CHARS", 120)

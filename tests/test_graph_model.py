@@ -112,11 +112,3 @@ def test_entity_ids_are_stable_slugs() -> None:
     assert entity_id("AFL-CIO") == "afl-cio"
     assert entity_id("Mónica Ruiz") == "monica-ruiz"
 
-
-def test_the_name_index_keeps_the_first_type_of_a_clashing_name() -> None:
-    from endorsegraph.graph.names import NameIndex
-    names = NameIndex(kg.new_graph())
-    names.add(Entity("Abe Lutz", "Organization", aliases=("Abe Lutz",)))
-    names.add(Entity("Abe Lutz", "Person", aliases=("Lutz",)))
-    assert names.type_of("abe-lutz") == "Organization"
-    assert names.ids("Lutz") == {"abe-lutz"}

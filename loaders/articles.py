@@ -76,10 +76,9 @@ def read_articles(path: Path) -> list[Article]:
 def is_article_jsonl(path: Path) -> bool:
     """True if the first non-empty line of ``path`` is a JSON object with "text" or "html"."""
     try:
-        with path.open(encoding="utf-8-sig") as lines:
-            first = next((line for line in lines if line.strip()), "")
+        first = next((line for line in read_text(path).split("\n") if line.strip()), "")
         record = json.loads(first)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+    except (InputError, json.JSONDecodeError, RecursionError):   # the file's own reader names the problem
         return False
     return isinstance(record, dict) and ("text" in record or "html" in record)
 

@@ -206,3 +206,10 @@ def test_markdown_prose_with_front_matter_keeps_file_offsets_and_gains_the_date(
     [article] = read_articles(write(tmp_path, "prose.md", source))
     assert len(article.text) == len(source) and article.published == "2013-08-25"
     assert article.text.index("Lena Ortiz") == source.index("Lena Ortiz")
+
+
+def test_a_utf16_articles_file_is_read_as_articles(tmp_path):
+    path = tmp_path / "wire.jsonl"
+    path.write_bytes(json.dumps({"id": "w1", "text": "The Plumbers Union endorsed Abe Lutz."}).encode("utf-16"))
+    assert is_article_jsonl(path)
+    assert [a.id for a in read_articles(path)] == ["w1"]

@@ -85,6 +85,7 @@ def build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to 
           gazetteers: GazetteerOption = None,
           keep_mentions: Annotated[bool, typer.Option(
               "--keep-mentions", help="Also keep the entities of articles that state no relation.")] = False,
+          verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List the files of types not read.")] = False,
           ) -> None:
     """Load articles (.txt .md .html .jsonl) and records (.csv .json .jsonl) into the graph file.
 
@@ -108,6 +109,11 @@ def build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to 
         bar.render_finish()
     for problem in report.skipped:
         typer.echo(f"skipped: {problem}", err=True)
+    if report.ignored:
+        typer.echo(f"ignored {len(report.ignored)} file(s) of types build does not read"
+                   + ("" if verbose else " (--verbose lists them)"), err=True)
+        for path in report.ignored if verbose else ():
+            typer.echo(f"ignored: {path}", err=True)
     added = report.added
     typer.echo(f"loaded {report.files} file(s) into {graph}: +{added['entities']} entities, "
                f"+{added['relations']} relations, +{added['claims']} claims"

@@ -42,6 +42,7 @@ class BuildReport:
     files: int = 0
     added: dict[str, int] = field(default_factory=lambda: {"entities": 0, "relations": 0, "claims": 0})
     skipped: list[InputError] = field(default_factory=list)
+    ignored: list[Path] = field(default_factory=list)    # files in named folders of types no loader reads
 
 
 def loader_for(path: Path, options: ExtractOptions = ExtractOptions()) -> Loader:
@@ -88,7 +89,7 @@ def load_into(graph: nx.MultiDiGraph, paths: Iterable[str | Path], skip_bad: boo
     """
     report = BuildReport()
     problems: list[InputError] = []
-    files = _collect(paths, problems)
+    files = _collect(paths, problems, report.ignored)
     stored = NameIndex(graph)
     heard = stored.overlay()
     for done, path in enumerate(files, start=1):
@@ -127,11 +128,18 @@ def _remember(stored: NameIndex, heard: NameIndex, batch: Batch) -> None:
             continue                                   # the graph knows this name as another type
 
 
-def _collect(paths: Iterable[str | Path], problems: list[InputError]) -> list[Path]:
+def _collect(paths: Iterable[str | Path], problems: list[InputError], ignored: list[Path]) -> list[Path]:
+    """The files to load. A file named directly must be readable; in a named folder, files of types
+    no loader reads (images, spreadsheets, notes) are set aside in ``ignored``, never a failure."""
     files = []
+    readable = RECORD_SUFFIXES | ARTICLE_SUFFIXES | {".jsonl"}
     for given in paths:
         try:
-            files.extend(input_files([given]))
+            found = list(input_files([given]))
         except InputError as err:
             problems.append(err)
+            continue
+        in_folder = Path(given).is_dir()
+        ignored += [f for f in found if in_folder and f.suffix.lower() not in readable]
+        files += [f for f in found if not in_folder or f.suffix.lower() in readable]
     return files

@@ -308,3 +308,16 @@ def test_keep_mentions_also_stores_the_entities_of_articles_without_relations(tm
     names = {path: {n["name"] for n in json.loads((tmp_path / path).read_text())["nodes"]} for path in ("a.json", "b.json")}
     assert "Lena Ortiz" not in names["a.json"] and "Lena Ortiz" in names["b.json"]
     assert {"Plumbers Union", "Abe Lutz"} <= names["a.json"]
+
+
+def test_files_of_types_build_does_not_read_are_ignored_in_a_folder_and_listed(tmp_path: Path) -> None:
+    inputs = tmp_path / "archive"
+    inputs.mkdir()
+    (inputs / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
+    (inputs / "budget.xlsx").write_bytes(b"PK\x03\x04")
+    (inputs / "story.txt").write_text("The Plumbers Union endorsed Abe Lutz on Monday.\n")
+    result = run("build", inputs, "--graph", tmp_path / "g.json")
+    assert result.exit_code == 0, result.output
+    assert "ignored 2 file(s) of types build does not read (--verbose lists them)" in result.stderr
+    verbose = run("build", inputs, "--graph", tmp_path / "g2.json", "--verbose")
+    assert "ignored: " + str(inputs / "photo.jpg") in verbose.stderr

@@ -186,7 +186,7 @@ def test_a_stalled_answer_times_out_by_option_or_variable(cli, clean_bolt_store)
     for args, env in ((("--timeout", "1.5"), {}), ((), {"NEO4J_TIMEOUT": "1.5"})):
         started = time.monotonic()
         line = one_line_error(cli("cypher", NEVER_ANSWERED, *args, env=env))
-        assert time.monotonic() - started < 10
+        assert time.monotonic() - started < 45          # well before the 60 s default: the 1.5 s was applied
         assert "no answer within 1.5 s (FalkorDB never sends a result row over ~64 KB" in line
     assert "NEO4J_TIMEOUT='soon' is not a number of seconds" in one_line_error(
         cli("cypher", "RETURN 1 AS one", env={"NEO4J_TIMEOUT": "soon"}))

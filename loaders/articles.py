@@ -19,7 +19,7 @@ import trafilatura
 from ..graph.errors import InputError
 from . import front_matter
 from .clean import blank, clean_text
-from .files import read_text
+from .files import first_line, read_text
 from .html_text import html_text, looks_like_html
 
 
@@ -76,9 +76,8 @@ def read_articles(path: Path) -> list[Article]:
 def is_article_jsonl(path: Path) -> bool:
     """True if the first non-empty line of ``path`` is a JSON object with "text" or "html"."""
     try:
-        first = next((line for line in read_text(path).split("\n") if line.strip()), "")
-        record = json.loads(first)
-    except (InputError, json.JSONDecodeError, RecursionError):   # the file's own reader names the problem
+        record = json.loads(first_line(path))
+    except (json.JSONDecodeError, RecursionError):   # the file's own reader names the problem
         return False
     return isinstance(record, dict) and ("text" in record or "html" in record)
 

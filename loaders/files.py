@@ -49,6 +49,18 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     return text
 
 
+def first_line(path: Path, head_bytes: int = 65536) -> str:
+    """The first non-empty line of ``path``, read from its first ``head_bytes`` in the encoding its
+    byte-order mark announces (UTF-8 otherwise); "" when there is none or the head does not decode."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(head_bytes)
+    except OSError:
+        return ""
+    text = head.decode(_bom_encoding(head) or "utf-8-sig", errors="ignore").removeprefix("\ufeff")
+    return next((line for line in text.split("\n") if line.strip()), "")
+
+
 def _bom_encoding(raw: bytes) -> str | None:
     """The UTF-16 or UTF-32 encoding a byte-order mark announces (UTF-32's first: it starts like UTF-16's)."""
     for bom, encoding in BOMS:

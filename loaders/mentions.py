@@ -17,7 +17,7 @@ from .coref import references
 from .gazetteer import Gazetteer
 from .headlines import headline_mentions, title_case_lines
 from .mention_model import ArticleEntities, EntityInfo, Mention
-from .spans import acronyms, entity_spans, title_start
+from .spans import acronyms, capitalized_too, entity_spans, title_start
 from .vocabulary import CANDIDATE_WORDS, FUZZY_MIN, KIND_WORDS, ORG_HEADS
 
 
@@ -62,8 +62,8 @@ class _Resolver:
         for person in (s for s, label in spans if label == "PERSON" and len(s) > 1):
             for start in range(1, len(person)):
                 tail = person[start:].text
-                self.by_tail[tail].add(person.text)
-                self.by_tail[tail[:1].upper() + tail[1:]].add(person.text)   # "De Blasio" opening a sentence
+                for form in capitalized_too(tail):                      # "De Blasio" opening a sentence
+                    self.by_tail[form].add(person.text)
             self.by_end_word[person[0].text].add(person.text)
             self.by_end_word[person[-1].text].add(person.text)
 

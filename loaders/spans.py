@@ -657,7 +657,7 @@ def _name_evidence(spans: list[Span], gazetteer: Gazetteer) -> NameEvidence:
     return NameEvidence(
         gazetteer,
         frozenset(t.text for s in full_names for t in s if t.text[:1].isupper()),
-        frozenset(t for s in full_names for i in range(1, len(s) - 1) for t in _capitalized_too(s[i:].text)))
+        frozenset(t for s in full_names for i in range(1, len(s) - 1) for t in capitalized_too(s[i:].text)))
 
 
 def _known_organization(span: Span, evidence: NameEvidence) -> str | None:
@@ -770,7 +770,8 @@ def _described_as_person(span: Span) -> bool:
         (span.start == span.sent.start or doc[span.start - 1].lower_ in {"said", "says", "told", ",", "and"})
 
 
-def _capitalized_too(text: str) -> set[str]:
+def capitalized_too(text: str) -> set[str]:
+    """``text`` as written and with its first letter capitalized ("de Blasio" opening a sentence)."""
     return {text, text[:1].upper() + text[1:]}
 
 

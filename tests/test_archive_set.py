@@ -22,8 +22,8 @@ def posts(tmp_path_factory) -> dict[str, Path]:
 
 
 def test_the_halves_are_disjoint_and_large_enough() -> None:
-    dev, test = (set(archive_paths(half).values()) for half in HALVES)
-    assert not dev & test
+    dev, test, holdout = (set(archive_paths(half).values()) for half in HALVES)
+    assert not dev & test and not dev & holdout and not test & holdout
     assert len(dev) + len(test) >= 60
     reporting = [g for half in HALVES for g in load_gold(gold_dir(half)) if g["relations"]]
     assert len(reporting) >= 40

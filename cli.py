@@ -5,6 +5,7 @@ import datetime as dt
 import functools
 import json
 import os
+import select
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -55,12 +56,26 @@ def command(name: str | None = None) -> Callable[[Callable[..., Any]], Callable[
                     typer.echo(f"error: {problem}", err=True)
                 typer.echo(f"build failed: {len(err.problems)} problem input(s); graph left unchanged "
                            "(use --skip-bad to load the good ones)", err=True)
+            except BrokenPipeError as err:
+                if reader_gone(sys.stdout):
+                    raise                      # click ends quietly when standard output's reader has left
+                typer.echo(f"error: {err}", err=True)
             except (EndorsegraphError, OSError, OverflowError) as err:     # OverflowError: a number over 64 bits
                 typer.echo(f"error: {err}", err=True)
             raise typer.Exit(1)
         app.command(name)(run)
         return function
     return decorate
+
+
+def reader_gone(stream: Any) -> bool:
+    """Whether ``stream`` is a pipe whose reading end is closed (``endorsegraph ... | head`` after head)."""
+    try:
+        poller = select.poll()
+        poller.register(stream.fileno(), select.POLLOUT)
+        return any(events & select.POLLERR for _, events in poller.poll(0))
+    except (OSError, ValueError, AttributeError):   # no file descriptor (a test runner's buffer)
+        return False
 
 
 def refuse_graph_file(outputs: list[Path], graph: Path) -> None:
@@ -174,15 +189,16 @@ def show(name: Annotated[str, typer.Argument(help="Name, alias or id of an entit
 
 @command()
 def export(graph: GraphOption = DEFAULT_GRAPH,
-           fmt: Annotated[str, typer.Option("--format", "-f", help="json, graphml, gexf or csv.")] = "json",
-           output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")] = Path("export.json"),
+           fmt: Annotated[str | None, typer.Option("--format", "-f", help="json, graphml, gexf or csv "
+                                                   "(default: the --output suffix's, else json).")] = None,
+           output: Annotated[Path, typer.Option("--output", "-o", help="File to write; - for standard output.")]
+           = Path("export.json"),
            ) -> None:
     """Export the graph as node-link JSON, GraphML, GEXF or CSV (one row per claim).
 
-    Example: endorsegraph export --graph demo.json --format graphml --output demo.graphml
+    Example: endorsegraph export --graph demo.json --output demo.graphml
     """
-    if fmt not in exporting.FORMATS:
-        raise EndorsegraphError(f"unknown format {fmt!r} (choose from {', '.join(exporting.FORMATS)})")
+    fmt = exporting.format_for(output, fmt)
     refuse_graph_file(exporting.outputs(fmt, output), graph)
     g = existing_graph(graph).load()
     for path in exporting.export(g, fmt, output):

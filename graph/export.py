@@ -1,9 +1,16 @@
-"""Writing a graph for other tools: node-link JSON, GraphML, GEXF and CSV."""
+"""Writing a graph for other tools: node-link JSON, GraphML, GEXF and CSV.
+
+Each format is what its usual reader takes without options: ``networkx.node_link_graph`` (any
+networkx 3.4 to 3.x: the relations are under both ``links`` and ``edges``), ``networkx.read_graphml``
+and python-igraph's ``Graph.Read_GraphML``, ``networkx.read_gexf`` and Gephi (names as labels, the
+relation type as the ``relation`` attribute and the edge label), and ``pandas.read_csv``.
+"""
 from __future__ import annotations
 
 import csv
 import io
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,8 +19,13 @@ import networkx as nx
 
 from . import kg, schema
 from .embedded import write_atomic
+from .errors import EndorsegraphError
 
 CLAIM_COLUMNS = ("article", "source", "sentence", "start", "end", "line", "rule", "confidence", "published")
+CLAIM_SOURCE_COLUMN = "claim_source"  # the claim's ``source`` (file or URL), apart from the relation's source
+SUFFIXES = {".json": "json", ".graphml": "graphml", ".gexf": "gexf", ".csv": "csv"}
+DEFAULT_FORMAT = "json"
+STDOUT = Path("-")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")   # a spreadsheet runs a cell starting so as a formula
 
 
@@ -30,16 +42,28 @@ def public_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def to_json(graph: nx.MultiDiGraph) -> bytes:
+    """Node-link JSON with the relations under ``links`` (networkx < 3.6 reads it) and ``edges`` (3.6 on)."""
     data = nx.node_link_data(public_graph(graph), edges="links")
+    data["edges"] = data["links"]
     return (json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def to_graphml(graph: nx.MultiDiGraph) -> bytes:
-    return _xml(graph, nx.write_graphml)
+    """GraphML: node and edge attributes as the JSON has them (lists and claims as JSON text)."""
+    return _xml(_flat_graph(graph), nx.write_graphml)
 
 
 def to_gexf(graph: nx.MultiDiGraph) -> bytes:
-    return _xml(graph, nx.write_gexf)
+    """GEXF 1.2: names as node labels, the relation type as edge label and ``relation`` attribute.
+
+    GEXF reserves an edge's ``type`` for directed/undirected/mutual, so the relation type must not go there.
+    """
+    flat = _flat_graph(graph)
+    for _, data in flat.nodes(data=True):
+        data["label"] = data["name"]
+    for _, _, data in flat.edges(data=True):
+        data["relation"] = data["label"] = data.pop("type")
+    return _xml(flat, nx.write_gexf)
 
 
 def to_csv(graph: nx.MultiDiGraph) -> bytes:
@@ -50,23 +74,27 @@ def to_csv(graph: nx.MultiDiGraph) -> bytes:
     properties = sorted({p for t in schema.relation_types() for p in schema.relation_properties(t)})
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["source", "source_name", "type", "target", "target_name", *properties, *CLAIM_COLUMNS])
+    claim_columns = [CLAIM_SOURCE_COLUMN if c == "source" else c for c in CLAIM_COLUMNS]
+    writer.writerow(["source_id", "source_name", "relation", "target_id", "target_name", *properties,
+                     *claim_columns, "claim_properties"])
     for relation in kg.relations(graph):
         ends = [_cell(relation["source"]), _cell(graph.nodes[relation["source"]]["name"]), relation["type"],
                 _cell(relation["target"]), _cell(graph.nodes[relation["target"]]["name"])]
         values = [_cell(relation.get(p)) for p in properties]
         for claim in relation["claims"]:
-            writer.writerow([*ends, *values, *(_cell(claim.get(c)) for c in CLAIM_COLUMNS)])
+            stated = json.dumps(claim.get("properties") or {}, ensure_ascii=False, sort_keys=True)
+            writer.writerow([*ends, *values, *(_cell(claim.get(c)) for c in CLAIM_COLUMNS), _cell(stated)])
     return buffer.getvalue().encode("utf-8")
 
 
 def entities_csv(graph: nx.MultiDiGraph) -> bytes:
+    """One row per entity: id, name, type, its schema properties, and its aliases joined by ``; ``."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["id", "name", "type", "kind", "members", "aliases"])
+    writer.writerow(["id", "name", "type", "kind", "members", "office", "aliases"])
     for e in kg.entities(graph):
         writer.writerow([_cell(e["id"]), _cell(e["name"]), e["type"], e.get("kind", ""), _cell(e.get("members")),
-                         _cell("; ".join(e["aliases"]))])
+                         _cell(e.get("office")), _cell("; ".join(e["aliases"]))])
     return buffer.getvalue().encode("utf-8")
 
 
@@ -74,13 +102,33 @@ FORMATS: dict[str, Callable[[nx.MultiDiGraph], bytes]] = {
     "json": to_json, "graphml": to_graphml, "gexf": to_gexf, "csv": to_csv}
 
 
+def format_for(output: Path, fmt: str | None) -> str:
+    """The export format: ``fmt`` when given, else the one ``output``'s suffix names, else JSON."""
+    if fmt is None:
+        return SUFFIXES.get(output.suffix.lower(), DEFAULT_FORMAT)
+    if fmt not in FORMATS:
+        raise EndorsegraphError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    return fmt
+
+
 def outputs(fmt: str, output: Path) -> list[Path]:
-    """The files an export in ``fmt`` to ``output`` writes: ``output``, and for csv ``<stem>.entities.csv``."""
+    """The files an export in ``fmt`` to ``output`` writes: ``output``, and for csv ``<stem>.entities.csv``.
+
+    Standard output (``-``) is no file: an export there writes only the main table or document.
+    """
+    if output == STDOUT:
+        return []
     return [output, output.with_name(output.stem + ".entities.csv")] if fmt == "csv" else [output]
 
 
 def export(graph: nx.MultiDiGraph, fmt: str, output: Path) -> list[Path]:
-    """Write ``graph`` in ``fmt`` to ``output`` (csv also writes ``<stem>.entities.csv``)."""
+    """Write ``graph`` in ``fmt`` to ``output`` (csv also writes ``<stem>.entities.csv``); the files written.
+
+    ``output`` ``-`` is standard output, which gets the JSON, GraphML or GEXF document or the claims CSV.
+    """
+    if output == STDOUT:
+        _write_stdout(FORMATS[fmt](graph))
+        return []
     written = outputs(fmt, output)
     write_atomic(written[0], FORMATS[fmt](graph))
     if fmt == "csv":
@@ -88,12 +136,25 @@ def export(graph: nx.MultiDiGraph, fmt: str, output: Path) -> list[Path]:
     return written
 
 
-def _xml(graph: nx.MultiDiGraph, writer: Callable[..., None]) -> bytes:
-    """GraphML and GEXF take only scalar attributes: lists and claims travel as JSON text."""
+def _write_stdout(data: bytes) -> None:
+    """All of ``data`` to standard output (unbuffered, as under PYTHONUNBUFFERED, one write may take part)."""
+    out, view = sys.stdout.buffer, memoryview(data)
+    while view:
+        view = view[out.write(view):]
+    out.flush()
+
+
+def _flat_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The public graph with scalar attributes only (lists and claims as JSON text) and edge keys
+    ``e0``, ``e1``, ... (GraphML and GEXF edge ids, which must be unique)."""
     flat = nx.MultiDiGraph()
     public = public_graph(graph)
     flat.add_nodes_from((n, _flatten(d)) for n, d in public.nodes(data=True))
-    flat.add_edges_from((s, t, k, _flatten(d)) for s, t, k, d in public.edges(keys=True, data=True))
+    flat.add_edges_from((s, t, f"e{i}", _flatten(d)) for i, (s, t, d) in enumerate(public.edges(data=True)))
+    return flat
+
+
+def _xml(flat: nx.MultiDiGraph, writer: Callable[..., None]) -> bytes:
     buffer = io.BytesIO()
     writer(flat, buffer)
     return buffer.getvalue()

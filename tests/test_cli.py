@@ -128,7 +128,7 @@ def test_export_formats(tmp_path: Path, graph_file: Path, fmt: str) -> None:
         assert leads["claims"][0]["sentence"] == "Cohen led the union until 2015."
     elif fmt == "csv":
         rows = list(csv.DictReader(out.open()))
-        assert len(rows) == 9 and {r["type"] for r in rows} == {"ENDORSED", "LEADS", "ADVISES", "FOUNDED"}
+        assert len(rows) == 9 and {r["relation"] for r in rows} == {"ENDORSED", "LEADS", "ADVISES", "FOUNDED"}
         assert (tmp_path / "out.entities.csv").exists()
     else:
         graph = nx.read_graphml(out) if fmt == "graphml" else nx.read_gexf(out)

@@ -11,26 +11,28 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from .graph import export as exporting
 from .graph import kg
 from .graph import view as viewing
-from .graph import viz as drawing
 from .graph.embedded import JsonFileStore
 from .graph.errors import EndorsegraphError, GraphFileError
 from .graph.lookup import resolve
-from .graph.neo4j_store import Neo4jStore
-from .loaders import evaluate as scoring
 from .loaders.build import BuildFailed
 from .loaders.build import build as build_graph
-from .loaders.news import ExtractOptions
 from .queries import catalog
 from .queries.output import format_rows
 from .queries.params import parse_params
 from .queries.rows import as_dict, brief
+
+if TYPE_CHECKING:
+    from .graph.neo4j_store import Neo4jStore
+
+# Libraries that only some commands use (spaCy, trafilatura, neo4j, pyvis) are imported inside
+# those commands, so `stats` or `query` start in a fraction of the time (tests/test_startup.py).
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   help="Build and query an endorsement knowledge graph from news and curated records.")
@@ -117,6 +119,7 @@ def build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to 
                 bar = typer.progressbar(length=total, label="loading", file=sys.stderr)
             bar.update(1)
 
+    from .loaders.news import ExtractOptions
     options = ExtractOptions(model, tuple(str(g) for g in gazetteers or ()), keep_mentions=keep_mentions)
     store = JsonFileStore(graph, on_wait=lambda message: typer.echo(f"note: {message}", err=True))
     report = build_graph(paths, store, skip_bad=skip_bad, progress=progress, options=options)
@@ -222,6 +225,7 @@ def viz(graph: GraphOption = DEFAULT_GRAPH,
     """
     if depth != 1 and focus is None:
         raise EndorsegraphError("--depth needs --focus NAME")
+    from .graph import viz as drawing
     refuse_graph_file([output], graph)
     g = existing_graph(graph).load()
     view = viewing.select(g, focus=focus, depth=depth, since=since, max_nodes=max_nodes,
@@ -252,6 +256,8 @@ def eval_articles(articles: Annotated[list[Path], typer.Argument(help="Article f
     """
     if fmt not in ("table", "json"):
         raise EndorsegraphError(f"unknown format {fmt!r} (choose from table, json)")
+    from .loaders import evaluate as scoring
+    from .loaders.news import ExtractOptions
     options = ExtractOptions(model, tuple(str(g) for g in gazetteers or ()))
     result = scoring.evaluate(articles, gold, options=options)
     typer.echo(json.dumps(result, indent=1) if fmt == "json" else scoring.format_table(result))
@@ -353,6 +359,7 @@ def path(source: Annotated[str, typer.Argument(help="Where the path starts (name
 
 def connect(uri: str | None, user: str | None, database: str | None, ask_password: bool,
             timeout: float | None) -> Neo4jStore:
+    from .graph.neo4j_store import Neo4jStore
     password = typer.prompt("password", hide_input=True) if ask_password else None
     return Neo4jStore.from_env(uri=uri, user=user, database=database, password=password, timeout=timeout)
 

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import trafilatura
-
 from ..graph.errors import InputError
 from . import front_matter
 from .clean import blank, clean_text
@@ -193,6 +191,7 @@ def _iso_date(path: Path, line: int, value: str) -> str:
 
 def _extract_html(html: str) -> _Extracted | None:
     """The main text and metadata of an HTML page, or None if trafilatura finds no text."""
+    import trafilatura                       # only for whole pages: it takes a while to import
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                            include_tables=False)
     if document is None or not (document.text or "").strip():

@@ -5,7 +5,7 @@ import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import networkx as nx
 
@@ -16,8 +16,10 @@ from ..graph.model import Batch
 from ..graph.names import NameIndex
 from .articles import is_article_jsonl
 from .files import input_files
-from .news import ExtractOptions, load_news
 from .records import load_records
+
+if TYPE_CHECKING:
+    from .news import ExtractOptions
 
 RECORD_SUFFIXES = {".csv", ".json"}
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
@@ -45,20 +47,24 @@ class BuildReport:
     ignored: list[Path] = field(default_factory=list)    # files in named folders of types no loader reads
 
 
-def loader_for(path: Path, options: ExtractOptions = ExtractOptions()) -> Loader:
-    """The loader for a file by its suffix; a .jsonl file holds articles or records, by its first line."""
+def loader_for(path: Path, options: ExtractOptions | None = None) -> Loader:
+    """The loader for a file by its suffix; a .jsonl file holds articles or records, by its first line.
+
+    The news loader (and spaCy with it) is imported only when an article is to be read.
+    """
     suffix = path.suffix.lower()
     if suffix in RECORD_SUFFIXES or (suffix == ".jsonl" and not is_article_jsonl(path)):
         return load_records
     if suffix in ARTICLE_SUFFIXES or suffix == ".jsonl":
-        return functools.partial(load_news, options=options)
+        from .news import ExtractOptions, load_news
+        return functools.partial(load_news, options=options or ExtractOptions())
     supported = sorted(RECORD_SUFFIXES | ARTICLE_SUFFIXES | {".jsonl"})
     raise InputError(str(path), f"unsupported file type {suffix or '(none)'!r} (supported: {', '.join(supported)})")
 
 
 def build(paths: Iterable[str | Path], store: JsonFileStore, skip_bad: bool = False,
           progress: Callable[[int, int], None] | None = None,
-          options: ExtractOptions = ExtractOptions()) -> BuildReport:
+          options: ExtractOptions | None = None) -> BuildReport:
     """Load every input into the store's graph and save it once, holding the file's lock.
 
     Without ``skip_bad`` any problem input raises :class:`BuildFailed` listing every problem,
@@ -70,7 +76,7 @@ def build(paths: Iterable[str | Path], store: JsonFileStore, skip_bad: bool = Fa
 
 
 def load_graph(paths: Iterable[str | Path], skip_bad: bool = False,
-               options: ExtractOptions = ExtractOptions()) -> nx.MultiDiGraph:
+               options: ExtractOptions | None = None) -> nx.MultiDiGraph:
     """A new in-memory graph holding ``paths``, loaded by the rules of :func:`build`."""
     graph = kg.new_graph()
     load_into(graph, paths, skip_bad=skip_bad, options=options)
@@ -79,7 +85,7 @@ def load_graph(paths: Iterable[str | Path], skip_bad: bool = False,
 
 def load_into(graph: nx.MultiDiGraph, paths: Iterable[str | Path], skip_bad: bool = False,
               progress: Callable[[int, int], None] | None = None,
-              options: ExtractOptions = ExtractOptions()) -> BuildReport:
+              options: ExtractOptions | None = None) -> BuildReport:
     """Load every input into ``graph`` in memory; the rules of :func:`build`, without a file.
 
     One name index serves every file and grows with what each adds, so the cost of a file does

@@ -58,6 +58,18 @@ def test_save_and_load_round_trip(tmp_path: Path) -> None:
     assert json.loads((tmp_path / "g.json").read_text())["schema_version"] == 1
 
 
+def test_the_file_holds_one_node_or_link_per_line_of_compact_json(tmp_path: Path) -> None:
+    graph = small_graph("a.txt")
+    kg.add_entity(graph, Entity("Dana Ruiz", "Person", "a.txt"))
+    kg.add_relation(graph, Relation("ENDORSED", "dana-ruiz", "paula-greer", Claim("a.txt", "a.txt", "test")))
+    lines = graph_to_json(graph).decode("utf-8").splitlines()
+    records = [json.loads(line.rstrip(",")) for line in lines[1:] if line.startswith('{"')]
+    assert sorted(r.get("id") or r["source"] for r in records) == ["dana-ruiz", "dana-ruiz", "paula-greer",
+                                                                   "sierra-club", "sierra-club"]
+    assert not any(line.startswith(" ") or ", " in line for line in lines)
+    assert json.loads("\n".join(lines))["nodes"][0]["id"] == "dana-ruiz"
+
+
 def test_a_process_killed_while_saving_leaves_a_whole_file(tmp_path: Path) -> None:
     path = tmp_path / "g.json"
     writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, text=True)

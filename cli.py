@@ -7,7 +7,6 @@ import json
 import os
 import select
 import sys
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from . import __version__
+from .graph import describe
 from .graph import export as exporting
 from .graph import kg
 from .graph import view as viewing
@@ -24,6 +25,7 @@ from .graph.lookup import resolve
 from .loaders.build import BuildFailed
 from .loaders.build import build as build_graph
 from .queries import catalog
+from .queries.output import FORMATS as OUTPUT_FORMATS
 from .queries.output import format_rows
 from .queries.params import parse_params
 from .queries.rows import as_dict, brief
@@ -35,13 +37,29 @@ if TYPE_CHECKING:
 # those commands, so `stats` or `query` start in a fraction of the time (tests/test_startup.py).
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+                  context_settings={"help_option_names": ["-h", "--help"]},
                   help="Build and query an endorsement knowledge graph from news and curated records.")
+
+
+def print_version(value: bool) -> None:
+    """``--version``: print the package's version and stop."""
+    if value:
+        typer.echo(f"endorsegraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def options(version: Annotated[bool, typer.Option("--version", callback=print_version, is_eager=True,
+                                                  help="Print the version and exit.")] = False) -> None:
+    """Options that come before the command."""
 
 GraphOption = Annotated[Path, typer.Option("--graph", "-g", envvar="ENDORSEGRAPH_GRAPH",
                                            help="Graph file (node-link JSON).")]
 ModelOption = Annotated[str | None, typer.Option("--model", envvar="ENDORSEGRAPH_MODEL",
                                                  help="spaCy model package (default: best installed).")]
 GazetteerOption = Annotated[list[Path] | None, typer.Option("--gazetteer", help="Extra organizations (JSON Lines).")]
+QUERY_FORMATS = "table, json or csv"
+FormatOption = Annotated[str, typer.Option("--format", "-f", help=f"{QUERY_FORMATS}.")]
 DEFAULT_GRAPH = Path("endorsegraph.json")
 PROGRESS_MIN_FILES = 20
 
@@ -86,6 +104,12 @@ def refuse_graph_file(outputs: list[Path], graph: Path) -> None:
         if os.path.realpath(output) == os.path.realpath(graph) or \
                 (output.exists() and graph.exists() and os.path.samefile(output, graph)):
             raise EndorsegraphError(f"{output}: that is the graph file; write to another --output")
+
+
+def check_format(fmt: str) -> None:
+    """EndorsegraphError unless ``fmt`` is table, json or csv (before any work is done)."""
+    if fmt not in OUTPUT_FORMATS:
+        raise EndorsegraphError(f"unknown format {fmt!r} (choose from {', '.join(OUTPUT_FORMATS)})")
 
 
 def existing_graph(path: Path) -> JsonFileStore:
@@ -139,55 +163,34 @@ def build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to 
 
 
 @command()
-def stats(graph: GraphOption = DEFAULT_GRAPH) -> None:
+def stats(graph: GraphOption = DEFAULT_GRAPH, fmt: FormatOption = "table") -> None:
     """Count entities, relations, claims and sources in the graph.
 
-    Example: endorsegraph stats --graph demo.json
+    --format json prints one object; csv one row per count (what, type, count).
+
+    Example: endorsegraph stats --graph demo.json --format json
     """
-    g = existing_graph(graph).load()
-    node_types = Counter(t for _, t in g.nodes(data="type"))
-    edge_types = Counter(t for _, _, t in g.edges(data="type"))
-    sources = {c["article"] for _, _, claims in g.edges(data="claims") for c in claims}
-    typer.echo(f"entities   {g.number_of_nodes()}")
-    for name, count in sorted(node_types.items()):
-        typer.echo(f"  {name:<16}{count}")
-    typer.echo(f"relations  {g.number_of_edges()}")
-    for name, count in sorted(edge_types.items()):
-        typer.echo(f"  {name:<16}{count}")
-    typer.echo(f"claims     {kg.claim_count(g)}")
-    typer.echo(f"sources    {len(sources)}")
+    check_format(fmt)
+    numbers = describe.counts(existing_graph(graph).load())
+    typer.echo(describe.counts_text(numbers) if fmt == "table" else
+               json.dumps(numbers, indent=2) if fmt == "json" else format_rows(describe.count_rows(numbers), fmt))
 
 
 @command()
 def show(name: Annotated[str, typer.Argument(help="Name, alias or id of an entity.")],
-         graph: GraphOption = DEFAULT_GRAPH) -> None:
+         graph: GraphOption = DEFAULT_GRAPH, fmt: FormatOption = "table") -> None:
     """Show an entity, its aliases, and every relation with its claims.
+
+    --format json prints the entity with its relations and their claims; csv one row per claim.
 
     Example: endorsegraph show "Chris Shelton" --graph demo.json
     """
+    check_format(fmt)
     g = existing_graph(graph).load()
-    node_id = resolve(g, name)
-    data = g.nodes[node_id]
-    extras = "".join(f", {k} {data[k]}" for k in ("kind", "members", "office") if k in data)
-    typer.echo(f"{data['name']}  [{data['type']}{extras}]  id={node_id}")
-    alias_counts = kg.aliases(g, node_id)
-    if alias_counts:
-        typer.echo("aliases: " + ", ".join(f"{a} ({n})" for a, n in alias_counts.items()))
-    edges = [(s, t, d, "out") for s, t, d in g.out_edges(node_id, data=True)]
-    edges += [(s, t, d, "in") for s, t, d in g.in_edges(node_id, data=True)]
-    for source, target, edge, _ in sorted(edges, key=lambda e: (e[2]["type"], e[0], e[1])):
-        props = ", ".join(f"{k}={edge[k]}" for k in sorted(edge) if k not in kg.EDGE_FIELDS)
-        typer.echo(f"\n{g.nodes[source]['name']} -{edge['type']}-> {g.nodes[target]['name']}"
-                   + (f"  ({props})" if props else ""))
-        for claim in edge["claims"]:
-            where = claim["article"] + (f":{claim['line']}" if "line" in claim else "")
-            if "start" in claim:
-                where += f" [{claim['start']}:{claim['end']}]"
-            stated = ", ".join(f"{k}={v}" for k, v in sorted(claim.get("properties", {}).items()))
-            typer.echo(f"  - {where} rule={claim['rule']} confidence={claim.get('confidence', 1.0)}"
-                       + (f" says {stated}" if stated else ""))
-            if claim.get("sentence"):
-                typer.echo(f"    \"{claim['sentence']}\"")
+    report = describe.entity(g, resolve(g, name))
+    typer.echo(describe.entity_text(report) if fmt == "table" else
+               json.dumps(report, indent=2, ensure_ascii=False) if fmt == "json" else
+               format_rows(describe.entity_rows(report), fmt))
 
 
 @command()
@@ -265,8 +268,6 @@ def eval_articles(articles: Annotated[list[Path], typer.Argument(help="Article f
         raise EndorsegraphError(f"micro F1 {result['micro']['f1']:.3f} is below --fail-under {fail_under}")
 
 
-QUERY_FORMATS = "table, json or csv"
-FormatOption = Annotated[str, typer.Option("--format", "-f", help=f"{QUERY_FORMATS}.")]
 KOption = Annotated[int | None, typer.Option("--k", "-k", help="path: how many shortest paths (default 3).")]
 DirectedOption = Annotated[bool, typer.Option("--directed", help="path: follow relations only in their direction.")]
 RelationOption = Annotated[list[str] | None, typer.Option("--relation", "-r", help="path: only this relation type (repeatable).")]

@@ -1,0 +1,94 @@
+"""What ``stats`` and ``show`` print: the graph's counts and one entity with its relations and claims.
+
+Each comes as plain data (for JSON), as rows (for CSV) and as the text people read.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import networkx as nx
+
+from . import kg
+
+ENTITY_PROPERTIES = ("kind", "members", "office")
+
+
+def counts(graph: nx.MultiDiGraph) -> dict[str, Any]:
+    """Entities and relations, in all and per type; claims; distinct sources (articles and record files)."""
+    node_types = Counter(t for _, t in graph.nodes(data="type"))
+    edge_types = Counter(t for _, _, t in graph.edges(data="type"))
+    sources = {c["article"] for _, _, claims in graph.edges(data="claims") for c in claims}
+    return {"entities": graph.number_of_nodes(), "entity_types": dict(sorted(node_types.items())),
+            "relations": graph.number_of_edges(), "relation_types": dict(sorted(edge_types.items())),
+            "claims": kg.claim_count(graph), "sources": len(sources)}
+
+
+def count_rows(stats: dict[str, Any]) -> list[dict[str, Any]]:
+    """``counts`` as rows ``what, type, count``: a total per kind, then one row per type (CSV)."""
+    rows: list[dict[str, Any]] = []
+    for what, per_type in (("entities", "entity_types"), ("relations", "relation_types")):
+        rows.append({"what": what, "type": "", "count": stats[what]})
+        rows += [{"what": what, "type": name, "count": n} for name, n in stats[per_type].items()]
+    rows += [{"what": what, "type": "", "count": stats[what]} for what in ("claims", "sources")]
+    return rows
+
+
+def counts_text(stats: dict[str, Any]) -> str:
+    """``counts`` as the aligned text ``stats`` prints."""
+    lines = [f"entities   {stats['entities']}"]
+    lines += [f"  {name:<16}{n}" for name, n in stats["entity_types"].items()]
+    lines.append(f"relations  {stats['relations']}")
+    lines += [f"  {name:<16}{n}" for name, n in stats["relation_types"].items()]
+    lines += [f"claims     {stats['claims']}", f"sources    {stats['sources']}"]
+    return "\n".join(lines)
+
+
+def entity(graph: nx.MultiDiGraph, node_id: str) -> dict[str, Any]:
+    """One entity: id, name, type, properties, aliases with counts, and every relation in or out with
+    its properties and claims (relations ordered by type, source, target)."""
+    data = graph.nodes[node_id]
+    edges = [*graph.out_edges(node_id, data=True), *graph.in_edges(node_id, data=True)]
+    relations = [{"source": s, "source_name": graph.nodes[s]["name"], "type": d["type"],
+                  "target": t, "target_name": graph.nodes[t]["name"],
+                  "properties": {k: d[k] for k in sorted(d) if k not in kg.EDGE_FIELDS}, "claims": d["claims"]}
+                 for s, t, d in sorted(edges, key=lambda e: (e[2]["type"], e[0], e[1]))]
+    return {"id": node_id, "name": data["name"], "type": data["type"],
+            **{k: data[k] for k in ENTITY_PROPERTIES if k in data},
+            "aliases": kg.aliases(graph, node_id), "relations": relations}
+
+
+def entity_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """``entity`` as one row per claim of each of its relations (CSV)."""
+    return [{"source": r["source_name"], "relation": r["type"], "target": r["target_name"],
+             "properties": _pairs(r["properties"]), "article": claim["article"], "line": claim.get("line"),
+             "start": claim.get("start"), "end": claim.get("end"), "rule": claim["rule"],
+             "confidence": claim.get("confidence", 1.0), "says": _pairs(claim.get("properties", {})),
+             "sentence": claim.get("sentence") or None}
+            for r in report["relations"] for claim in r["claims"]]
+
+
+def entity_text(report: dict[str, Any]) -> str:
+    """``entity`` as the text ``show`` prints: a header, aliases, then each relation with its claims."""
+    extras = "".join(f", {k} {report[k]}" for k in ENTITY_PROPERTIES if k in report)
+    lines = [f"{report['name']}  [{report['type']}{extras}]  id={report['id']}"]
+    if report["aliases"]:
+        lines.append("aliases: " + ", ".join(f"{a} ({n})" for a, n in report["aliases"].items()))
+    for relation in report["relations"]:
+        props = _pairs(relation["properties"])
+        lines += ["", f"{relation['source_name']} -{relation['type']}-> {relation['target_name']}"
+                  + (f"  ({props})" if props else "")]
+        for claim in relation["claims"]:
+            where = claim["article"] + (f":{claim['line']}" if "line" in claim else "")
+            if "start" in claim:
+                where += f" [{claim['start']}:{claim['end']}]"
+            stated = _pairs(claim.get("properties", {}))
+            lines.append(f"  - {where} rule={claim['rule']} confidence={claim.get('confidence', 1.0)}"
+                         + (f" says {stated}" if stated else ""))
+            if claim.get("sentence"):
+                lines.append(f"    \"{claim['sentence']}\"")
+    return "\n".join(lines)
+
+
+def _pairs(properties: dict[str, Any]) -> str:
+    return ", ".join(f"{k}={v}" for k, v in sorted(properties.items()))

@@ -427,8 +427,8 @@ def cypher(query: Annotated[str, typer.Argument(help="A Cypher query; use $name 
     elif backend == "embedded":
         if write:
             raise EndorsegraphError("--write needs --backend neo4j: the graph file changes only through build")
-        from .queries.cypher_embedded import run_cypher
-        rows = run_cypher(existing_graph(graph).load(), query, values, allow_files=allow_files)
+        from .queries.cypher_cache import run_cypher_file
+        rows = run_cypher_file(existing_graph(graph).path, query, values, allow_files=allow_files)
     else:
         raise EndorsegraphError(f"unknown backend {backend!r} (choose embedded or neo4j)")
     typer.echo(format_rows(rows, fmt))

@@ -29,13 +29,23 @@ ENGINE_KEYS = ("title",)   # what kglite adds to every node's properties; the se
 def run_cypher(graph: nx.MultiDiGraph, query: str, params: dict | None = None,
                allow_files: bool = False) -> list[dict]:
     """Run read-only Cypher ``query`` with ``params`` over ``graph``; rows as dicts of plain values."""
-    params = params or {}
+    statement = read_only_statement(query, params, allow_files)
+    return answer(load(graph), statement, params)
+
+
+def read_only_statement(query: str, params: dict | None = None, allow_files: bool = False) -> str:
+    """``query`` as it may run on the embedded graph; EndorsegraphError if it writes (or reads files
+    without ``allow_files``)."""
     try:
-        statement = checked(query, params, allow_files=allow_files)
+        return checked(query, params or {}, allow_files=allow_files)
     except WriteRefused as refused:
         raise EndorsegraphError(f"cypher: the embedded graph is read-only (change it with `endorsegraph build`): "
                                 f"{refused.reason}") from None
-    engine = load(graph)
+
+
+def answer(engine: kglite.KnowledgeGraph, statement: str, params: dict | None = None) -> list[dict]:
+    """The rows of a :func:`read_only_statement` on a graph made by :func:`load`, as plain values."""
+    params = params or {}
     try:
         result = engine.cypher(statement, params=params).to_list()
     except kglite.ReadOnlyError:

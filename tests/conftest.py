@@ -23,6 +23,19 @@ GOLD = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "gold"
 CONNECTION_VARIABLES = ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Embedded `cypher` caches kglite graphs; the suite's go to a folder of its own, not the user's."""
+    folder = tmp_path_factory.mktemp("cache")
+    before = os.environ.get("ENDORSEGRAPH_CACHE")
+    os.environ["ENDORSEGRAPH_CACHE"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("ENDORSEGRAPH_CACHE")
+    else:
+        os.environ["ENDORSEGRAPH_CACHE"] = before
+
+
 @pytest.fixture(scope="session")
 def bolt_env() -> Iterator[dict[str, str]]:
     """The NEO4J_* variables that reach the test server (for CLI runs and ``Neo4jStore.from_env``)."""

@@ -11,18 +11,16 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from . import kg, schema
+from . import kg, schema, tables
 from .embedded import write_atomic
 from .errors import EndorsegraphError
 
-CLAIM_COLUMNS = ("article", "source", "sentence", "start", "end", "line", "rule", "confidence", "published")
-CLAIM_SOURCE_COLUMN = "claim_source"  # the claim's ``source`` (file or URL), apart from the relation's source
 SUFFIXES = {".json": "json", ".graphml": "graphml", ".gexf": "gexf", ".csv": "csv"}
 DEFAULT_FORMAT = "json"
 STDOUT = Path("-")
@@ -67,35 +65,18 @@ def to_gexf(graph: nx.MultiDiGraph) -> bytes:
 
 
 def to_csv(graph: nx.MultiDiGraph) -> bytes:
-    """One row per claim: the relation, its resolved properties, and the claim's evidence.
+    """One row per claim (:func:`.tables.claim_rows`): the relation, its resolved properties, and the
+    claim's evidence; what the claim says as JSON text.
 
     Text that a spreadsheet would run as a formula starts with ``'`` (as in both CSV exports).
     """
-    properties = sorted({p for t in schema.relation_types() for p in schema.relation_properties(t)})
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    claim_columns = [CLAIM_SOURCE_COLUMN if c == "source" else c for c in CLAIM_COLUMNS]
-    writer.writerow(["source_id", "source_name", "relation", "target_id", "target_name", *properties,
-                     *claim_columns, "claim_properties"])
-    for relation in kg.relations(graph):
-        ends = [_cell(relation["source"]), _cell(graph.nodes[relation["source"]]["name"]), relation["type"],
-                _cell(relation["target"]), _cell(graph.nodes[relation["target"]]["name"])]
-        values = [_cell(relation.get(p)) for p in properties]
-        for claim in relation["claims"]:
-            stated = json.dumps(claim.get("properties") or {}, ensure_ascii=False, sort_keys=True)
-            writer.writerow([*ends, *values, *(_cell(claim.get(c)) for c in CLAIM_COLUMNS), _cell(stated)])
-    return buffer.getvalue().encode("utf-8")
+    return _csv(tables.claim_columns(), tables.claim_rows(graph))
 
 
 def entities_csv(graph: nx.MultiDiGraph) -> bytes:
     """One row per entity: id, name, type, its schema properties, and its aliases joined by ``; ``."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["id", "name", "type", "kind", "members", "office", "aliases"])
-    for e in kg.entities(graph):
-        writer.writerow([_cell(e["id"]), _cell(e["name"]), e["type"], e.get("kind", ""), _cell(e.get("members")),
-                         _cell(e.get("office")), _cell("; ".join(e["aliases"]))])
-    return buffer.getvalue().encode("utf-8")
+    return _csv(list(tables.ENTITY_COLUMNS), ({**row, "aliases": "; ".join(row["aliases"])}
+                                              for row in tables.entity_rows(graph)))
 
 
 FORMATS: dict[str, Callable[[nx.MultiDiGraph], bytes]] = {
@@ -165,12 +146,22 @@ def _flatten(data: dict[str, Any]) -> dict[str, Any]:
             for k, v in data.items() if v is not None}
 
 
+def _csv(columns: list[str], rows: Iterable[dict[str, Any]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([_cell(row[column]) for column in columns] for row in rows)
+    return buffer.getvalue().encode("utf-8")
+
+
 def _cell(value: Any) -> str:
     """A CSV cell: empty for None, ``true``/``false``, numbers as written, text safe to open in a spreadsheet."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return str(value).lower()
+    if isinstance(value, dict):
+        value = json.dumps(value, ensure_ascii=False, sort_keys=True)
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return str(value)

@@ -198,3 +198,18 @@ def test_large_graph_is_capped_and_settles(browser, tmp_path):
     time.sleep(0.5)
     assert browser.execute_script(positions) == before, "physics still moving after the layout settled"
     browser.save_screenshot(str(ARTIFACTS / "viz-large.png"))
+
+
+def test_a_drawing_shows_inline_in_a_notebook_frame(browser, probed, tmp_path):
+    from endorsegraph import draw
+    host = tmp_path / "notebook.html"
+    host.write_text(f"<!DOCTYPE html><html><body><p>a notebook cell</p>{draw(probed)._repr_html_()}</body></html>")
+    browser.get(host.as_uri())
+    browser.switch_to.frame(browser.find_element(By.TAG_NAME, "iframe"))
+    try:
+        WebDriverWait(browser, 120).until(
+            lambda d: d.execute_script("return document.body.getAttribute('data-layout')") == "done")
+        assert count(browser, "nodes") == sum(1 for node in probed if probed.degree(node))
+        assert count(browser, "edges") == probed.number_of_edges()
+    finally:
+        browser.switch_to.default_content()

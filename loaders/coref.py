@@ -210,16 +210,26 @@ def _organization_subject(doc: Doc, before: list[Mention], token) -> Mention | N
 
 def _last_person_subject(doc: Doc, before: list[Mention], token: Token) -> Mention | None:
     """The person a pronoun stands for: a subject (or a subject's apposition) of its own sentence
-    before it, else the last person who was a subject."""
+    before it, else the last person who was a subject. An unresolved surname as its own sentence's
+    subject blocks the search when it is shared by several people ("Murdoch said that he ...")."""
     for mention in reversed(before):
         head = doc[mention.end - 1]
         if mention.label == "PERSON" and mention.start >= token.sent.start and (
                 head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "appos" and head.head.dep_ == "nsubj")):
             return mention
+    if any(_shared_surname(t, before) for t in doc[token.sent.start:token.i] if t.dep_ in ("nsubj", "nsubjpass")):
+        return None
     for mention in reversed(before):
         if mention.label == "PERSON" and doc[mention.end - 1].dep_ in ("nsubj", "nsubjpass"):
             return mention
     return next((m for m in reversed(before) if m.label == "PERSON"), None)
+
+
+def _shared_surname(token: Token, before: list[Mention]) -> bool:
+    """An unresolved name that ends the names of two or more people mentioned before it."""
+    if token.pos_ != "PROPN" or any(m.start <= token.i < m.end for m in before):
+        return False
+    return len({m.entity for m in before if m.label == "PERSON" and m.entity.split()[-1] == token.text}) > 1
 
 
 def _most_salient_person(before: list[Mention]) -> Mention | None:

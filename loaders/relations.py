@@ -14,7 +14,14 @@ from spacy.tokens import Doc, Span, Token
 
 from .mention_model import ArticleEntities, Mention
 from .patterns import CAMPAIGN_ONLY_ROLES, FORMER_WORDS, MACROS, PATTERNS, Pattern
-from .vocabulary import OFFICE_HOLDER_TITLES, OFFICE_TITLES, PERSON_NOUNS
+from .vocabulary import (
+    HEAD_TITLES,
+    OFFICE_HOLDER_TITLES,
+    OFFICE_TITLES,
+    PERSON_NOUNS,
+    STAFF_FUNCTIONS,
+    TITLE_MODIFIERS,
+)
 
 SLOT = re.compile(r"⟦(\d+)⟧")
 MODAL_WORDS = {"could", "might", "may", "should", "will", "shall", "wo", "ca", "can", "must"}
@@ -41,6 +48,12 @@ CANDIDACY_WORDS = {"campaign", "bid", "candidacy", "re-election", "reelection", 
 NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 AGREEMENT_CONFIDENCE = 0.95
 PARSE_CONFIDENCE = 0.7
+# Heads of an organization whose holder the parse can find ("X is a vice chairman of Y"); "founder"
+# is FOUNDED, "chief" is too often "chief of staff".
+PREDICATED_TITLES = (HEAD_TITLES - {"founder", "chief"}) | {"chairmen", "chairwomen", "presidents", "directors",
+                                                            "chairperson", "chancellor"}
+LEAVING_LEMMAS = {"resign", "step", "lose", "leave", "quit", "retire", "oust", "fire", "force", "remove"}
+ROLE_NOUNS = {"role", "position", "post", "job", "seat", "tenure", "stint", "term"}
 
 
 @dataclass
@@ -64,7 +77,8 @@ def sentence_relations(sent: Span, entities: ArticleEntities, quoted: list[tuple
     covered = {f.trigger for f in explicit if f.trigger is not None}
     surface = explicit + [f for p in PATTERNS for f in _surface(p, view, sent, from_parse=True)
                           if f.trigger not in covered]
-    parsed = _parse_endorsements(sent, entities)
+    parsed = _parse_endorsements(sent, entities) + _parse_endorsement_nouns(sent, entities) + \
+        _parse_roles(sent, entities)
     found = _reconcile(surface + staff_list(view, sent), parsed)
     return [f for f in found if not (f.relation == "ENDORSED" and _inside(f.trigger, sent.doc, quoted))]
 
@@ -422,6 +436,96 @@ def _parse_endorsements(sent: Span, entities: ArticleEntities) -> list[Found]:
                     found.append(Found("ENDORSED", source.entity, target.entity, sent, "parse:endorse-verb",
                                        PARSE_CONFIDENCE, token.i, {"status": "endorsed"}))
     return found
+
+
+def _parse_endorsement_nouns(sent: Span, entities: ArticleEntities) -> list[Found]:
+    """"Y announced her run with a video endorsement from X", "Y counts A as a supporter, in addition to
+    an endorsement from X": an endorsement *from* someone, inside a clause, is given to its subject."""
+    found = []
+    mentions = entities.starting_in(sent.start, sent.end)
+    for noun in sent:
+        if noun.lower_ not in ENDORSE_NOUNS or noun.pos_ != "NOUN" or any(c.dep_ == "poss" for c in noun.children) \
+                or {t.lower_ for t in sent.doc[max(noun.i - 3, sent.start):noun.i]} & {"not", "no", "without"}:
+            continue                                 # "praise (but not an endorsement) from X"
+        givers = [m for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for g in c.children if g.dep_ == "pobj" for m in _mentions_of(g, mentions)]
+        verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if not givers or verb is None or verb.lemma_ in HEDGE_VERBS or _hedged_token(verb):
+            continue
+        subject = _subject_of(verb)
+        for endorsee in _mentions_of(subject, mentions) if subject is not None else []:
+            for giver in givers:
+                if giver.entity != endorsee.entity and endorsee.label == "PERSON":
+                    found.append(Found("ENDORSED", giver.entity, endorsee.entity, sent, "parse:endorsement-from",
+                                       PARSE_CONFIDENCE, noun.i, {"status": "endorsed"}))
+    return found
+
+
+def _parse_roles(sent: Span, entities: ArticleEntities) -> list[Found]:
+    """LEADS read from the parse where a head title is predicated of someone: "X is a vice chairman of
+    Y", "he lost his role as the chairman of Y", "taking over as chairman of Y", "two former Y chairmen:
+    A and B". The organization is the title's "of"/"at" object, possessor or compound; the holder its
+    clause's subject, the person it is said of, or the names set beside it."""
+    found = []
+    mentions = entities.starting_in(sent.start, sent.end)
+    for title in sent:
+        if title.lower_ not in PREDICATED_TITLES or title.pos_ not in ("NOUN", "PROPN"):
+            continue
+        modifiers = [c for c in title.children if c.dep_ in ("amod", "compound", "nmod") and c.i < title.i]
+        if any(m.lower_ in STAFF_FUNCTIONS for m in modifiers):
+            continue                                 # "political director", "deputy chairman": staff
+        organizations = [m for m in _role_organizations(title, mentions) if m.label == "ORG"]
+        holders, verb = _role_holders(title, mentions)
+        holders = [m for m in holders if m.label == "PERSON"]
+        if not organizations or not holders or (verb is not None and _hedged_token(verb)):
+            continue
+        words = {m.lower_ for m in modifiers} | {c.lower_ for c in title.children if c.dep_ == "advmod"}
+        current = not (words & set(FORMER_WORDS) or (verb is not None and verb.lemma_ in LEAVING_LEMMAS))
+        role = " ".join([m.lower_ for m in modifiers if m.lower_ in TITLE_MODIFIERS] + [_singular(title.lower_)])
+        for organization in organizations:
+            if (sent.doc[organization.end - 1].lower_, role.split()[-1]) in OFFICE_TITLES:
+                continue
+            for holder in holders:
+                found.append(Found("LEADS", holder.entity, organization.entity, sent, "parse:role-predicate",
+                                   PARSE_CONFIDENCE, title.i, {"role": role, "current": current}))
+    return found
+
+
+def _singular(title: str) -> str:
+    return {"chairmen": "chairman", "chairwomen": "chairwoman"}.get(title, title.removesuffix("s")
+                                                                   if title.endswith("ents") or title.endswith("ors")
+                                                                   else title)
+
+
+def _role_organizations(title: Token, mentions: list[Mention]) -> list[Mention]:
+    """"chairman of/at Y", "Y's chairman", "the Y chairman"."""
+    heads = [g for c in title.children if c.dep_ == "prep" and c.lower_ in ("of", "at")
+             for g in c.children if g.dep_ == "pobj"]
+    heads += [c for c in title.children if c.dep_ in ("poss", "compound", "nmod") and c.i < title.i]
+    return [m for head in heads for m in _mentions_of(head, mentions)]
+
+
+def _role_holders(title: Token, mentions: list[Mention]) -> tuple[list[Mention], Token | None]:
+    """Who holds the title, and the verb that says so (None for names set beside it)."""
+    beside = [c for c in title.children if c.dep_ == "appos"]
+    if beside:
+        return [m for c in beside for m in _mentions_of(c, mentions)], None
+    first = title
+    while first.dep_ == "conj":
+        first = first.head
+    if first.dep_ in ("attr", "acomp", "oprd"):
+        verb = first.head
+    elif first.dep_ == "pobj" and first.head.lower_ == "as":
+        verb = first.head.head
+        if verb.lower_ in ROLE_NOUNS and verb.dep_ in ("dobj", "pobj", "nsubj"):
+            verb = verb.head if verb.dep_ == "dobj" else verb.head.head
+        objects = [m for c in verb.children if c.dep_ == "dobj" for m in _mentions_of(c, mentions)]
+        if objects:
+            return objects, verb                     # "the board named X as chairman of Y"
+    else:
+        return [], None
+    subject = _subject_of(verb)
+    return (_mentions_of(subject, mentions) if subject is not None else []), verb
 
 
 def _reconcile(surface: list[Found], parsed: list[Found]) -> list[Found]:

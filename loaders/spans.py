@@ -197,6 +197,19 @@ def _organization_role_suffix(span: Span, cut: Cut) -> Cut:
     return replace(cut, end=end)
 
 
+def _organization_title_prefix(span: Span, cut: Cut) -> Cut:
+    """"Chairman of Fox News": a head title and "of" before an organization are a role, not its name."""
+    doc, start = span.doc, cut.start
+    if cut.label != "ORG" or span.id_:
+        return cut
+    while start < cut.end and doc[start].lower_ in TITLE_MODIFIERS | {"co", "-"}:
+        start += 1
+    if start + 2 < cut.end and doc[start].lower_ in HEAD_TITLES and doc[start + 1].lower_ == "of":
+        start += 3 if doc[start + 2].lower_ == "the" and start + 3 < cut.end else 2
+        return replace(cut, start=start)
+    return cut
+
+
 def _honorific_organization(span: Span, cut: Cut) -> Cut:
     """"Councilwoman Naomi Feld" tagged as an organization: an honorific and capitalized words are a person."""
     doc = span.doc
@@ -259,6 +272,7 @@ TRIM_RULES: tuple[Rule[TrimRule], ...] = (
     Rule("trailing-possessive", _trailing_possessive),
     Rule("person-role-prefix", _person_role_prefix),
     Rule("organization-role-suffix", _organization_role_suffix),
+    Rule("organization-title-prefix", _organization_title_prefix),
     Rule("honorific-organization", _honorific_organization),
     Rule("after-last-title", _after_last_title),
     Rule("poll-share", _poll_share),
@@ -313,7 +327,8 @@ def _for_or_of_before(span: Span, reach: Reach) -> Reach:
     """"Americans for Lower Taxes": a capitalized word and "for" or "of" before the name."""
     doc, start = span.doc, reach.start
     if start >= 2 and doc[start - 1].lower_ in ("for", "of") and doc[start - 2].is_title and \
-            doc[start - 2].ent_type_ not in ("PERSON", *TEMPORAL_TYPES) and doc[start - 2].i >= span.sent.start:
+            doc[start - 2].ent_type_ not in ("PERSON", *TEMPORAL_TYPES) and doc[start - 2].i >= span.sent.start \
+            and doc[start - 2].lower_ not in HEAD_TITLES:      # "Chairman of Fox News" is a role
         return replace(reach, start=start - 2)
     return reach
 

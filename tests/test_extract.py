@@ -158,6 +158,12 @@ def test_two_people_with_one_surname_stay_apart() -> None:
     assert not any(s == "Lopez" or t == "Lopez" for _, s, t in found)
 
 
+def test_a_surname_several_people_share_blocks_a_pronoun_from_reaching_further_back() -> None:
+    text = ("Tom Bell resigned on Friday. Ann Rudd and Lia Rudd praised him. "
+            "Rudd said that he was taking over as chairman of the Sierra Club.")
+    assert not [key for key in relations_of(text) if key[0] == "LEADS"]
+
+
 # --- LEADS, ADVISES, FOUNDED ------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, person, org, role, current", [
@@ -167,6 +173,10 @@ def test_two_people_with_one_surname_stay_apart() -> None:
     ("The Sierra Club's immediate past president Ann Rudd spoke first.", "Ann Rudd", "Sierra Club", "president",
      False),
     ("Former Sierra Club chair Ann Rudd spoke first.", "Ann Rudd", "Sierra Club", "chair", False),
+    ("After the vote, Ann Rudd lost her role as the chairwoman of the Sierra Club.", "Ann Rudd", "Sierra Club",
+     "chairwoman", False),
+    ("Ann Rudd said she was taking over as Chairman of the Sierra Club.", "Ann Rudd", "Sierra Club", "chairman",
+     True),
 ])
 def test_leadership_roles_and_current_flag(text: str, person: str, org: str, role: str, current: bool) -> None:
     edge = relations_of(text)[("LEADS", person, org)]

@@ -44,6 +44,12 @@ FUNCTION_RULES = [
     ("parse:endorse-verb",
      "The Plumbers Union, whose members met all night in a union hall downtown, endorsed Abe Lutz.",
      "The Plumbers Union, whose members met all night in a union hall downtown, thanked Abe Lutz."),
+    ("parse:endorsement-from",
+     "Abe Lutz opened his campaign on Monday, with a video endorsement from Ida Cole.",
+     "Abe Lutz opened his campaign on Monday, without an endorsement from Ida Cole."),
+    ("parse:role-predicate",
+     "Nell Ortiz grew up in Ohio and is a vice chairman of the Harbor Freight Alliance.",
+     "Nell Ortiz grew up in Ohio and is a political director of the Harbor Freight Alliance."),
 ]
 
 

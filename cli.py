@@ -22,8 +22,9 @@ from .graph import view as viewing
 from .graph.embedded import JsonFileStore
 from .graph.errors import EndorsegraphError, GraphFileError
 from .graph.lookup import resolve
-from .loaders.build import BuildFailed
+from .loaders.build import TABLE_FORMATS, BuildFailed
 from .loaders.build import build as build_graph
+from .loaders.csv_tables import TableOptions, check_encoding
 from .queries import catalog
 from .queries.output import FORMATS as OUTPUT_FORMATS
 from .queries.output import format_rows
@@ -127,8 +128,16 @@ def build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to 
           keep_mentions: Annotated[bool, typer.Option(
               "--keep-mentions", help="Also keep the entities of articles that state no relation.")] = False,
           verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List the files of types not read.")] = False,
+          encoding: Annotated[str | None, typer.Option(
+              "--encoding", help="CSV tables' encoding: utf-8, utf-8-sig or latin-1 (default: detected).")] = None,
+          table_format: Annotated[str | None, typer.Option(
+              "--format", help="CSV tables' format: records, fivethirtyeight-2020 or fivethirtyeight-2018 "
+                               "(default: recognised by the header).")] = None,
           ) -> None:
     """Load articles (.txt .md .html .jsonl) and records (.csv .json .jsonl) into the graph file.
+
+    FiveThirtyEight's endorsement tables (endorsements-2020.csv, the 2018 dem_candidates.csv and
+    rep_candidates.csv) are recognised by their columns.
 
     The graph file is created if missing; with any bad input it is left exactly as it was.
 
@@ -146,7 +155,10 @@ def build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to 
     from .loaders.news import ExtractOptions
     options = ExtractOptions(model, tuple(str(g) for g in gazetteers or ()), keep_mentions=keep_mentions)
     store = JsonFileStore(graph, on_wait=lambda message: typer.echo(f"note: {message}", err=True))
-    report = build_graph(paths, store, skip_bad=skip_bad, progress=progress, options=options)
+    if table_format is not None and table_format not in TABLE_FORMATS:
+        raise EndorsegraphError(f"unknown format {table_format!r} (choose from {', '.join(TABLE_FORMATS)})")
+    tables = TableOptions(encoding=check_encoding(encoding), format=table_format)
+    report = build_graph(paths, store, skip_bad=skip_bad, progress=progress, options=options, tables=tables)
     if bar is not None:
         bar.render_finish()
     for problem in report.skipped:

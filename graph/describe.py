@@ -11,8 +11,6 @@ import networkx as nx
 
 from . import kg
 
-ENTITY_PROPERTIES = ("kind", "members", "office")
-
 
 def counts(graph: nx.MultiDiGraph) -> dict[str, Any]:
     """Entities and relations, in all and per type; claims; distinct sources (articles and record files)."""
@@ -45,7 +43,7 @@ def counts_text(stats: dict[str, Any]) -> str:
 
 
 def entity(graph: nx.MultiDiGraph, node_id: str) -> dict[str, Any]:
-    """One entity: id, name, type, properties, aliases with counts, and every relation in or out with
+    """One entity: id, name, type, its properties, aliases with counts, and every relation in or out with
     its properties and claims (relations ordered by type, source, target)."""
     data = graph.nodes[node_id]
     edges = [*graph.out_edges(node_id, data=True), *graph.in_edges(node_id, data=True)]
@@ -54,7 +52,7 @@ def entity(graph: nx.MultiDiGraph, node_id: str) -> dict[str, Any]:
                   "properties": {k: d[k] for k in sorted(d) if k not in kg.EDGE_FIELDS}, "claims": d["claims"]}
                  for s, t, d in sorted(edges, key=lambda e: (e[2]["type"], e[0], e[1]))]
     return {"id": node_id, "name": data["name"], "type": data["type"],
-            **{k: data[k] for k in ENTITY_PROPERTIES if k in data},
+            "properties": {k: data[k] for k in sorted(data) if k not in kg.NODE_FIELDS},
             "aliases": kg.aliases(graph, node_id), "relations": relations}
 
 
@@ -70,7 +68,7 @@ def entity_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
 
 def entity_text(report: dict[str, Any]) -> str:
     """``entity`` as the text ``show`` prints: a header, aliases, then each relation with its claims."""
-    extras = "".join(f", {k} {report[k]}" for k in ENTITY_PROPERTIES if k in report)
+    extras = "".join(f", {k} {v}" for k, v in report["properties"].items())
     lines = [f"{report['name']}  [{report['type']}{extras}]  id={report['id']}"]
     if report["aliases"]:
         lines.append("aliases: " + ", ".join(f"{a} ({n})" for a, n in report["aliases"].items()))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 from functools import cache
 from importlib import resources
@@ -162,6 +163,15 @@ def _to_int(value: Any) -> int:
     return int(str(value).replace(",", "").replace("_", "").strip())
 
 
+def _to_float(value: Any) -> float:
+    if isinstance(value, bool):
+        raise ValueError(value)
+    result = float(value if isinstance(value, (int, float)) else str(value).replace(",", "").strip())
+    if not math.isfinite(result):
+        raise ValueError(value)
+    return result
+
+
 def _to_str(value: Any) -> str:
     if not isinstance(value, (str, int, float)):
         raise ValueError(value)
@@ -172,6 +182,6 @@ def _to_date(value: Any) -> str:
     return dt.date.fromisoformat(str(value).strip()).isoformat()
 
 
-_COERCERS = {"str": _to_str, "int": _to_int, "bool": _to_bool, "date": _to_date}
-_TYPE_WORDS = {"str": "text", "int": "a whole number", "bool": "true or false",
+_COERCERS = {"str": _to_str, "int": _to_int, "float": _to_float, "bool": _to_bool, "date": _to_date}
+_TYPE_WORDS = {"str": "text", "int": "a whole number", "float": "a number", "bool": "true or false",
                "date": "an ISO date (YYYY-MM-DD)"}

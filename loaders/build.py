@@ -16,12 +16,15 @@ from ..graph.model import Batch
 from ..graph.names import NameIndex
 from .articles import is_article_jsonl
 from .files import input_files
+from .csv_tables import TableOptions
+from .fivethirtyeight import FORMAT_2018, FORMAT_2020, detect_file, load_fivethirtyeight
 from .records import load_records
 
 if TYPE_CHECKING:
     from .news import ExtractOptions
 
 RECORD_SUFFIXES = {".csv", ".json"}
+TABLE_FORMATS = ("records", FORMAT_2020, FORMAT_2018)
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
 
 
@@ -47,12 +50,18 @@ class BuildReport:
     ignored: list[Path] = field(default_factory=list)    # files in named folders of types no loader reads
 
 
-def loader_for(path: Path, options: ExtractOptions | None = None) -> Loader:
-    """The loader for a file by its suffix; a .jsonl file holds articles or records, by its first line.
+def loader_for(path: Path, options: ExtractOptions | None = None, tables: TableOptions | None = None) -> Loader:
+    """The loader for a file by its suffix; a .jsonl file holds articles or records, by its first line;
+    a .csv file is a FiveThirtyEight table by its header (or ``tables.format``), else records.
 
     The news loader (and spaCy with it) is imported only when an article is to be read.
     """
     suffix = path.suffix.lower()
+    tables = tables or TableOptions()
+    if suffix == ".csv" and tables.format != "records":
+        fmt = tables.format or detect_file(path, tables.encoding)
+        if fmt is not None:
+            return functools.partial(load_fivethirtyeight, encoding=tables.encoding, fmt=fmt)
     if suffix in RECORD_SUFFIXES or (suffix == ".jsonl" and not is_article_jsonl(path)):
         return load_records
     if suffix in ARTICLE_SUFFIXES or suffix == ".jsonl":
@@ -64,7 +73,7 @@ def loader_for(path: Path, options: ExtractOptions | None = None) -> Loader:
 
 def build(paths: Iterable[str | Path], store: JsonFileStore, skip_bad: bool = False,
           progress: Callable[[int, int], None] | None = None,
-          options: ExtractOptions | None = None) -> BuildReport:
+          options: ExtractOptions | None = None, tables: TableOptions | None = None) -> BuildReport:
     """Load every input into the store's graph and save it once, holding the file's lock.
 
     Without ``skip_bad`` any problem input raises :class:`BuildFailed` listing every problem,
@@ -72,7 +81,7 @@ def build(paths: Iterable[str | Path], store: JsonFileStore, skip_bad: bool = Fa
     ``progress(done, total)`` is called after each file.
     """
     with store.update() as graph:
-        return load_into(graph, paths, skip_bad=skip_bad, progress=progress, options=options)
+        return load_into(graph, paths, skip_bad=skip_bad, progress=progress, options=options, tables=tables)
 
 
 def load_graph(paths: Iterable[str | Path], skip_bad: bool = False,
@@ -85,7 +94,7 @@ def load_graph(paths: Iterable[str | Path], skip_bad: bool = False,
 
 def load_into(graph: nx.MultiDiGraph, paths: Iterable[str | Path], skip_bad: bool = False,
               progress: Callable[[int, int], None] | None = None,
-              options: ExtractOptions | None = None) -> BuildReport:
+              options: ExtractOptions | None = None, tables: TableOptions | None = None) -> BuildReport:
     """Load every input into ``graph`` in memory; the rules of :func:`build`, without a file.
 
     One name index serves every file and grows with what each adds, so the cost of a file does
@@ -100,8 +109,9 @@ def load_into(graph: nx.MultiDiGraph, paths: Iterable[str | Path], skip_bad: boo
     heard = stored.overlay()
     for done, path in enumerate(files, start=1):
         try:
-            loader = loader_for(path, options)
-            batch = loader(path, graph, names=stored if loader is load_records else heard)
+            loader = loader_for(path, options, tables)
+            is_table = getattr(loader, "func", loader) in (load_records, load_fivethirtyeight)
+            batch = loader(path, graph, names=stored if is_table else heard)
             counts = kg.apply_batch(graph, batch)
         except InputError as err:
             problems.append(err)

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +64,7 @@ def parse_rows(path: Path, text: str) -> list[Row]:
 def _csv_rows(path: Path, text: str) -> list[Row]:
     """Rows of a CSV file; quoting must be sound (strict), so an unclosed quote is an error, not a
     cell that swallows the rest of the file."""
-    reader = csv.DictReader(io.StringIO(text), strict=True)
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)   # newline="": CR, LF, CRLF alike
     rows: list[Row] = []
     read = 0                                            # lines read up to the end of the last whole row
     try:
@@ -87,7 +88,7 @@ def _csv_rows(path: Path, text: str) -> list[Row]:
 
 def _first_filled_line(text: str, after: int) -> int:
     """The number of the first non-blank line after line ``after``: where a CSV row begins."""
-    lines = text.split("\n")
+    lines = re.split(r"\r\n|\r|\n", text)
     return next((n for n in range(after + 1, len(lines) + 1) if lines[n - 1].strip()), after + 1)
 
 

@@ -67,7 +67,7 @@ def test_names_articles_only_mention_resolve_later_articles_but_records_never_se
                                                                                         monkeypatch) -> None:
     heard: list[str | None] = []
     news = only_mentions(heard, "Ann Rudd", "Person")
-    monkeypatch.setattr(build, "loader_for", lambda path, options: load_records if path.suffix == ".csv" else news)
+    monkeypatch.setattr(build, "loader_for", lambda path, options, tables=None: load_records if path.suffix == ".csv" else news)
     first, second, records = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.csv"
     first.write_text("x")
     second.write_text("x")
@@ -81,7 +81,7 @@ def test_names_articles_only_mention_resolve_later_articles_but_records_never_se
 def test_a_mention_that_clashes_with_the_graph_is_ignored(tmp_path: Path, monkeypatch) -> None:
     heard: list[str | None] = []
     news = only_mentions(heard, "Ann Rudd", "Organization")
-    monkeypatch.setattr(build, "loader_for", lambda path, options: load_records if path.suffix == ".csv" else news)
+    monkeypatch.setattr(build, "loader_for", lambda path, options, tables=None: load_records if path.suffix == ".csv" else news)
     records, article, more = tmp_path / "a.csv", tmp_path / "b.txt", tmp_path / "c.csv"
     records.write_text("name,type\nAnn Rudd,Person\n")
     article.write_text("x")

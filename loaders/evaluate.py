@@ -189,8 +189,9 @@ def _match(data: dict[str, Any], tables: tuple[dict[str, str], dict[str, str]]) 
 def _predicted(graph: nx.MultiDiGraph, canonical: dict[str, str], golds: list[dict[str, Any]]) -> dict[str, Any]:
     """Predicted relation keys, their current flags and statuses, and relations with unmapped ends.
 
-    An endpoint is read in the gold of its claims' own articles first (a surname such as "Thompson"
-    means different people in different articles), then over all gold files, as kgscore reads it.
+    An endpoint is read in the gold of each of its claims' own articles first (a surname such as
+    "Thompson" means different people in different articles), then over all gold files, as kgscore
+    reads it; a relation two articles support under different gold names counts for each.
     """
     by_article = {g["article"]: _name_tables([g]) for g in golds}
     keys: set[Key] = set()
@@ -198,24 +199,21 @@ def _predicted(graph: nx.MultiDiGraph, canonical: dict[str, str], golds: list[di
     status: dict[Key, set[str]] = defaultdict(set)
     unmapped = []
 
-    def endpoint(node: str, articles: list[str]) -> str | None:
-        local = (_match(graph.nodes[node], by_article[a]) for a in articles)
-        return next((m for m in local if m), None) or canonical.get(node)
+    def endpoint(node: str, article: str) -> str | None:
+        return _match(graph.nodes[node], by_article[article]) or canonical.get(node)
 
     for source, target, data in graph.edges(data=True):
         articles = sorted({c.get("article") for c in data.get("claims", [])} & by_article.keys())
-        if not articles:
-            continue
-        ends = endpoint(source, articles), endpoint(target, articles)
-        if None in ends:
+        edge_keys = {(data["type"], *ends) for a in articles
+                     if None not in (ends := (endpoint(source, a), endpoint(target, a)))}
+        if articles and not edge_keys:
             unmapped.append((data["type"], graph.nodes[source]["name"], graph.nodes[target]["name"]))
-            continue
-        key = (data["type"], *ends)
-        keys.add(key)
-        if data.get("current") is not None:
-            current[key].add(bool(data["current"]))
-        if data["type"] == "ENDORSED":
-            status[key].add(data.get("status", "endorsed"))
+        for key in edge_keys:
+            keys.add(key)
+            if data.get("current") is not None:
+                current[key].add(bool(data["current"]))
+            if data["type"] == "ENDORSED":
+                status[key].add(data.get("status", "endorsed"))
     return {"keys": keys, "current": current, "status": status, "unmapped": unmapped}
 
 

@@ -1,7 +1,8 @@
 """Well-known organizations and their acronyms, from packaged data plus users' own files.
 
 A gazetteer file is JSON Lines, one organization a line: ``{"name", "kind", "aliases": [...]}``
-(``kind`` from the schema's organization kinds). Users add theirs with ``--gazetteer FILE`` or the
+(``kind`` from the schema's organization kinds), and optionally ``"titles"``: the titles whose holder
+heads the body without naming it ("police commissioner" for the NYPD, "defense secretary"). Users add theirs with ``--gazetteer FILE`` or the
 ``ENDORSEGRAPH_GAZETTEER`` variable (several files separated by ``:``).
 """
 from __future__ import annotations
@@ -25,6 +26,7 @@ class KnownOrganization:
     name: str
     kind: str
     aliases: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()     # lower case, the role word last: "police commissioner"
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -37,9 +39,13 @@ class Gazetteer:
     def __init__(self, organizations: list[KnownOrganization]):
         self.organizations = organizations
         self._by_form: dict[str, KnownOrganization] = {}
+        self.by_title: dict[tuple[str, ...], KnownOrganization] = {}
         for organization in organizations:
             for form in organization.forms:
                 self._by_form[normalize_name(form)] = organization
+            for title in organization.titles:
+                self.by_title[tuple(title.split())] = organization
+        self._title_starts = {words[0] for words in self.by_title}
 
     @cached_property
     def normalized_names(self) -> dict[str, str]:
@@ -48,6 +54,16 @@ class Gazetteer:
 
     def find(self, text: str) -> KnownOrganization | None:
         return self._by_form.get(normalize_name(text))
+
+    def titles_at(self, doc, start: int) -> list[tuple[tuple[int, tuple[str, ...]], KnownOrganization]]:
+        """The known titles that start at token ``start`` of ``doc``, longest first, each with its body."""
+        if doc[start].lower_ not in self._title_starts:
+            return []
+        found = []
+        for words, organization in self.by_title.items():
+            if tuple(t.lower_ for t in doc[start:start + len(words)]) == words:
+                found.append(((len(words), words), organization))
+        return sorted(found, key=lambda item: -item[0][0])
 
 
 def load_gazetteer(extra_files: tuple[str, ...] = ()) -> Gazetteer:
@@ -73,7 +89,8 @@ def _parse(text: str, where: str) -> list[KnownOrganization]:
         try:
             row = json.loads(raw)
             kind = schema.coerce(row.get("kind", "other"), kinds, "kind")
-            organizations.append(KnownOrganization(str(row["name"]), kind, tuple(row.get("aliases", []))))
+            organizations.append(KnownOrganization(str(row["name"]), kind, tuple(row.get("aliases", [])),
+                                                   tuple(str(title).lower() for title in row.get("titles", []))))
         except (json.JSONDecodeError, KeyError, TypeError, SchemaError) as err:
             raise InputError(where, f"bad gazetteer entry ({err})", line=line) from None
     return organizations

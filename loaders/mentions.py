@@ -76,7 +76,8 @@ class _Resolver:
         earlier = self._named_by_tail(span)
         if earlier is not None:
             return self._organization(earlier)
-        known = self.gazetteer.find(span.text) or (self.gazetteer.find(span.id_) if span.id_ else None)
+        known = self.gazetteer.find(span.text) or (self.gazetteer.find(span.id_) if span.id_ else None) \
+            or self._titled_body(span)
         if known is None and len(span) > 1:
             known = self._fuzzy_known(span.text)
         if known:
@@ -87,6 +88,11 @@ class _Resolver:
                     return self._organization(other)
         graph_name = self._graph_name(span.id_ or span.text, ("Organization",))
         return graph_name or span.id_ or span.text, None
+
+    def _titled_body(self, span: Span):
+        """"Defense" in "Defense Secretary X": the body a known title ending right after the span names."""
+        return next((body for (length, _), body in self.gazetteer.titles_at(span.doc, span.start)
+                     if span.start + length - 1 == span.end), None)
 
     def _named_by_tail(self, span: Span) -> Span | None:
         """An earlier organization whose full name ends with this short one ("Council", "Local 1199")."""

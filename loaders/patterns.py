@@ -22,7 +22,8 @@ LEADER_ROLES = ["state party chair", "state director", "state chair", "business 
                 "owner", "publisher", "vice chair", "vice chairman", "vice chairwoman", "president and ceo",
                 "director", "chief executive officer", "chief executive", "ceo", "chairwoman", "chairman",
                 "chairperson", "co-chair", "chair", "secretary-treasurer", "general secretary",
-                "secretary general", "executive secretary", "treasurer", "head", "leader", "founder and president"]
+                "secretary general", "executive secretary", "treasurer", "head", "leader", "founder and president",
+                "secretary", "chancellor"]
 ADVISER_ROLES = ["senior adviser", "senior advisor", "chief strategist", "strategist", "campaign manager",
                  "deputy campaign manager", "campaign chairman", "campaign chairwoman", "campaign chair",
                  "national press secretary", "press secretary", "communications director", "policy director",

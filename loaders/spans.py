@@ -743,10 +743,22 @@ def _unit_mention(token: Token, evidence: NameEvidence) -> tuple[Span, str] | No
     return None
 
 
+def _office_title_mention(token: Token, evidence: NameEvidence) -> tuple[Span, str] | None:
+    """"Police Commissioner Ray Kelly": a known title's words before its role word name the body it heads."""
+    doc = token.doc
+    for (length, words), organization in evidence.gazetteer.titles_at(doc, token.i):
+        end = token.i + length
+        if end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and \
+                all(t.is_title or t.is_upper for t in doc[token.i:end]) and not set(range(token.i, end)) & evidence.taken:
+            return Span(doc, token.i, end - 1, label="ORG", span_id=organization.name), "ORG"
+    return None
+
+
 MENTION_RULES: tuple[Rule[MentionRule], ...] = (
     Rule("surname-mention", _surname_mention),
     Rule("acronym-mention", _acronym_mention),
     Rule("unit-mention", _unit_mention),
+    Rule("office-title", _office_title_mention),
 )
 
 

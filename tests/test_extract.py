@@ -237,6 +237,16 @@ def test_a_gazetteer_file_adds_organizations(tmp_path: Path) -> None:
     assert graph.has_edge("quilters-for-progress", "paula-greer", "ENDORSED")
 
 
+def test_a_gazetteer_title_names_the_body_its_holder_heads(tmp_path: Path) -> None:
+    extra = tmp_path / "orgs.jsonl"
+    extra.write_text(json.dumps({"name": "Harbor City Port Authority", "kind": "government body",
+                                 "titles": ["port commissioner"]}) + "\n")
+    graph = kg.new_graph()
+    article = Article("a.txt", "a.txt", "The award went to Port Commissioner Ida Mertz on Monday.")
+    kg.apply_batch(graph, extract([article], graph, "a.txt", ExtractOptions(gazetteers=(str(extra),))))
+    assert graph.has_edge("ida-mertz", "harbor-city-port-authority", "LEADS")
+
+
 # --- evidence ---------------------------------------------------------------------------------
 
 def test_every_claim_cites_its_sentence_by_offsets() -> None:
@@ -382,7 +392,7 @@ def test_a_staff_list_advises_its_principal() -> None:
      "County Board of Canvassers"),
     ("Testifying on Monday, Harbor Police Commissioner Ray Donnelly called the bill an intrusion.", "Ray Donnelly",
      "Harbor Police"),
-    ("said Assembly Speaker Lou Varga before the vote.", "Lou Varga", "Assembly"),
+    ("said Assembly Speaker Lou Varga before the vote.", "Lou Varga", "New York State Assembly"),   # gazetteer title
     ("\"It is far,\" said Ines Calloway, president of the PS 88 PTA.", "Ines Calloway", "PS 88 PTA"),
     ("PS 307 PTA President Dora Finch fears the plan.", "Dora Finch", "PS 307 PTA"),
     ("The vote was close, Michigan AFL-CIO President Ray Tuck told reporters.", "Ray Tuck", "Michigan AFL-CIO"),

@@ -128,6 +128,7 @@ MENTION_EXAMPLES = [
             "HVNA", "ORG", None),
     Example("unit-mention", "The Harbor Valley Nurses Association backed the levy, and Local 77 voted on Monday.",
             "Local 77", "ORG", None),
+    Example("office-title", "The award went to Police Commissioner Ray Kelly on Monday.", "Police", "ORG", None),
 ]
 
 # the entity the target mention refers to, or None where it refers to none

@@ -328,11 +328,14 @@ PATTERNS: list[Pattern] = [
              non_examples=('However, Queens Borough President Dora Finch says the sign stays up.',)),
     _pattern("leader-apposition", "LEADS",
              r"(?P<src>{ENT}), (?:the |a |an |its |who is |who was )?(?P<mod>{MOD})(?P<role>{ROLE}) (?:of|at|for)"
-             r" (?:the )?(?:(?:city|state|nation|country|county|borough|party|union)(?:'s|') )?(?P<tgt>{ENT})",
+             r" (?:the )?(?:(?:city|state|nation|country|county|borough|party|union)(?:'s|') )?"
+             r"(?-i:(?:(?!(?:of|for|at|in|on|and|with)\b)[a-z][\w-]* ){{0,3}}?)(?P<tgt>{ENT})",
              source_label="PERSON", target_label="ORG", confidence=0.9,
-             doc="'<Person>, president of <Organization>'.",
-             examples=('"It is far," said Ines Calloway, president of the PS 88 PTA.',),
-             non_examples=('"It is far," said Ines Calloway, a member of the PS 88 PTA.',)),
+             doc="'<Person>, president of <Organization>', also 'director of the transit group <Organization>'.",
+             examples=('"It is far," said Ines Calloway, president of the PS 88 PTA.',
+                       'Omar Reyes, director of the bike advocacy group Safe Streets Now, was pleased.'),
+             non_examples=('"It is far," said Ines Calloway, a member of the PS 88 PTA.',
+                           'Omar Reyes, director of the local chapter of Safe Streets Now, was pleased.')),
     _pattern("leader-apposition-second", "LEADS",   # "X, co-founder of A and co-chair of B"
              r"(?P<src>{ENT}), (?:the |a |an )?[\w -]{{1,40}}? (?:of|at|for) (?:the )?{ENT}(?: [\w-]+)?,? and "
              r"(?:the |a |an )?(?P<mod>{MOD})(?P<role>{ROLE}) (?:of|at|for) (?:the )?(?P<tgt>{ENT})",

@@ -25,6 +25,7 @@ from .graph.lookup import resolve
 from .loaders.build import TABLE_FORMATS, BuildFailed
 from .loaders.build import build as build_graph
 from .loaders.csv_tables import TableOptions, check_encoding
+from .loaders.mapped import parse_map, read_map
 from .queries import catalog
 from .queries.output import FORMATS as OUTPUT_FORMATS
 from .queries.output import format_rows
@@ -133,11 +134,18 @@ def build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to 
           table_format: Annotated[str | None, typer.Option(
               "--format", help="CSV tables' format: records, fivethirtyeight-2020 or fivethirtyeight-2018 "
                                "(default: recognised by the header).")] = None,
+          column_map: Annotated[list[str] | None, typer.Option(
+              "--map", help="Read CSV tables by column: COLUMN=FIELD, e.g. endorser=source (repeatable).")] = None,
+          map_file: Annotated[Path | None, typer.Option(
+              "--map-file", help='A column map as JSON: {"columns": {"endorser": "source", ...}, '
+                                 '"relation": "ENDORSED"}.')] = None,
+          relation: Annotated[str | None, typer.Option(
+              "--relation", help="With --map: the relation type of every row, e.g. ENDORSED.")] = None,
           ) -> None:
     """Load articles (.txt .md .html .jsonl) and records (.csv .json .jsonl) into the graph file.
 
     FiveThirtyEight's endorsement tables (endorsements-2020.csv, the 2018 dem_candidates.csv and
-    rep_candidates.csv) are recognised by their columns.
+    rep_candidates.csv) are recognised by their columns; any other table can be read by --map.
 
     The graph file is created if missing; with any bad input it is left exactly as it was.
 
@@ -157,7 +165,11 @@ def build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to 
     store = JsonFileStore(graph, on_wait=lambda message: typer.echo(f"note: {message}", err=True))
     if table_format is not None and table_format not in TABLE_FORMATS:
         raise EndorsegraphError(f"unknown format {table_format!r} (choose from {', '.join(TABLE_FORMATS)})")
-    tables = TableOptions(encoding=check_encoding(encoding), format=table_format)
+    if map_file is not None and (column_map or relation):
+        raise EndorsegraphError("give the column map by --map-file or by --map/--relation, not both")
+    mapping = read_map(map_file) if map_file is not None else \
+        parse_map(column_map, relation) if column_map or relation else None
+    tables = TableOptions(encoding=check_encoding(encoding), format=table_format, mapping=mapping)
     report = build_graph(paths, store, skip_bad=skip_bad, progress=progress, options=options, tables=tables)
     if bar is not None:
         bar.render_finish()

@@ -16,7 +16,8 @@ NODE_FIELDS = {"id", "name", "type", "mentions"}
 LINK_FIELDS = {"source", "target", "key", "type", "claims"}
 CLAIM_FIELDS: dict[str, tuple[type, ...]] = {
     "article": (str,), "source": (str,), "rule": (str,), "sentence": (str,), "start": (int,), "end": (int,),
-    "line": (int,), "title": (str,), "published": (str,), "confidence": (int, float), "properties": (dict,)}
+    "line": (int,), "title": (str,), "published": (str,), "confidence": (int, float), "properties": (dict,),
+    "columns": (dict,)}
 REQUIRED_CLAIM_FIELDS = {"article", "source", "rule"}
 
 

@@ -22,6 +22,7 @@ class Claim:
     published: str | None = None      # ISO date the article was published, if known
     confidence: float = 1.0
     properties: dict[str, Any] = field(default_factory=dict)  # what this source says (role, date, ...)
+    columns: dict[str, str] = field(default_factory=dict)     # a mapped table's other cells, as written
 
     def key(self) -> tuple:
         """Identity within one relation: the same span of the same article is the same claim."""
@@ -32,6 +33,8 @@ class Claim:
         data = {k: v for k, v in vars(self).items() if v is not None and v != {}}
         if "properties" in data:
             data["properties"] = dict(data["properties"])  # properties hold scalars: a copy suffices
+        if "columns" in data:
+            data["columns"] = dict(data["columns"])
         return data
 
     @classmethod

@@ -11,8 +11,10 @@ import networkx as nx
 
 from . import kg, schema
 
-CLAIM_FIELDS = ("article", "source", "sentence", "start", "end", "line", "rule", "confidence", "published")
-CLAIM_SOURCE_COLUMN = "claim_source"  # the claim's ``source`` (file or URL), apart from the relation's source
+CLAIM_FIELDS = ("article", "source", "sentence", "start", "end", "line", "rule", "confidence", "published", "columns")
+# Claim fields whose column is renamed: ``source`` (file or URL) apart from the relation's source, and a
+# mapped table's other cells.
+RENAMED = {"source": "claim_source", "columns": "table_columns"}
 ENTITY_COLUMNS = ("id", "name", "type", "kind", "members", "office", "aliases")
 
 
@@ -24,12 +26,13 @@ def relation_properties() -> list[str]:
 def claim_columns() -> list[str]:
     """The claims table's columns: the relation's ends and type, its properties, then the claim's fields."""
     return ["source_id", "source_name", "relation", "target_id", "target_name", *relation_properties(),
-            *(CLAIM_SOURCE_COLUMN if f == "source" else f for f in CLAIM_FIELDS), "claim_properties"]
+            *(RENAMED.get(f, f) for f in CLAIM_FIELDS), "claim_properties"]
 
 
 def claim_rows(graph: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
     """One row per claim, keyed by :func:`claim_columns`: the relation (its resolved properties) and the
-    claim's evidence; ``claim_properties`` is what that claim says (a dict), missing values are None."""
+    claim's evidence; ``claim_properties`` is what that claim says (a dict), ``table_columns`` a mapped
+    table's other cells (a dict); missing values are None."""
     properties = relation_properties()
     for relation in kg.relations(graph):
         ends = {"source_id": relation["source"], "source_name": graph.nodes[relation["source"]]["name"],
@@ -37,7 +40,7 @@ def claim_rows(graph: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
                 "target_name": graph.nodes[relation["target"]]["name"],
                 **{p: relation.get(p) for p in properties}}
         for claim in relation["claims"]:
-            yield {**ends, **{CLAIM_SOURCE_COLUMN if f == "source" else f: claim.get(f) for f in CLAIM_FIELDS},
+            yield {**ends, **{RENAMED.get(f, f): claim.get(f) for f in CLAIM_FIELDS},
                    "claim_properties": claim.get("properties") or {}}
 
 

@@ -18,6 +18,7 @@ from .articles import is_article_jsonl
 from .files import input_files
 from .csv_tables import TableOptions
 from .fivethirtyeight import FORMAT_2018, FORMAT_2020, detect_file, load_fivethirtyeight
+from .mapped import load_mapped
 from .records import load_records
 
 if TYPE_CHECKING:
@@ -52,12 +53,15 @@ class BuildReport:
 
 def loader_for(path: Path, options: ExtractOptions | None = None, tables: TableOptions | None = None) -> Loader:
     """The loader for a file by its suffix; a .jsonl file holds articles or records, by its first line;
-    a .csv file is a FiveThirtyEight table by its header (or ``tables.format``), else records.
+    a .csv file is read through ``tables.mapping`` if given, else it is a FiveThirtyEight table by its
+    header (or ``tables.format``), else records.
 
     The news loader (and spaCy with it) is imported only when an article is to be read.
     """
     suffix = path.suffix.lower()
     tables = tables or TableOptions()
+    if suffix == ".csv" and tables.mapping is not None:
+        return functools.partial(load_mapped, mapping=tables.mapping, encoding=tables.encoding)
     if suffix == ".csv" and tables.format != "records":
         fmt = tables.format or detect_file(path, tables.encoding)
         if fmt is not None:
@@ -110,7 +114,7 @@ def load_into(graph: nx.MultiDiGraph, paths: Iterable[str | Path], skip_bad: boo
     for done, path in enumerate(files, start=1):
         try:
             loader = loader_for(path, options, tables)
-            is_table = getattr(loader, "func", loader) in (load_records, load_fivethirtyeight)
+            is_table = getattr(loader, "func", loader) in (load_records, load_fivethirtyeight, load_mapped)
             batch = loader(path, graph, names=stored if is_table else heard)
             counts = kg.apply_batch(graph, batch)
         except InputError as err:

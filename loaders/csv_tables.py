@@ -10,9 +10,13 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..graph.errors import InputError
 from .files import MAX_BYTES
+
+if TYPE_CHECKING:
+    from .mapped import ColumnMap
 
 HEAD_BYTES = 65536
 LATIN_1 = "cp1252"                  # what "Latin-1" files from Windows spreadsheets really are
@@ -126,8 +130,10 @@ def _rows(path: Path, text: str) -> tuple[list[str], list[Row]]:
 
 @dataclass(frozen=True)
 class TableOptions:
-    """How ``build`` reads CSV tables: ``encoding`` (None: UTF-8, its BOM, else Latin-1, detected) and
-    ``format`` (None: by the header; or records, fivethirtyeight-2020, fivethirtyeight-2018)."""
+    """How ``build`` reads CSV tables: ``encoding`` (None: UTF-8, its BOM, else Latin-1, detected),
+    ``format`` (None: by the header; or records, fivethirtyeight-2020, fivethirtyeight-2018) and
+    ``mapping`` (every CSV read through this column map)."""
 
     encoding: str | None = None
     format: str | None = None
+    mapping: ColumnMap | None = None

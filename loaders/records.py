@@ -34,7 +34,11 @@ Row = tuple[int, dict[str, Any]]
 def load_records(path: Path, graph: nx.MultiDiGraph, names: NameIndex | None = None) -> Batch:
     """Parse a records file; names are resolved against the file's entities and ``graph`` (or
     ``names``, the graph's index, which this file's names are not added to)."""
-    rows = parse_rows(path, read_text(path))
+    return rows_to_batch(path, parse_rows(path, read_text(path)), graph, names)
+
+
+def rows_to_batch(path: Path, rows: list[Row], graph: nx.MultiDiGraph, names: NameIndex | None = None) -> Batch:
+    """Records rows (entity rows, then relation rows, in any order) of ``path`` as one batch."""
     batch = Batch(source=str(path))
     names = (names if names is not None else NameIndex(graph)).overlay()
     entity_rows = [(line, row) for line, row in rows if not _cell(row, "relation")]

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from .mention_model import EntityInfo, Mention
 from .spans import Rule, enabled, first_result
 from .vocabulary import (
+    ADVISER_WORDS,
     OBJECT_PRONOUNS,
     ORG_REFERENCES,
     REFERRING_TITLES,
@@ -24,7 +25,8 @@ from .vocabulary import (
     SUBJECT_PRONOUNS,
 )
 
-REFERRING_WORDS = set(ORG_REFERENCES) | REFERRING_TITLES | SUBJECT_PRONOUNS | OBJECT_PRONOUNS | {"it", "its", "they"}
+REFERRING_WORDS = set(ORG_REFERENCES) | REFERRING_TITLES | SUBJECT_PRONOUNS | OBJECT_PRONOUNS | \
+    {"it", "its", "they", "his"}
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,14 @@ def _personal_pronoun(token: Token, antecedents: Antecedents) -> Mention | None:
     return Mention(token.i, token.i + 1, target.entity, "PERSON", explicit=False) if target else None
 
 
+def _his_adviser(token: Token, antecedents: Antecedents) -> Mention | None:
+    """"His campaign manager, X": the person whose adviser the possessive names, as for "he"."""
+    if token.lower_ not in ("his", "her") or token.dep_ != "poss" or token.head.lower_ not in ADVISER_WORDS:
+        return None
+    target = _last_person_subject(antecedents.doc, antecedents.before(token), token)
+    return Mention(token.i, token.i + 1, target.entity, "PERSON", explicit=False) if target else None
+
+
 def _the_title(token: Token, antecedents: Antecedents) -> Mention | None:
     """"the senator", "the Vermont senator": the person mentioned most; a place makes the phrase an alias."""
     doc = antecedents.doc
@@ -141,6 +151,7 @@ REFERENCE_RULES: tuple[Rule[ReferenceRule], ...] = (
     Rule("it", _it_subject),
     Rule("they", _they_subject),
     Rule("he-she-him-her", _personal_pronoun),
+    Rule("his-campaign-manager", _his_adviser),
     Rule("the-vermont-senator", _the_title),
 )
 

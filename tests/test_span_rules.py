@@ -145,6 +145,8 @@ REFERENCE_EXAMPLES = [
             "They", "Harbor Valley Nurses Union", None),
     Example("he-she-him-her", "Maria Ostrander spoke on Monday. She thanked the volunteers.",
             "She", "Maria Ostrander", None),
+    Example("his-campaign-manager", "Maria Ostrander spoke on Monday. Her campaign manager, Lia Poe, thanked "
+            "the volunteers.", "Her", "Maria Ostrander", None),
     Example("the-vermont-senator", "Senator Maria Ostrander spoke in Portland on Monday. The Oregon senator thanked "
             "the volunteers.", "The Oregon senator", "Maria Ostrander", None),
 ]

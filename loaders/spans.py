@@ -520,12 +520,22 @@ def organizations_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
         if title - start == 1 and doc[start].lower_ in ORG_HEADS | ORG_REFERENCES.keys() | GENERIC_BODIES:
             continue                                 # "League President X" refers back (coref)
         if start == title or (doc[title - 1].lower_, doc[title].lower_) in OFFICE_TITLES or \
-                all(t.ent_type_ in ("GPE", "NORP", "LOC") or t.lower_.rstrip(".") in TITLES
-                    for t in doc[start:title] if t.is_alpha) or \
+                all(_place_or_people(t) or t.lower_.rstrip(".") in TITLES for t in doc[start:title] if t.is_alpha) or \
                 (title - start > 1 and all(t.ent_type_ == "PERSON" for t in doc[start:title])):
             continue
         found.append(Span(doc, start, title, label="ORG"))
     return found
+
+
+DEMONYM = re.compile(r"(?:an|ans|ish|ese|i|ic|ch)$")
+
+
+def _place_or_people(token) -> bool:
+    """A place ("Brooklyn Borough President") or a people's adjective ("American"); a word the model
+    calls a nationality without a demonym's ending ("Verizon CEO X") is a company's name."""
+    if token.ent_type_ in ("GPE", "LOC"):
+        return True
+    return token.ent_type_ == "NORP" and (bool(DEMONYM.search(token.lower_)) or token.text in PARTY_ADJECTIVES)
 
 
 def _name_follows(doc: Doc, i: int) -> bool:

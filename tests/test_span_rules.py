@@ -25,6 +25,7 @@ from endorsegraph.loaders.spans import (
     Rule,
     entity_spans,
     extend_organization,
+    organizations_before_titles,
     trim,
 )
 
@@ -218,3 +219,13 @@ def test_rules_have_unique_names_and_one_line_descriptions():
     names = [rule.name for rule in rules]
     assert len(names) == len(set(names))
     assert all(rule.description and "\n" not in rule.function.__doc__.strip() for rule in rules)
+
+
+def test_a_nationality_label_without_a_demonym_before_a_head_title_is_an_organization(parse) -> None:
+    """The model sometimes calls a company a nationality ("Verizon" as NORP); "American" stays a people."""
+    for word, is_organization in (("Verizon", True), ("American", False)):
+        doc = parse(f"Later, {word} CEO Tom Hale called the demands silly.")
+        doc = copy.deepcopy(doc)
+        doc.ents = [Span(doc, 2, 3, label="NORP")]
+        found = [span.text for span in organizations_before_titles(doc, [])]
+        assert (found == [word]) is is_organization, found

@@ -122,8 +122,9 @@ def _personal_pronoun(token: Token, antecedents: Antecedents) -> Mention | None:
 
 def _his_adviser(token: Token, antecedents: Antecedents) -> Mention | None:
     """"His campaign manager, X": the person whose adviser the possessive names, as for "he"."""
-    if token.lower_ not in ("his", "her") or token.dep_ != "poss" or token.head.lower_ not in ADVISER_WORDS:
-        return None
+    if token.lower_ not in ("his", "her") or token.dep_ != "poss" or token.head.lower_ not in ADVISER_WORDS \
+            or token.head.dep_ not in ("nsubj", "nsubjpass"):
+        return None                                  # "X, his campaign manager" is read by the staff rules
     target = _last_person_subject(antecedents.doc, antecedents.before(token), token)
     return Mention(token.i, token.i + 1, target.entity, "PERSON", explicit=False) if target else None
 

@@ -36,6 +36,7 @@ from .vocabulary import (
     HONORIFICS,
     NAME_CUES,
     NAME_SUFFIXES,
+    OFFICE_HOLDER_TITLES,
     OFFICE_TITLES,
     ORG_DESCRIPTORS,
     ORG_HEADS,
@@ -473,8 +474,12 @@ def _dateline(span: Span) -> bool:
 
 
 def split_at_role(span: Span) -> list[Span]:
-    """"Shaw spokesperson Nadia Petrov" read as one entity is two: a name, a role word, a name."""
+    """"Shaw spokesperson Nadia Petrov" read as one entity is two: a name, a role word, a name;
+    "Concord Mayor Nina Ferris" is a person after a place's office."""
     for token in span[1:-1]:
+        if token.lower_ in OFFICE_HOLDER_TITLES - ROLE_WORDS and span.label_ == "ORG" and \
+                all(t.is_title for t in span.doc[token.i + 1:span.end]):
+            return [Span(span.doc, token.i + 1, span.end, label="PERSON")]
         if token.lower_ in ROLE_WORDS:
             left = span.doc[span.start:token.i]
             label = "ORG" if left.text.isupper() and token.lower_ not in ADVISER_WORDS else span.label_

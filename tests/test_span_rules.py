@@ -26,6 +26,7 @@ from endorsegraph.loaders.spans import (
     entity_spans,
     extend_organization,
     organizations_before_titles,
+    split_at_role,
     trim,
 )
 
@@ -229,3 +230,10 @@ def test_a_nationality_label_without_a_demonym_before_a_head_title_is_an_organiz
         doc.ents = [Span(doc, 2, 3, label="NORP")]
         found = [span.text for span in organizations_before_titles(doc, [])]
         assert (found == [word]) is is_organization, found
+
+
+def test_an_office_inside_an_organization_label_leaves_the_person_after_it(parse) -> None:
+    """"Fairview Mayor Tomas Pellegrino" read whole as an organization is a person; "Fairview" no body."""
+    doc = parse("Rosa Vint endorsed Fairview Mayor Tomas Pellegrino on Monday.")
+    parts = split_at_role(Span(doc, 3, 7, label="ORG"))
+    assert [(part.text, part.label_) for part in parts] == [("Tomas Pellegrino", "PERSON")]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .mention_model import ArticleEntities, Mention
-from .patterns import CAMPAIGN_ONLY_ROLES, FORMER_WORDS, MACROS, PATTERNS, Pattern
+from .patterns import ADVISER_ROLES, CAMPAIGN_ONLY_ROLES, FORMER_WORDS, MACROS, PATTERNS, Pattern
 from .vocabulary import (
     HEAD_TITLES,
     OFFICE_HOLDER_TITLES,
@@ -54,6 +54,9 @@ PREDICATED_TITLES = (HEAD_TITLES - {"founder", "chief"}) | {"chairmen", "chairwo
                                                             "chairperson", "chancellor"}
 LEAVING_LEMMAS = {"resign", "step", "lose", "leave", "quit", "retire", "oust", "fire", "force", "remove"}
 ROLE_NOUNS = {"role", "position", "post", "job", "seat", "tenure", "stint", "term"}
+# Campaign roles the parse can find predicated of someone ("X now serves as Y's campaign treasurer").
+PREDICATED_ADVISER_ROLES = (set(ADVISER_ROLES) - CAMPAIGN_ONLY_ROLES) | {"treasurer", "finance director",
+                                                                        "consultant", "political consultant"}
 
 
 @dataclass
@@ -78,7 +81,7 @@ def sentence_relations(sent: Span, entities: ArticleEntities, quoted: list[tuple
     surface = explicit + [f for p in PATTERNS for f in _surface(p, view, sent, from_parse=True)
                           if f.trigger not in covered]
     parsed = _parse_endorsements(sent, entities) + _parse_endorsement_nouns(sent, entities) + \
-        _parse_roles(sent, entities)
+        _parse_roles(sent, entities) + _parse_adviser_roles(sent, entities)
     found = _reconcile(surface + staff_list(view, sent), parsed)
     return [f for f in found if not (f.relation == "ENDORSED" and _inside(f.trigger, sent.doc, quoted))]
 
@@ -402,8 +405,11 @@ def _endorsee_from_parse(trigger: Token, view: _View) -> list[Mention]:
 
 
 def _mentions_of(token: Token, candidates: list[Mention]) -> list[Mention]:
-    """Mentions a subject or object token stands for: itself, a possessor ("his campaign"), conjuncts."""
+    """Mentions a subject or object token stands for: itself, a possessor ("his campaign"), conjuncts, and
+    the name set beside a title ("its former president, X, now serves as ...")."""
     heads = [token, *token.conjuncts]
+    if not any(m.start <= token.i < m.end for m in candidates):
+        heads += [c for c in token.children if c.dep_ == "appos"]
     if token.lower_ in ("campaign", "bid", "candidacy"):
         heads += [c for c in token.children if c.dep_ == "poss"]
     found = []
@@ -488,6 +494,30 @@ def _parse_roles(sent: Span, entities: ArticleEntities) -> list[Found]:
             for holder in holders:
                 found.append(Found("LEADS", holder.entity, organization.entity, sent, "parse:role-predicate",
                                    PARSE_CONFIDENCE, title.i, {"role": role, "current": current}))
+    return found
+
+
+def _parse_adviser_roles(sent: Span, entities: ArticleEntities) -> list[Found]:
+    """ADVISES read from the parse where a campaign role is predicated of someone: "X now serves as Y's
+    campaign treasurer", "Y's campaign hired X as finance director" is not read (no principal named)."""
+    found = []
+    mentions = entities.starting_in(sent.start, sent.end)
+    for title in sent:
+        modifiers = [c for c in title.children if c.dep_ in ("amod", "compound") and c.i < title.i]
+        words = [m.lower_ for m in modifiers if m.lower_ not in FORMER_WORDS] + [title.lower_]
+        role = " ".join(words)
+        if title.pos_ != "NOUN" or not {role, role.removeprefix("campaign ")} & PREDICATED_ADVISER_ROLES:
+            continue
+        principals = [m for c in title.children if c.dep_ == "poss" for m in _mentions_of(c, mentions)]
+        principals += [m for c in title.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
+                       for g in c.children if g.dep_ == "pobj" for m in _mentions_of(g, mentions)]
+        holders, verb = _role_holders(title, mentions)
+        if verb is not None and _hedged_token(verb):
+            continue
+        for principal in (m for m in principals if m.label == "PERSON"):
+            for holder in (m for m in holders if m.label == "PERSON" and m.entity != principal.entity):
+                found.append(Found("ADVISES", holder.entity, principal.entity, sent, "parse:adviser-predicate",
+                                   PARSE_CONFIDENCE, title.i, {"role": role}))
     return found
 
 

@@ -80,8 +80,10 @@ def _organization_reference(token: Token, article: int, antecedents: Antecedents
     fitting = [m for m in reversed(antecedents.before(token)) if m.label == "ORG"
                and (kinds is None or (antecedents.entities[m.entity].kind or "other") in kinds)]
     described = {w.lower_.rstrip("s") for w in doc[min(article + 1, token.i):token.i + 1] if w.is_alpha}
-    target = next((m for m in fitting if described & {w.rstrip("s") for w in m.entity.lower().split()}),
-                  fitting[0] if fitting else None)   # "the nurses' group", "council president": named so
+    named = next((m for m in fitting if described & {w.rstrip("s") for w in m.entity.lower().split()}), None)
+    if named is None and any(w.pos_ == "NOUN" for w in doc[article + 1:token.i]):
+        return None                                  # "the exotics committee" of a club is a body of its own
+    target = named or (fitting[0] if fitting else None)   # "the nurses' group", "council president": named so
     return Mention(article, token.i + 1, target.entity, "ORG", explicit=False) if target else None
 
 

@@ -482,11 +482,12 @@ def _parse_roles(sent: Span, entities: ArticleEntities) -> list[Found]:
             continue                                 # "political director", "deputy chairman": staff
         organizations = [m for m in _role_organizations(title, mentions) if m.label == "ORG"]
         holders, verb = _role_holders(title, mentions)
-        holders = [m for m in holders if m.label == "PERSON"]
+        holders = [m for m in holders if m.label == "PERSON" and m.explicit]   # "he used to chair Y": who?
         if not organizations or not holders or (verb is not None and _hedged_token(verb)):
             continue
         words = {m.lower_ for m in modifiers} | {c.lower_ for c in title.children if c.dep_ == "advmod"}
-        current = not (words & set(FORMER_WORDS) or (verb is not None and verb.lemma_ in LEAVING_LEMMAS))
+        current = not (words & set(FORMER_WORDS) or (verb is not None and (
+            verb.lemma_ in LEAVING_LEMMAS or verb.head.lower_ == "used")))    # "used to serve as chair"
         role = " ".join([m.lower_ for m in modifiers if m.lower_ in TITLE_MODIFIERS] + [_singular(title.lower_)])
         for organization in organizations:
             if (sent.doc[organization.end - 1].lower_, role.split()[-1]) in OFFICE_TITLES:

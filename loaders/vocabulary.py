@@ -67,7 +67,7 @@ TITLE_MODIFIERS = {"executive", "vice", "general", "international", "national", 
                    "acting", "state"}
 GENERIC_BODIES = {"police", "fire", "city", "state", "county", "federal", "national", "school"}
 # Words that make a title a staff job, or a title an elected office, not the head of an organization.
-STAFF_FUNCTIONS = {"advocacy", "communications", "political", "organizing", "field", "program", "programs",
+STAFF_FUNCTIONS = {"advocacy", "communications", "political", "organizing", "field", "program", "programs", "programming",
                    "legislative", "policy", "digital", "finance", "development", "research", "press", "media",
                    "marketing", "deputy", "assistant", "associate", "regional", "creative", "art", "legal",
                    "outreach", "campaign", "operations", "education", "public", "government", "external"}

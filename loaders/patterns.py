@@ -23,7 +23,7 @@ LEADER_ROLES = ["state party chair", "state director", "state chair", "business 
                 "director", "chief executive officer", "chief executive", "ceo", "chairwoman", "chairman",
                 "chairperson", "co-chair", "chair", "secretary-treasurer", "general secretary",
                 "secretary general", "executive secretary", "treasurer", "head", "leader", "founder and president",
-                "secretary", "chancellor"]
+                "secretary", "chancellor", "co-owner"]
 ADVISER_ROLES = ["senior adviser", "senior advisor", "chief strategist", "strategist", "campaign manager",
                  "deputy campaign manager", "campaign chairman", "campaign chairwoman", "campaign chair",
                  "national press secretary", "press secretary", "communications director", "policy director",
@@ -328,12 +328,16 @@ PATTERNS: list[Pattern] = [
              non_examples=('However, Queens Borough President Dora Finch says the sign stays up.',)),
     _pattern("leader-apposition", "LEADS",
              r"(?P<src>{ENT}), (?:the |a |an |its |who is |who was )?(?P<mod>{MOD})(?P<role>{ROLE}) (?:of|at|for)"
-             r" (?:the )?(?:(?:city|state|nation|country|county|borough|party|union)(?:'s|') )?"
+             r" (?:the )?(?:board(?: of (?:directors|trustees|governors))? of (?:the )?)?"
+             r"(?:(?:city|state|nation|country|county|borough|party|union|{ENT})(?:'s|') )?"
              r"(?-i:(?:(?!(?:of|for|at|in|on|and|with)\b)[a-z][\w-]* ){{0,3}}?)(?P<tgt>{ENT})",
              source_label="PERSON", target_label="ORG", confidence=0.9,
-             doc="'<Person>, president of <Organization>', also 'director of the transit group <Organization>'.",
+             doc="'<Person>, president of <Organization>', also 'director of the transit group <Organization>', "
+                 "'chairwoman of the board of directors of <Organization>', 'chairman of the League's <Team>'.",
              examples=('"It is far," said Ines Calloway, president of the PS 88 PTA.',
-                       'Omar Reyes, director of the bike advocacy group Safe Streets Now, was pleased.'),
+                       'Omar Reyes, director of the bike advocacy group Safe Streets Now, was pleased.',
+                       '"We need more," said Vera Oakes, chairwoman of the board of directors of the Harbor Arts League.',
+                       "Dale Pruitt, chairman of the Westland Hockey League's Harbor City Seals, wants the arena."),
              non_examples=('"It is far," said Ines Calloway, a member of the PS 88 PTA.',
                            'Omar Reyes, director of the local chapter of Safe Streets Now, was pleased.')),
     _pattern("leader-apposition-second", "LEADS",   # "X, co-founder of A and co-chair of B"

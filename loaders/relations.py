@@ -45,6 +45,7 @@ BALLOT_WORDS = {"ticket", "line"}
 ENDORSE_NOUNS = {"endorsement", "endorsements", "backing", "nod", "support"}
 CANDIDACY_WORDS = {"campaign", "bid", "candidacy", "re-election", "reelection", "presidential", "gubernatorial",
                    "senate", "mayoral", "run", "campaigns"}
+GERUND_PREPOSITIONS = {"by", "after", "before", "while", "since", "upon", "in"}
 NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 AGREEMENT_CONFIDENCE = 0.95
 PARSE_CONFIDENCE = 0.7
@@ -377,13 +378,18 @@ def _reported(verb: Token) -> bool:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    """The verb's subject, inherited through coordination ("X announced …, picked up …") and by a
-    participle that continues its clause ("X swept the city, winning endorsements from …")."""
+    """The verb's subject, inherited through coordination ("X announced …, picked up …"), by a
+    participle that continues its clause ("X swept the city, winning endorsements from …") and by a
+    gerund after a preposition ("X threw it away by endorsing Y"; not "praised X for endorsing Y")."""
+    gerund = False
     for word in [verb, *verb.ancestors]:
         subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             return subjects[0]
-        if word.dep_ not in ("conj", "xcomp") and not (word.dep_ == "advcl" and word.tag_ == "VBG"):
+        continues = word.dep_ in ("conj", "xcomp") or (word.dep_ == "advcl" and word.tag_ == "VBG") \
+            or (gerund and word.dep_ == "prep" and word.lower_ in GERUND_PREPOSITIONS)
+        gerund = word.dep_ == "pcomp" and word.tag_ == "VBG"
+        if not (continues or gerund):
             return None
     return None
 

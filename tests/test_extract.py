@@ -158,6 +158,12 @@ def test_two_people_with_one_surname_stay_apart() -> None:
     assert not any(s == "Lopez" or t == "Lopez" for _, s, t in found)
 
 
+def test_a_gerund_after_by_or_after_shares_its_clause_subject_but_not_after_for() -> None:
+    assert ("Ida Cole", "Abe Lutz") in endorsements(
+        "It was bad enough when Governor Ida Cole threw her goodwill away by endorsing Abe Lutz for president.")
+    assert not endorsements("The Harbor Union attacked Ida Cole for endorsing Abe Lutz.") & {("Harbor Union", "Abe Lutz")}
+
+
 def test_a_surname_several_people_share_blocks_a_pronoun_from_reaching_further_back() -> None:
     text = ("Tom Bell resigned on Friday. Ann Rudd and Lia Rudd praised him. "
             "Rudd said that he was taking over as chairman of the Sierra Club.")

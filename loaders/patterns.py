@@ -329,15 +329,14 @@ PATTERNS: list[Pattern] = [
     _pattern("leader-apposition", "LEADS",
              r"(?P<src>{ENT}), (?:the |a |an |its |who is |who was )?(?P<mod>{MOD})(?P<role>{ROLE}) (?:of|at|for)"
              r" (?:the )?(?:board(?: of (?:directors|trustees|governors))? of (?:the )?)?"
-             r"(?:(?:city|state|nation|country|county|borough|party|union|{ENT})(?:'s|') )?"
+             r"(?:(?:city|state|nation|country|county|borough|party|union)(?:'s|') )?"
              r"(?-i:(?:(?!(?:of|for|at|in|on|and|with)\b)[a-z][\w-]* ){{0,3}}?)(?P<tgt>{ENT})",
              source_label="PERSON", target_label="ORG", confidence=0.9,
              doc="'<Person>, president of <Organization>', also 'director of the transit group <Organization>', "
-                 "'chairwoman of the board of directors of <Organization>', 'chairman of the League's <Team>'.",
+                 "'chairwoman of the board of directors of <Organization>'.",
              examples=('"It is far," said Ines Calloway, president of the PS 88 PTA.',
                        'Omar Reyes, director of the bike advocacy group Safe Streets Now, was pleased.',
-                       '"We need more," said Vera Oakes, chairwoman of the board of directors of the Harbor Arts League.',
-                       "Dale Pruitt, chairman of the Westland Hockey League's Harbor City Seals, wants the arena."),
+                       '"We need more," said Vera Oakes, chairwoman of the board of directors of the Harbor Arts League.'),
              non_examples=('"It is far," said Ines Calloway, a member of the PS 88 PTA.',
                            'Omar Reyes, director of the local chapter of Safe Streets Now, was pleased.')),
     _pattern("leader-apposition-second", "LEADS",   # "X, co-founder of A and co-chair of B"

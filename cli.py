@@ -351,7 +351,7 @@ def query(name: Annotated[str, typer.Argument(help=f"One of: {', '.join(catalog.
     """Ask one of the catalog's questions; every answer carries its evidence sentence and sources.
 
     Queries: endorsers NAME, endorsed-by NAME, leaders ORG, roles PERSON, affiliations NAME, path A B,
-    conflicts, shared-endorsers A B, tally, search TEXT.
+    conflicts, shared-endorsers A B, tally, points, search TEXT.
 
     A NAME may be a name, an alias or an id; a near miss gets "did you mean". Tables leave out ids
     and source lists; json and csv keep them.

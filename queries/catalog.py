@@ -17,7 +17,7 @@ from rapidfuzz import process
 from ..graph import lookup, server_model
 from ..graph.errors import EndorsegraphError
 from ..graph.model import entity_id, normalize_name
-from . import endorsements, paths, roles
+from . import endorsements, paths, points, roles
 from .rows import Runner, canonical, from_record
 
 NAMES_CYPHER = ("MATCH (n) WHERE n.id IS NOT NULL AND n.name IS NOT NULL "
@@ -77,9 +77,9 @@ CATALOG: dict[str, NamedQuery] = {q.name: q for q in (
     NamedQuery("endorsers", "Who endorsed a candidate, with kind, date and evidence.",
                (Param("candidate", "entity", f"Candidate ({_NAME})."),),
                endorsements.endorsers, endorsements.ENDORSERS_CYPHER, endorsements.Endorsement),
-    NamedQuery("endorsed-by", "Whom a person or organization endorsed.",
+    NamedQuery("endorsed-by", "Whom a person or organization endorsed, with each candidate's primary result.",
                (Param("endorser", "entity", f"Person or organization ({_NAME})."),),
-               endorsements.endorsed_by, endorsements.ENDORSED_BY_CYPHER, endorsements.Endorsement),
+               endorsements.endorsed_by, endorsements.ENDORSED_BY_CYPHER, endorsements.Backing),
     NamedQuery("leaders", "Current and former leaders, and founders, of an organization.",
                (Param("organization", "entity", f"Organization ({_NAME})."),),
                roles.leaders, roles.LEADERS_CYPHER, roles.Role),
@@ -109,6 +109,8 @@ CATALOG: dict[str, NamedQuery] = {q.name: q for q in (
                endorsements.SharedEndorser),
     NamedQuery("tally", "Standing endorsements per candidate, by endorser kind, with member counts.",
                (), endorsements.tally, endorsements.TALLY_CYPHER, endorsements.Tally, _tally_on_server),
+    NamedQuery("points", "FiveThirtyEight points per candidate, most first, with the claims behind them.",
+               (), points.points, points.POINTS_CYPHER, points.Points, points.points_on_server),
     NamedQuery("search", "Entities whose name or an alias is close to TEXT.",
                (Param("text", "text", "What to look for."), Param("limit", "int", "Most matches.", 10)),
                lookup.search, NAMES_CYPHER, lookup.Match, _search_on_server),

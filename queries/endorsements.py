@@ -1,4 +1,4 @@
-"""Who endorsed whom: endorsers, endorsed-by, shared endorsers, tallies, and conflicts of loyalty.
+"""Who endorsed whom: endorsers, endorsed-by (with the candidates' primary results), shared endorsers, tallies, and conflicts of loyalty.
 
 Each question is a networkx function over the embedded graph and a Cypher text for the server;
 both yield the same typed rows (see :mod:`.rows`). A withdrawn endorsement is listed by
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 import networkx as nx
@@ -20,6 +20,7 @@ from .rows import canonical, edge_evidence
 ENDORSED = "ENDORSED"
 WITHDRAWN = "withdrawn"
 LOYALTY_RELATIONS = ("LEADS", "FOUNDED")   # an organization is "theirs" if they lead, led or founded it
+RACE_FIELDS = ("office", "state", "district", "primary_status", "won_primary", "primary_pct")
 PERSON_KIND = "person"                      # tally bucket for endorsers that are people
 TOTAL_KIND = "(all)"                        # tally row summing every kind
 
@@ -32,6 +33,29 @@ class Endorsement:
     kind: str | None
     candidate: str
     candidate_id: str
+    date: str | None
+    status: str | None
+    sentence: str
+    source: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class Backing:
+    """An endorsement made by the endorser asked about, with the candidate's race and primary result
+    where known (FiveThirtyEight's 2018 tables give them)."""
+    endorser: str
+    endorser_id: str
+    endorser_type: str
+    kind: str | None
+    candidate: str
+    candidate_id: str
+    office: str | None
+    state: str | None
+    district: str | None
+    primary_status: str | None
+    won_primary: bool | None
+    primary_pct: float | None
     date: str | None
     status: str | None
     sentence: str
@@ -96,7 +120,11 @@ RETURN e.name AS endorser, e.id AS endorser_id, e.type AS endorser_type, e.kind 
 
 ENDORSERS_CYPHER = "MATCH (e)-[r:ENDORSED]->(c:Candidate {id: $candidate})" + _ENDORSEMENT_RETURN
 
-ENDORSED_BY_CYPHER = match_by_id(e="endorser") + "MATCH (e)-[r:ENDORSED]->(c:Candidate)" + _ENDORSEMENT_RETURN
+ENDORSED_BY_CYPHER = match_by_id(e="endorser") + """MATCH (e)-[r:ENDORSED]->(c:Candidate)
+RETURN e.name AS endorser, e.id AS endorser_id, e.type AS endorser_type, e.kind AS kind,
+       c.name AS candidate, c.id AS candidate_id, c.office AS office, c.state AS state, c.district AS district,
+       c.primary_status AS primary_status, c.won_primary AS won_primary, c.primary_pct AS primary_pct,
+       r.date AS date, r.status AS status, r.sources AS sources, r.sentences AS sentences"""
 
 SHARED_ENDORSERS_CYPHER = """
 MATCH (a:Candidate {id: $first})<-[ra:ENDORSED]-(e)-[rb:ENDORSED]->(b:Candidate {id: $second})
@@ -137,10 +165,15 @@ def endorsers(graph: nx.MultiDiGraph, candidate: str) -> list[Endorsement]:
                      for source, _, edge in _endorsements(graph.in_edges(candidate, data=True)))
 
 
-def endorsed_by(graph: nx.MultiDiGraph, endorser: str) -> list[Endorsement]:
-    """Every endorsement made by the person or organization with id ``endorser``."""
-    return canonical(_endorsement(graph, endorser, target, edge)
-                     for _, target, edge in _endorsements(graph.out_edges(endorser, data=True)))
+def endorsed_by(graph: nx.MultiDiGraph, endorser: str) -> list[Backing]:
+    """Every endorsement made by the person or organization with id ``endorser``, with each
+    candidate's office, state, district and primary result where known."""
+    rows = []
+    for _, target, edge in _endorsements(graph.out_edges(endorser, data=True)):
+        candidate = graph.nodes[target]
+        race = {field: candidate.get(field) for field in RACE_FIELDS}
+        rows.append(Backing(**{**asdict(_endorsement(graph, endorser, target, edge)), **race}))
+    return canonical(rows)
 
 
 def shared_endorsers(graph: nx.MultiDiGraph, first: str, second: str) -> list[SharedEndorser]:

@@ -29,11 +29,13 @@ def columns(rows: list[dict[str, Any]]) -> list[str]:
 
 
 def cell(value: Any) -> str:
-    """One value as flat text: lists joined by ``; ``, booleans lower-case, None empty."""
+    """One value as flat text: lists joined by ``; `` (lists of objects as JSON), booleans lower-case, None empty."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return str(value).lower()
+    if isinstance(value, (list, tuple)) and any(isinstance(item, dict) for item in value):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
     if isinstance(value, (list, tuple)):
         return LIST_SEPARATOR.join(cell(item) for item in value)
     if isinstance(value, dict):

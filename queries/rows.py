@@ -50,10 +50,15 @@ def as_dict(row: Any) -> dict[str, Any]:
 
 
 def brief(record: dict[str, Any]) -> dict[str, Any]:
-    """A row for a terminal table: without ids and source lists (JSON and CSV keep them)."""
-    return {k: v for k, v in record.items() if not (k.endswith("_id") or k.endswith("sources"))}
+    """A row for a terminal table: without ids, source lists and lists of objects (JSON and CSV keep them)."""
+    return {k: v for k, v in record.items()
+            if not (k.endswith("_id") or k.endswith("sources") or _objects(v))}
 
 
 def _sort_key(row: Any) -> tuple:
     return tuple((value is None, value if value is not None else 0)
                  for value in (getattr(row, f.name) for f in dataclasses.fields(row)))
+
+
+def _objects(value: Any) -> bool:
+    return isinstance(value, list) and any(isinstance(item, dict) for item in value)

@@ -25,12 +25,13 @@ import jinja2
 import networkx as nx
 from pyvis.network import Network
 
-from . import kg, schema
+from . import kg, schema, viz_info
 from .embedded import write_atomic
 from .view import View
 
 VIS_ASSETS = ("lib", "vis-9.1.2")
-CLAIMS_PER_TOOLTIP = 5
+PAGE_SCRIPTS = ("inspector.js", "search.js")   # after viz.js, which draws the network they work on
+CLAIMS_PER_TOOLTIP = 2          # the inspector panel, opened by a click, has every claim
 LABELLED_EDGES_UP_TO = 300       # above this, edge labels clutter: colour and legend carry the type
 LARGE_GRAPH_NODES = 300          # above this, straight edges and a shorter layout keep the page quick
 LAYOUT_WORK = 100_000            # layout iterations times entities: bigger graphs get fewer iterations
@@ -91,9 +92,9 @@ def node_tooltip(view: View, node_id: str) -> list[list[str]]:
     if aliases:
         rows.append(["line", "Also called: " + ", ".join(aliases)])
     if data["type"] == "Candidate":
-        rows.append(["line", _count(weight(whole, node_id), "endorsement")])
+        rows.append(["line", viz_info.count(weight(whole, node_id), "endorsement")])
     hidden = whole.degree(node_id) - view.graph.degree(node_id)
-    rows.append(["meta", _count(whole.degree(node_id), "relation")
+    rows.append(["meta", viz_info.count(whole.degree(node_id), "relation")
                  + (f", {hidden} not drawn" if hidden else "")])
     return _visible_rows(rows)
 
@@ -102,7 +103,7 @@ def edge_tooltip(view: View, source: str, target: str, edge: dict[str, Any]) -> 
     """Tooltip rows for a relation: who, what, its properties, and each claim's evidence."""
     names = view.graph.nodes
     rows = [["title", f"{names[source]['name']} {edge_label(edge)} {names[target]['name']}"]]
-    properties = [f"{key} {_text(edge[key])}" for key in schema.relation_properties(edge["type"]) if key in edge]
+    properties = [f"{key} {viz_info.value_text(edge[key])}" for key in schema.relation_properties(edge["type"]) if key in edge]
     if properties:
         rows.append(["line", " · ".join(properties)])
     for claim in edge["claims"][:CLAIMS_PER_TOOLTIP]:
@@ -111,11 +112,12 @@ def edge_tooltip(view: View, source: str, target: str, edge: dict[str, Any]) -> 
         rows.append(["source", _where(claim)])
     more = len(edge["claims"]) - CLAIMS_PER_TOOLTIP
     if more > 0:
-        rows.append(["meta", f"{_count(more, 'more claim')}: endorsegraph show {names[source]['name']!r}"])
+        rows.append(["meta", f"{viz_info.count(more, 'more claim')}: click the relation"])
     return _visible_rows(rows)
 
 
 def edge_label(edge: dict[str, Any]) -> str:
+    """The words an edge is labelled with: the relation's, or its inactive form's (``led``, ``withdrew``)."""
     relation = style()["relations"][edge["type"]]
     if is_inactive(edge):
         return relation.get("inactive_label", relation["label"])
@@ -136,7 +138,8 @@ def network(view: View) -> Network:
                             "hover": {"background": look["color"], "border": borders["highlight"]}},
                      font={"size": look["font_size"], "bold": look.get("bold", False)},
                      borderWidth=borders["focus_width"] if node_id == view.focus else borders["width"],
-                     tooltip=node_tooltip(view, node_id))
+                     tooltip=node_tooltip(view, node_id),
+                     info=viz_info.entity_info(graph, view.whole, node_id, kind=look["label"], visible=visible))
     for relation in kg.relations(graph):
         source, target, kind = relation["source"], relation["target"], relation["type"]
         look, inactive = style()["relations"][kind], is_inactive(relation)
@@ -144,7 +147,9 @@ def network(view: View) -> Network:
                      **({"label": edge_label(relation)} if labelled else {}),
                      color={"color": look["color"], "highlight": look["color"], "hover": look["color"]},
                      width=look["width"], dashes=style()["inactive"]["dashes"] if inactive else False,
-                     tooltip=edge_tooltip(view, source, target, relation))
+                     tooltip=edge_tooltip(view, source, target, relation),
+                     info=viz_info.relation_info(graph, source, target, relation, verb=edge_label(relation),
+                                                 cue=look.get("cue", ""), visible=visible))
     net.options = vis_options(graph.number_of_nodes())
     return net
 
@@ -184,19 +189,20 @@ def legend(view: View) -> dict[str, list[dict[str, Any]]]:
 def render(view: View, *, title: str, built: dt.datetime | None, source_name: str) -> str:
     """The whole page as one self-contained HTML document.
 
-    Its Content-Security-Policy lets nothing load and runs only the page's own two scripts (by
+    Its Content-Security-Policy lets nothing load and runs only the page's own scripts (by
     hash), so even markup that slipped into the data could neither fetch nor execute.
     """
     net = network(view)
     templates = jinja2.Environment(loader=jinja2.PackageLoader(__package__, "templates"),
                                    autoescape=True, keep_trailing_newline=True)
     scripts = [_asset("vis-network.min.js"),
-               templates.get_template("viz.js").render(nodes=net.nodes, edges=net.edges, options=net.options)]
+               templates.get_template("viz.js").render(nodes=net.nodes, edges=net.edges, options=net.options),
+               *(templates.get_template(name).render() for name in PAGE_SCRIPTS)]
     return templates.get_template("viz.html").render(
         title=title, source_name=source_name, notes=view.notes,
         built=built.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if built else None,
         entity_count=len(net.nodes), relation_count=len(net.edges), legend=legend(view),
-        vis_css=_asset("vis-network.css"), vis_js=scripts[0], app_js=scripts[1],
+        vis_css=_asset("vis-network.css"), scripts=scripts,
         script_hashes=" ".join(f"'sha256-{_sha256(script)}'" for script in scripts))
 
 
@@ -234,15 +240,6 @@ def _where(claim: dict[str, Any]) -> str:
         parts.append(f"published {claim['published']}")
     parts.append(f"rule {claim['rule']}, confidence {claim.get('confidence', 1.0):g}")
     return " · ".join(parts)
-
-
-def _text(value: Any) -> str:
-    """A property value as the records spell it: ``true``/``false`` for booleans."""
-    return str(value).lower() if isinstance(value, bool) else str(value)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _sha256(text: str) -> str:

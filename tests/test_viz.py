@@ -12,7 +12,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from endorsegraph.cli import app
-from endorsegraph.graph import kg, schema, viz
+from endorsegraph.graph import kg, schema, viz, viz_info
 from endorsegraph.graph.embedded import JsonFileStore
 from endorsegraph.graph.errors import EndorsegraphError
 from endorsegraph.graph.lookup import EntityNotFound
@@ -258,7 +258,8 @@ def test_page_loads_nothing_and_runs_only_its_own_scripts(records):
     script_src = re.search(r"script-src ([^;]*)", policy).group(1)
     assert "default-src 'none'" in policy and "unsafe" not in script_src
     scripts = re.findall(r"<script>(.*?)</script>", html, flags=re.S)
-    assert len(scripts) == 2 and len(scripts[0]) > 100_000           # vis-network itself, inline
+    assert len(scripts) == 2 + len(viz.PAGE_SCRIPTS) and len(scripts[0]) > 100_000   # vis-network itself, inline
+    assert len(re.findall(r"'sha256-", policy)) == len(scripts)
     for script in scripts:
         digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
         assert f"'sha256-{digest}'" in policy
@@ -350,3 +351,51 @@ def test_bidi_controls_are_shown_not_obeyed_and_long_names_are_cut():
     assert ["title", long_name] in tips[Entity(long_name, "Organization").id]
     assert ["line", "Also called: Sierra [U+2067]Club[U+2069]"] in tips["sierra-club"]
     assert any(["quote", "Sierra [U+202E]Club[U+202C] backs Greer."] == row for e in edges for row in e["tooltip"])
+
+
+# The inspector panel's data
+
+
+def test_relation_panel_has_every_claim_with_marked_words_title_date_and_link(records):
+    _, edges = page_data(page(records))
+    shelton = next(e for e in edges if e["id"] == "chris-shelton|LEADS|communications-workers-of-america")["info"]
+    assert shelton["title"] == "Chris Shelton leads Communications Workers of America"
+    assert shelton["properties"] == "role president · current true"
+    assert shelton["support"] == "1 claim from 1 source"
+    [claim] = shelton["claims"]
+    assert claim["parts"] == [["Shelton", "name"], [" became ", ""], ["president", "word"],
+                              [" of the union in 2015.", ""]]
+    assert claim["url"] == "https://example.org/notes/cwa" and claim["title"] == "relations.jsonl"
+    assert claim["where"] == "line 1 · rule record, confidence 1"
+    endorsed = next(e for e in edges if e["id"] == "communications-workers-of-america|ENDORSED|bernie-sanders")
+    [claim] = endorsed["info"]["claims"]
+    assert claim["date"] == "2015-12-17" and claim["parts"] == [] and claim["url"] is None
+
+
+def test_entity_panel_has_whole_name_aliases_and_support(records):
+    nodes, _ = page_data(page(records, focus="Larry Cohen"))
+    cwa = next(n for n in nodes if n["id"] == "communications-workers-of-america")["info"]
+    hidden = records.degree("communications-workers-of-america") - 2
+    assert cwa["name"] == "Communications Workers of America"
+    assert cwa["aliases"] == ["CWA", "Communications Worker of America"]
+    assert cwa["support"].startswith(f"{records.degree('communications-workers-of-america')} relations "
+                                     f"({hidden} not drawn) · ")
+
+
+def test_only_web_addresses_become_links(probed):
+    _, edges = page_data(page(probed))
+    urls = [claim["url"] for e in edges for claim in e["info"]["claims"]]
+    assert "https://example.org/notes/cwa" in urls
+    assert not any(url and not url.startswith(("http://", "https://")) for url in urls)
+    probe = next(e for e in edges if e["id"] == f"{Entity(XSS, 'Organization').id}|ENDORSED|bernie-sanders")
+    assert [claim["url"] for claim in probe["info"]["claims"]] == [None]          # its url is javascript:
+
+
+@pytest.mark.parametrize("sentence, parts", [
+    ("CWA backed Sanders.", [("CWA", "name"), (" ", ""), ("backed", "word"), (" ", ""), ("Sanders", "name"),
+                             (".", "")]),
+    ("Sandersville backs nobody", [("Sandersville ", ""), ("backs", "word"), (" nobody", "")]),
+    ("", []),
+])
+def test_sentences_mark_names_and_relation_words(sentence, parts):
+    assert viz_info.marked(sentence, ["Sanders", "CWA"], [viz.style()["relations"]["ENDORSED"]["cue"]]) == parts

@@ -93,6 +93,14 @@ def probed() -> nx.MultiDiGraph:
 
 
 @pytest.fixture(scope="module")
+def demo() -> nx.MultiDiGraph:
+    """The README's demo graph: the example records and articles."""
+    graph = kg.new_graph()
+    load_into(graph, [REPO / "examples"])
+    return graph
+
+
+@pytest.fixture(scope="module")
 def probed_page(browser, probed, tmp_path_factory) -> Visit:
     return visit(browser, write_page(probed, tmp_path_factory.mktemp("viz") / "probed.html"))
 
@@ -137,17 +145,83 @@ def test_clicking_an_entity_fades_all_but_its_neighbours(browser, probed, probed
     assert faded and all(value < 1 for value in faded)
 
 
-def test_finding_an_entity_selects_and_highlights_it(browser, probed, probed_page):
+def test_clicking_an_entity_opens_the_inspector_with_its_claims(browser, probed, probed_page):
+    click(point_at(browser, "bernie-sanders"))
+    assert inspector(browser)["id"] == "bernie-sanders"
+    panel = inspector(browser)
+    assert panel["title"] == "Bernie Sanders"
+    claims = sum(len(edge["claims"]) for *_, edge in probed.in_edges("bernie-sanders", data=True))
+    assert panel["claims"] == claims
+    assert "The group said </script><script>alert(3)</script> and backed Sanders." in panel["text"]
+    assert panel["elements"] == 0 and browser.execute_script("return window.__alerts") == []
+    browser.save_screenshot(str(ARTIFACTS / "viz-inspector-entity.png"))
+    browser.find_element(By.ID, "inspector-close").click()
+    assert inspector(browser) is None
+    assert browser.execute_script(
+        "return endorsegraph.nodes.get().every(function (n) { return n.opacity === 1; })")
+
+
+@pytest.mark.parametrize("query, found", [("Hillary Clinton", "hillary-clinton"), ("cwa", "communications-workers-of-america"),
+                                          ("Rosa O'Brien", "rosa-o-brien-friends")])
+def test_search_finds_an_entity_by_name_or_alias_and_inspects_it(browser, probed, probed_page, query, found):
     finder = browser.find_element(By.ID, "find")
     finder.clear()
-    finder.send_keys("Hillary Clinton", Keys.TAB)
-    assert browser.execute_script("return endorsegraph.network.getSelectedNodes()") == ["hillary-clinton"]
+    finder.send_keys(query, Keys.ENTER)
+    assert browser.execute_script("return endorsegraph.network.getSelectedNodes()") == [found]
+    assert inspector(browser)["id"] == found
     bright = browser.execute_script(
         "return endorsegraph.nodes.getIds({filter: function (n) { return n.opacity === 1; }})")
-    assert set(bright) == set(nx.all_neighbors(probed, "hillary-clinton")) | {"hillary-clinton"}
+    assert set(bright) == set(nx.all_neighbors(probed, found)) | {found}
+
+
+def test_search_offers_every_name_and_alias_and_says_when_nothing_matches(browser, probed, probed_page):
     offered = browser.execute_script(
         "return Array.from(document.querySelectorAll('#names option')).map(function (o) { return o.value; })")
-    assert offered == sorted(probed.nodes[n]["name"] for n in probed if probed.degree(n))
+    drawn = [n for n in probed if probed.degree(n)]
+    assert set(offered) == {viz.visible(text) for n in drawn for text in [probed.nodes[n]["name"], *kg.aliases(probed, n)]}
+    finder = browser.find_element(By.ID, "find")
+    finder.clear()
+    finder.send_keys("Nobody Atall", Keys.ENTER)
+    assert browser.find_element(By.ID, "find-answer").text == "No entity drawn is called that"
+
+
+def test_clicking_a_relation_opens_its_evidence_with_a_link_to_the_source(browser, demo, tmp_path):
+    visit(browser, write_page(demo, tmp_path / "demo.html"))
+    relation = "chris-shelton|LEADS|communications-workers-of-america"
+    click(point_at_edge(browser, relation))
+    panel = inspector(browser)
+    assert (panel["kind"], panel["id"]) == ("relation", relation)
+    assert panel["title"] == "Chris Shelton leads Communications Workers of America"
+    assert panel["claims"] == 2 and "2 claims from 2 sources" in panel["text"]
+    marks = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#inspector mark')).map(function (m) {"
+        "  return [m.className, m.textContent]; })")
+    assert ["name", "Chris Shelton"] in marks and ["word", "President"] in marks and ["name", "CWA"] in marks
+    links = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#inspector a')).map(function (a) {"
+        "  return [a.href, a.target, a.rel, a.textContent]; })")
+    assert links == [["https://example.org/notes/cwa", "_blank", "noopener noreferrer", "relations.jsonl"]]
+    selected = browser.execute_script(
+        "var s = window.getSelection(); s.selectAllChildren(document.getElementById('inspector-body'));"
+        "return s.toString();")
+    assert "CWA President Chris Shelton said the decision followed an online vote" in selected
+    browser.save_screenshot(str(ARTIFACTS / "viz-inspector-relation.png"))
+
+
+def inspector(browser) -> dict | None:
+    """What the inspector panel shows, or None when it is closed."""
+    return browser.execute_script(
+        "var panel = document.getElementById('inspector');"
+        "if (panel.hidden) return null;"
+        "return {kind: panel.getAttribute('data-kind'), id: panel.getAttribute('data-id'),"
+        "        title: panel.querySelector('.panel-title').textContent, text: panel.textContent,"
+        "        claims: panel.querySelectorAll('li.claim').length,"
+        "        elements: panel.querySelectorAll('img, script, b').length};")
+
+
+def click(pointer: ActionBuilder) -> None:
+    pointer.pointer_action.click()
+    pointer.perform()
 
 
 def point_at(browser, node_id: str) -> ActionBuilder:
@@ -157,6 +231,18 @@ def point_at(browser, node_id: str) -> ActionBuilder:
         "var dom = net.canvasToDOM(net.getPositions([id])[id]);"
         "var box = document.querySelector('#network canvas').getBoundingClientRect();"
         "return {x: Math.round(box.left + dom.x), y: Math.round(box.top + dom.y)};", node_id)
+    pointer = ActionBuilder(browser)
+    pointer.pointer_action.move_to_location(point["x"], point["y"])
+    return pointer
+
+
+def point_at_edge(browser, edge_id: str) -> ActionBuilder:
+    """Pointer actions that start by moving the mouse onto the middle of an edge."""
+    point = browser.execute_script(
+        "var net = endorsegraph.network, edge = net.body.edges[arguments[0]];"
+        "var dom = net.canvasToDOM(edge.edgeType.getPoint(0.5));"
+        "var box = document.querySelector('#network canvas').getBoundingClientRect();"
+        "return {x: Math.round(box.left + dom.x), y: Math.round(box.top + dom.y)};", edge_id)
     pointer = ActionBuilder(browser)
     pointer.pointer_action.move_to_location(point["x"], point["y"])
     return pointer

@@ -1,3 +1,4 @@
+// The drawing: vis-network over the page's data, laid out once, then still.
 (function () {
   "use strict";
   var nodeItems = {{ nodes|tojson }};
@@ -56,42 +57,26 @@
     network.fit();
   }
 
-  // Clicking an entity fades everything not directly connected to it.
+  // Full strength for the given nodes and edges (all when nodeIds is null), the rest faded.
   var FADED = 0.15;
-  function fade(selected) {
+  function emphasize(nodeIds, edgeIds) {
     var near = {}, touching = {};
-    if (selected !== null) {
-      near[selected] = true;
-      network.getConnectedNodes(selected).forEach(function (id) { near[id] = true; });
-      network.getConnectedEdges(selected).forEach(function (id) { touching[id] = true; });
-    }
+    (nodeIds || []).forEach(function (id) { near[id] = true; });
+    (edgeIds || []).forEach(function (id) { touching[id] = true; });
     nodes.update(nodeItems.map(function (node) {
-      return {id: node.id, opacity: selected === null || near[node.id] ? 1 : FADED};
+      return {id: node.id, opacity: nodeIds === null || near[node.id] ? 1 : FADED};
     }));
     edges.update(edgeItems.map(function (edge) {
-      var shown = selected === null || touching[edge.id];
+      var shown = nodeIds === null || touching[edge.id];
       return {id: edge.id, color: Object.assign({}, edge.color, {opacity: shown ? 1 : FADED})};
     }));
   }
-  network.on("click", function (event) {
-    fade(event.nodes.length ? event.nodes[0] : null);
-  });
 
-  // The finder offers every drawn name; choosing one centres, selects and highlights it.
-  var finder = document.getElementById("find"), names = document.getElementById("names"), idByName = {};
-  nodeItems.map(function (node) { return node.label; }).sort().forEach(function (name) {
-    var option = document.createElement("option");
-    option.value = name;
-    names.appendChild(option);
-  });
-  nodeItems.forEach(function (node) { idByName[node.label] = node.id; });
-  finder.addEventListener("change", function () {
-    var id = idByName[finder.value];
-    if (id === undefined) return;
-    network.selectNodes([id]);
-    network.focus(id, {scale: 1.2, animation: {duration: 400}});
-    fade(id);
-  });
+  // An entity with its neighbours, or a relation with its two ends; null: everything.
+  function neighbourhood(nodeId) {
+    return emphasize([nodeId].concat(network.getConnectedNodes(nodeId)), network.getConnectedEdges(nodeId));
+  }
 
-  window.endorsegraph = {nodes: nodes, edges: edges, network: network};
+  window.endorsegraph = {nodes: nodes, edges: edges, network: network, nodeItems: nodeItems,
+                         edgeItems: edgeItems, emphasize: emphasize, neighbourhood: neighbourhood};
 })();

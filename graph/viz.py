@@ -32,11 +32,11 @@ from .view import View
 VIS_ASSETS = ("lib", "vis-9.1.2")
 PAGE_SCRIPTS = ("inspector.js", "search.js")   # after viz.js, which draws the network they work on
 CLAIMS_PER_TOOLTIP = 2          # the inspector panel, opened by a click, has every claim
-LABELLED_EDGES_UP_TO = 300       # above this, edge labels clutter: colour and legend carry the type
 LARGE_GRAPH_NODES = 300          # above this, straight edges and a shorter layout keep the page quick
 LAYOUT_WORK = 100_000            # layout iterations times entities: bigger graphs get fewer iterations
 LAYOUT_ITERATIONS = (100, 1000)  # ... within these bounds
-LABEL_CHARS = 60                 # a longer name is cut in the drawing; its tooltip has it whole
+LABEL_CHARS = 40                 # a longer name is cut in the drawing; the tooltip and the panel have it whole
+LABEL_LINE_EMS = 11              # a label wraps onto lines about this many font sizes wide
 BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -125,9 +125,11 @@ def edge_label(edge: dict[str, Any]) -> str:
 
 
 def network(view: View) -> Network:
-    """The view as a pyvis Network: styled nodes and edges carrying tooltip rows."""
+    """The view as a pyvis Network: styled nodes and edges carrying tooltip rows and panel data.
+
+    Edges carry their label as ``words``: the page shows it only on hover or selection.
+    """
     graph, sizing, borders = view.graph, style()["sizing"], style()["borders"]
-    labelled = graph.number_of_edges() <= LABELLED_EDGES_UP_TO
     net = Network(directed=True)
     for node_id in sorted(graph):
         data, look = graph.nodes[node_id], node_style(graph.nodes[node_id])
@@ -137,6 +139,7 @@ def network(view: View) -> Network:
                             "highlight": {"background": look["color"], "border": borders["highlight"]},
                             "hover": {"background": look["color"], "border": borders["highlight"]}},
                      font={"size": look["font_size"], "bold": look.get("bold", False)},
+                     widthConstraint={"maximum": LABEL_LINE_EMS * look["font_size"]},
                      borderWidth=borders["focus_width"] if node_id == view.focus else borders["width"],
                      tooltip=node_tooltip(view, node_id),
                      info=viz_info.entity_info(graph, view.whole, node_id, kind=look["label"], visible=visible))
@@ -144,7 +147,7 @@ def network(view: View) -> Network:
         source, target, kind = relation["source"], relation["target"], relation["type"]
         look, inactive = style()["relations"][kind], is_inactive(relation)
         net.add_edge(source, target, id=f"{source}|{kind}|{target}", relation=kind,
-                     **({"label": edge_label(relation)} if labelled else {}),
+                     words=edge_label(relation),
                      color={"color": look["color"], "highlight": look["color"], "hover": look["color"]},
                      width=look["width"], dashes=style()["inactive"]["dashes"] if inactive else False,
                      tooltip=edge_tooltip(view, source, target, relation),

@@ -195,7 +195,7 @@ def test_former_roles_and_withdrawn_endorsements_are_dashed(probed):
     dashed = {edge["id"] for edge in edges if edge["dashes"]}
     assert dashed == {"larry-cohen|LEADS|communications-workers-of-america",
                       "rosa-o-brien-friends|ENDORSED|hillary-clinton"}
-    labels = {edge["id"]: edge["label"] for edge in edges}
+    labels = {edge["id"]: edge["words"] for edge in edges}
     assert labels["larry-cohen|LEADS|communications-workers-of-america"] == "led"
     assert labels["chris-shelton|LEADS|communications-workers-of-america"] == "leads"
 

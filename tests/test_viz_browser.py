@@ -208,6 +208,73 @@ def test_clicking_a_relation_opens_its_evidence_with_a_link_to_the_source(browse
     browser.save_screenshot(str(ARTIFACTS / "viz-inspector-relation.png"))
 
 
+@pytest.mark.parametrize("depth, window, smallest", [(1, (1400, 900), 14), (2, (800, 700), 9)])
+def test_focus_view_labels_do_not_overlap_and_fit_the_window(browser, demo, tmp_path, depth, window, smallest):
+    browser.set_window_size(*window)
+    try:
+        visit(browser, write_page(demo, tmp_path / "focus.html", focus="Bernie Sanders", depth=depth))
+        boxes = label_boxes(browser)
+        assert len(boxes) == len(select(demo, focus="Bernie Sanders", depth=depth).graph)
+        overlapping = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:] if intersect(a["box"], b["box"])]
+        assert overlapping == []
+        canvas = browser.execute_script("var c = document.querySelector('#network canvas');"
+                                        "return [c.clientWidth, c.clientHeight];")
+        assert all(0 <= box["box"][0] and box["box"][2] <= canvas[0] and 0 <= box["box"][1]
+                   and box["box"][3] <= canvas[1] for box in boxes), (boxes, canvas)
+        assert min(box["font"] for box in boxes) >= smallest     # label size on screen, in CSS pixels
+        browser.save_screenshot(str(ARTIFACTS / f"viz-focus-depth{depth}.png"))
+        browser.set_window_size(1100, 800)                       # the drawing follows the window
+        WebDriverWait(browser, 10).until(lambda d: label_boxes(d) != boxes)
+        canvas = browser.execute_script("var c = document.querySelector('#network canvas');"
+                                        "return [c.clientWidth, c.clientHeight];")
+        assert all(box["box"][2] <= canvas[0] and box["box"][3] <= canvas[1] for box in label_boxes(browser))
+    finally:
+        browser.set_window_size(*map(int, FLAGS[-1].split("=")[1].split(",")))
+
+
+def test_edge_labels_show_on_hover_and_selection_and_faded_labels_fade(browser, demo, tmp_path):
+    visit(browser, write_page(demo, tmp_path / "focus.html", focus="Bernie Sanders"))
+    assert edge_labels(browser) == {}
+    point_at(browser, "larry-cohen").perform()
+    WebDriverWait(browser, 5).until(lambda d: edge_labels(d) != {})
+    assert edge_labels(browser) == {"larry-cohen|ADVISES|bernie-sanders": "advises",
+                                    "larry-cohen|LEADS|communications-workers-of-america": "led"}
+    click(point_at(browser, "larry-cohen"))
+    browser.execute_script("endorsegraph.network.emit('blurNode', {node: 'larry-cohen'})")   # the pointer stays
+    assert set(edge_labels(browser)) == {"larry-cohen|ADVISES|bernie-sanders",
+                                         "larry-cohen|LEADS|communications-workers-of-america"}
+    fonts = browser.execute_script("var seen = {}; endorsegraph.nodes.forEach(function (n) {"
+                                   "  seen[n.id] = n.font.color; }); return seen;")
+    near = {"larry-cohen", "bernie-sanders", "communications-workers-of-america"}
+    assert {fonts[node] for node in near} == {viz.style()["vis_options"]["nodes"]["font"]["color"]}
+    assert {fonts[node] for node in set(fonts) - near} == {"rgba(31,35,40,0.15)"}
+    browser.save_screenshot(str(ARTIFACTS / "viz-focus-selected.png"))
+
+
+def label_boxes(browser) -> list[dict]:
+    """Every node label's box on screen (left, top, right, bottom in canvas CSS pixels) and font size,
+    read from the network's positions and the label widths it measured."""
+    return browser.execute_script(
+        "var net = endorsegraph.network, ctx = net.canvas.getContext(), scale = net.getScale();"
+        "return endorsegraph.nodes.getIds().map(function (id) {"
+        "  var node = net.body.nodes[id]; node.updateBoundingBox(ctx);"
+        "  var size = node.labelModule.size, bottom = node.shape.boundingBox.bottom;"
+        "  var a = net.canvasToDOM({x: node.x - size.width / 2, y: bottom - size.height}),"
+        "      b = net.canvasToDOM({x: node.x + size.width / 2, y: bottom});"
+        "  return {id: id, box: [a.x, a.y, b.x, b.y], font: node.options.font.size * scale};"
+        "});")
+
+
+def intersect(a: list[float], b: list[float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def edge_labels(browser) -> dict[str, str]:
+    return browser.execute_script(
+        "var shown = {}; endorsegraph.edges.forEach(function (e) { if (e.label) shown[e.id] = e.label; });"
+        "return shown;")
+
+
 def inspector(browser) -> dict | None:
     """What the inspector panel shows, or None when it is closed."""
     return browser.execute_script(

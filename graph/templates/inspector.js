@@ -34,6 +34,7 @@
     open("entity", id);
     eg.neighbourhood(id);
     network.selectNodes([id]);
+    eg.labelEdges();
     body.appendChild(element("h2", "panel-title", info.name));
     body.appendChild(element("p", "panel-facts", info.facts));
     if (info.aliases.length) body.appendChild(element("p", "panel-aliases", "Also called: " + info.aliases.join(", ")));
@@ -58,6 +59,7 @@
     open("relation", id);
     eg.emphasize([edge.from, edge.to], [id]);
     network.setSelection({nodes: [], edges: [id]});
+    eg.labelEdges();
     body.appendChild(element("h2", "panel-title", info.title));
     if (info.properties) body.appendChild(element("p", "panel-facts", info.properties));
     body.appendChild(element("p", "panel-support", info.support));
@@ -99,6 +101,7 @@
     panel.removeAttribute("data-kind");
     panel.removeAttribute("data-id");
     network.unselectAll();
+    eg.labelEdges();
     eg.emphasize(null);
   }
 

@@ -33,9 +33,67 @@
   network.once("stabilizationIterationsDone", function () {
     network.setOptions({physics: {enabled: false}});
     alignWithContainer();
+    spreadLabels();
+    fitToWindow();
     status.remove();
     document.body.setAttribute("data-layout", "done");
+    window.addEventListener("resize", function () {
+      clearTimeout(fitToWindow.pending);
+      fitToWindow.pending = setTimeout(fitToWindow, 150);
+    });
   });
+
+  // Each node's box in canvas coordinates, shape and label together, as last drawn at its position.
+  var context = network.canvas.getContext();
+  function boxes() {
+    var drawn = network.body.nodes;
+    return nodes.getIds().map(function (id) {
+      drawn[id].updateBoundingBox(context);
+      var box = drawn[id].shape.boundingBox;
+      return {id: id, x: drawn[id].x, y: drawn[id].y, left: box.left - drawn[id].x, right: box.right - drawn[id].x,
+              top: box.top - drawn[id].y, bottom: box.bottom - drawn[id].y};
+    });
+  }
+
+  // Push apart any two nodes whose boxes (label included) overlap, along the axis that needs the
+  // smaller move, until none do; larger graphs keep the layout and rely on zooming.
+  var SPREAD_UP_TO = 400, GAP = 6, ROUNDS = 300;
+  function spreadLabels() {
+    if (nodes.length > SPREAD_UP_TO) return;
+    var all = boxes();
+    for (var round = 0; round < ROUNDS; round++) {
+      var moved = false;
+      for (var i = 0; i < all.length; i++) {
+        for (var j = i + 1; j < all.length; j++) {
+          moved = separate(all[i], all[j]) || moved;
+        }
+      }
+      if (!moved) break;
+    }
+    nodes.update(all.map(function (box) { return {id: box.id, x: box.x, y: box.y}; }));
+  }
+
+  function separate(a, b) {
+    var dx = Math.min(a.x + a.right, b.x + b.right) - Math.max(a.x + a.left, b.x + b.left) + GAP;
+    var dy = Math.min(a.y + a.bottom, b.y + b.bottom) - Math.max(a.y + a.top, b.y + b.top) + GAP;
+    if (dx <= 0 || dy <= 0) return false;
+    if (dx < dy) {
+      var east = a.x + (a.left + a.right) / 2 <= b.x + (b.left + b.right) / 2 ? 1 : -1;
+      a.x -= east * dx / 2; b.x += east * dx / 2;
+    } else {
+      var south = a.y + (a.top + a.bottom) / 2 <= b.y + (b.top + b.bottom) / 2 ? 1 : -1;
+      a.y -= south * dy / 2; b.y += south * dy / 2;
+    }
+    return true;
+  }
+
+  // Fit the whole drawing, labels included, inside the container with a margin.
+  var MARGIN = 0.92, MOST_ZOOM = 1.6;
+  function fitToWindow() {
+    boxes();
+    network.fit({animation: false, maxZoomLevel: MOST_ZOOM});
+    network.moveTo({scale: network.getScale() * MARGIN, animation: false});
+  }
 
   // Turn the settled layout so that its long axis lies along the container's long side.
   function alignWithContainer() {
@@ -54,17 +112,23 @@
       var dx = positions[id].x - mx, dy = positions[id].y - my;
       return {id: id, x: mx + cos * dx - sin * dy, y: my + sin * dx + cos * dy};
     }));
-    network.fit();
   }
 
-  // Full strength for the given nodes and edges (all when nodeIds is null), the rest faded.
-  var FADED = 0.15;
+  // Full strength for the given nodes and edges (all when nodeIds is null), the rest faded, labels too.
+  var FADED = 0.15, font = options.nodes.font;
+  var fadedFont = {color: translucent(font.color, FADED), strokeColor: translucent(font.strokeColor, FADED)};
+  var fullFont = {color: font.color, strokeColor: font.strokeColor};
+  function translucent(hex, alpha) {
+    var value = parseInt(hex.slice(1), 16);
+    return "rgba(" + (value >> 16) + "," + ((value >> 8) & 255) + "," + (value & 255) + "," + alpha + ")";
+  }
   function emphasize(nodeIds, edgeIds) {
     var near = {}, touching = {};
     (nodeIds || []).forEach(function (id) { near[id] = true; });
     (edgeIds || []).forEach(function (id) { touching[id] = true; });
     nodes.update(nodeItems.map(function (node) {
-      return {id: node.id, opacity: nodeIds === null || near[node.id] ? 1 : FADED};
+      var shown = nodeIds === null || near[node.id];
+      return {id: node.id, opacity: shown ? 1 : FADED, font: Object.assign({}, node.font, shown ? fullFont : fadedFont)};
     }));
     edges.update(edgeItems.map(function (edge) {
       var shown = nodeIds === null || touching[edge.id];
@@ -77,6 +141,27 @@
     return emphasize([nodeId].concat(network.getConnectedNodes(nodeId)), network.getConnectedEdges(nodeId));
   }
 
+  // Edge labels show only on the edges under the pointer (or around the entity under it) and the selected ones.
+  var hovered = [], labelled = {}, wordsOf = {};
+  edgeItems.forEach(function (edge) { wordsOf[edge.id] = edge.words; });
+  function labelEdges() {
+    var wanted = {}, changes = [];
+    network.getSelectedEdges().concat(hovered).forEach(function (id) { wanted[id] = true; });
+    Object.keys(labelled).forEach(function (id) {
+      if (!wanted[id]) { changes.push({id: id, label: ""}); delete labelled[id]; }
+    });
+    Object.keys(wanted).forEach(function (id) {
+      if (!labelled[id]) { changes.push({id: id, label: wordsOf[id]}); labelled[id] = true; }
+    });
+    if (changes.length) edges.update(changes);
+  }
+  network.on("hoverEdge", function (event) { hovered = [event.edge]; labelEdges(); });
+  network.on("hoverNode", function (event) { hovered = network.getConnectedEdges(event.node); labelEdges(); });
+  network.on("blurEdge", function () { hovered = []; labelEdges(); });
+  network.on("blurNode", function () { hovered = []; labelEdges(); });
+  network.on("select", labelEdges);
+
   window.endorsegraph = {nodes: nodes, edges: edges, network: network, nodeItems: nodeItems,
-                         edgeItems: edgeItems, emphasize: emphasize, neighbourhood: neighbourhood};
+                         edgeItems: edgeItems, emphasize: emphasize, neighbourhood: neighbourhood,
+                         labelEdges: labelEdges, fit: fitToWindow};
 })();

@@ -23,7 +23,7 @@ LEADER_ROLES = ["state party chair", "state director", "state chair", "business 
                 "director", "chief executive officer", "chief executive", "ceo", "chairwoman", "chairman",
                 "chairperson", "co-chair", "chair", "secretary-treasurer", "general secretary",
                 "secretary general", "executive secretary", "treasurer", "head", "leader", "founder and president",
-                "secretary", "chancellor", "co-owner"]
+                "secretary", "chancellor", "co-owner", "dean", "principal"]
 ADVISER_ROLES = ["senior adviser", "senior advisor", "chief strategist", "strategist", "campaign manager",
                  "deputy campaign manager", "campaign chairman", "campaign chairwoman", "campaign chair",
                  "national press secretary", "press secretary", "communications director", "policy director",
@@ -62,6 +62,9 @@ MACROS = {
              r"|, (?:meanwhile|however|too|also|though|in turn|for (?:his|her|its|their) part|in addition),"
              r"|, (?:both|all|each|two|three|four|several) of (?:which|whom|them))?,?",
     "GROUP": r"(?:[\w-]+ ){0,3}?" + GROUP_NOUNS,
+    # What describes an organization just before its name: "the transit advocacy group X".
+    "DESCRIPTOR": r"(?:group|union|organization|association|coalition|nonprofit|federation|alliance|firm|company|"
+                  r"newspaper|paper|agency|network|chain|council|lobby|society|foundation|institute|club)",
     "BODY": r"(?:'s|') (?:editorial board|editorial page|editors|executive board|board|leadership|members|"
             r"membership|delegates|executive council)",
     # Auxiliaries and adverbs between subject and verb; not a person noun ("this union official endorsed")
@@ -330,13 +333,14 @@ PATTERNS: list[Pattern] = [
              r"(?P<src>{ENT}), (?:the |a |an |its |who is |who was )?(?P<mod>{MOD})(?P<role>{ROLE}) (?:of|at|for)"
              r" (?:the )?(?:board(?: of (?:directors|trustees|governors))? of (?:the )?)?"
              r"(?:(?:city|state|nation|country|county|borough|party|union)(?:'s|') )?"
-             r"(?-i:(?:(?!(?:of|for|at|in|on|and|with)\b)[a-z][\w-]* ){{0,3}}?)(?P<tgt>{ENT})",
+             r"(?-i:(?:(?:(?!(?:of|for|at|in|on|with)\b)[a-z][\w-]* ){{0,4}}?{DESCRIPTOR} )?)(?P<tgt>{ENT})",
              source_label="PERSON", target_label="ORG", confidence=0.9,
              doc="'<Person>, president of <Organization>', also 'director of the transit group <Organization>', "
                  "'chairwoman of the board of directors of <Organization>'.",
              examples=('"It is far," said Ines Calloway, president of the PS 88 PTA.',
                        'Omar Reyes, director of the bike advocacy group Safe Streets Now, was pleased.',
-                       '"We need more," said Vera Oakes, chairwoman of the board of directors of the Harbor Arts League.'),
+                       '"We need more," said Vera Oakes, chairwoman of the board of directors of the Harbor Arts League.',
+                       'Tom Hale, president of the developer and landlord lobbying group Harbor Realty Board, agreed.'),
              non_examples=('"It is far," said Ines Calloway, a member of the PS 88 PTA.',
                            'Omar Reyes, director of the local chapter of Safe Streets Now, was pleased.')),
     _pattern("leader-apposition-second", "LEADS",   # "X, co-founder of A and co-chair of B"

@@ -55,14 +55,16 @@ SUBJECT_PRONOUNS = {"he", "she"}
 OBJECT_PRONOUNS = {"him", "her"}
 TEMPORAL_TYPES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT"}
 HONORIFICS = TITLES - {"president", "secretary", "vice", "former", "state", "speaker", "leader", "chief",
-                       "commissioner"}
+                       "commissioner", "chancellor"}
 TITLE_LEAD_INS = {"state", "former", "then", "county", "city", "u.s.", "us", "federal"}
 ROLE_WORDS = {"executive", "spokesperson", "spokeswoman", "spokesman", "president", "director", "chair", "chairman",
               "chairwoman", "adviser", "advisor", "manager", "strategist", "secretary", "treasurer", "founder",
-              "commissioner", "speaker", "owner", "publisher", "ceo", "co-chair", "secretary-treasurer"}
+              "commissioner", "speaker", "owner", "publisher", "ceo", "co-chair", "secretary-treasurer",
+              "chancellor", "dean", "principal"}
 # "<Org> <title> <Person>": the words before such a title name the organization the person heads.
 HEAD_TITLES = {"president", "chairman", "chairwoman", "chair", "co-chair", "director", "speaker", "commissioner",
-               "ceo", "head", "owner", "publisher", "founder", "secretary-treasurer", "chief"}
+               "ceo", "head", "owner", "publisher", "founder", "secretary-treasurer", "chief", "chancellor", "dean",
+               "principal"}
 TITLE_MODIFIERS = {"executive", "vice", "general", "international", "national", "managing", "co", "interim",
                    "acting", "state"}
 GENERIC_BODIES = {"police", "fire", "city", "state", "county", "federal", "national", "school"}

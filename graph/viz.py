@@ -30,7 +30,7 @@ from .embedded import write_atomic
 from .view import View
 
 VIS_ASSETS = ("lib", "vis-9.1.2")
-PAGE_SCRIPTS = ("inspector.js", "search.js")   # after viz.js, which draws the network they work on
+PAGE_SCRIPTS = ("inspector.js", "search.js", "filters.js")   # after viz.js, which draws the network they work on
 CLAIMS_PER_TOOLTIP = 2          # the inspector panel, opened by a click, has every claim
 LARGE_GRAPH_NODES = 300          # above this, straight edges and a shorter layout keep the page quick
 LAYOUT_WORK = 100_000            # layout iterations times entities: bigger graphs get fewer iterations
@@ -141,13 +141,13 @@ def network(view: View) -> Network:
                      font={"size": look["font_size"], "bold": look.get("bold", False)},
                      widthConstraint={"maximum": LABEL_LINE_EMS * look["font_size"]},
                      borderWidth=borders["focus_width"] if node_id == view.focus else borders["width"],
-                     tooltip=node_tooltip(view, node_id),
+                     tooltip=node_tooltip(view, node_id), kind=look["label"],
                      info=viz_info.entity_info(graph, view.whole, node_id, kind=look["label"], visible=visible))
     for relation in kg.relations(graph):
         source, target, kind = relation["source"], relation["target"], relation["type"]
         look, inactive = style()["relations"][kind], is_inactive(relation)
         net.add_edge(source, target, id=f"{source}|{kind}|{target}", relation=kind,
-                     words=edge_label(relation),
+                     words=edge_label(relation), day=viz_info.relation_date(relation),
                      color={"color": look["color"], "highlight": look["color"], "hover": look["color"]},
                      width=look["width"], dashes=style()["inactive"]["dashes"] if inactive else False,
                      tooltip=edge_tooltip(view, source, target, relation),
@@ -181,11 +181,11 @@ def legend(view: View) -> dict[str, list[dict[str, Any]]]:
     relations = style()["relations"]
     edges = [edge for _, _, edge in view.graph.edges(data=True)]
     shown_types = {edge["type"] for edge in edges}
-    rows = [{"label": look["label"], "color": look["color"], "dashed": False}
+    rows = [{"label": look["label"], "color": look["color"], "dashed": False, "type": kind}
             for kind, look in relations.items() if kind in shown_types]
     if any(is_inactive(edge) for edge in edges):
         inactive = style()["inactive"]
-        rows.append({"label": inactive["legend"], "color": inactive["legend_color"], "dashed": True})
+        rows.append({"label": inactive["legend"], "color": inactive["legend_color"], "dashed": True, "type": None})
     return {"entities": entities, "relations": rows}
 
 
@@ -205,6 +205,7 @@ def render(view: View, *, title: str, built: dt.datetime | None, source_name: st
         title=title, source_name=source_name, notes=view.notes,
         built=built.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if built else None,
         entity_count=len(net.nodes), relation_count=len(net.edges), legend=legend(view),
+        dates=sorted({edge["day"] for edge in net.edges if edge["day"]}),
         vis_css=_asset("vis-network.css"), scripts=scripts,
         script_hashes=" ".join(f"'sha256-{_sha256(script)}'" for script in scripts))
 

@@ -93,6 +93,12 @@ def marked(sentence: str, names: Iterable[str], words: Iterable[str]) -> list[tu
     return parts
 
 
+def relation_date(edge: dict[str, Any]) -> str | None:
+    """When a relation was first known: its own ``date``, else the earliest date a claim carries."""
+    dates = [date for date in map(claim_date, edge.get("claims", [])) if date]
+    return edge.get("date") or min(dates, default=None)
+
+
 def claim_date(claim: dict[str, Any]) -> str | None:
     """The date a claim carries: the article's publication date, else the date it states."""
     return claim.get("published") or claim.get("properties", {}).get("date")

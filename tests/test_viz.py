@@ -399,3 +399,10 @@ def test_only_web_addresses_become_links(probed):
 ])
 def test_sentences_mark_names_and_relation_words(sentence, parts):
     assert viz_info.marked(sentence, ["Sanders", "CWA"], [viz.style()["relations"]["ENDORSED"]["cue"]]) == parts
+
+
+def test_a_relation_is_dated_by_its_date_else_its_earliest_claim():
+    claims = [{"published": "2016-03-01"}, {"properties": {"date": "2016-01-05"}}, {}]
+    assert viz_info.relation_date({"claims": claims}) == "2016-01-05"
+    assert viz_info.relation_date({"date": "2015-12-17", "claims": claims}) == "2015-12-17"
+    assert viz_info.relation_date({"claims": [{}]}) is None

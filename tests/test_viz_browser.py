@@ -5,9 +5,11 @@ Every http(s)/ws(s) request is blocked and every request the page makes is recor
 """
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 import shutil
+import struct
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +17,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from endorsegraph.graph import kg, viz
+from endorsegraph.graph import kg, viz, viz_info
 from endorsegraph.graph.model import Claim, Entity, Relation
 from endorsegraph.graph.view import select
 from endorsegraph.loaders.build import load_into
@@ -249,6 +251,44 @@ def test_edge_labels_show_on_hover_and_selection_and_faded_labels_fade(browser, 
     assert {fonts[node] for node in near} == {viz.style()["vis_options"]["nodes"]["font"]["color"]}
     assert {fonts[node] for node in set(fonts) - near} == {"rgba(31,35,40,0.15)"}
     browser.save_screenshot(str(ARTIFACTS / "viz-focus-selected.png"))
+
+
+def test_filters_date_slider_neighbours_and_png(browser, demo, tmp_path):
+    visit(browser, write_page(demo, tmp_path / "demo.html"))
+    dates = sorted({viz_info.relation_date(edge) for *_, edge in demo.edges(data=True)} - {None})
+    slider = browser.find_element(By.ID, "as-of")
+    browser.execute_script("arguments[0].value = 0; arguments[0].dispatchEvent(new Event('input'));", slider)
+    assert browser.find_element(By.ID, "as-of-date").text.startswith(f"as of {dates[0]}")
+    assert set(shown(browser, "edges")) == {f"{s}|{edge['type']}|{t}" for s, t, edge in demo.edges(data=True)
+                                            if viz_info.relation_date(edge) == dates[0]}
+    assert set(shown(browser, "nodes")) == {end for edge in shown(browser, "edges") for end in edge.split("|")[::2]}
+    slider.send_keys(Keys.END)
+    assert len(shown(browser, "edges")) == demo.number_of_edges()
+    browser.find_element(By.CSS_SELECTOR, "input[data-relation='ENDORSED']").click()
+    assert shown(browser, "edges") and not any("|ENDORSED|" in edge for edge in shown(browser, "edges"))
+    browser.find_element(By.CSS_SELECTOR, "input[data-kind='Person']").click()
+    assert not set(shown(browser, "nodes")) & {n for n in demo if demo.nodes[n]["type"] == "Person"}
+    for box in ("input[data-relation='ENDORSED']", "input[data-kind='Person']"):
+        browser.find_element(By.CSS_SELECTOR, box).click()
+    assert len(shown(browser, "nodes")) == sum(1 for node in demo if demo.degree(node))
+    browser.find_element(By.ID, "find").send_keys("Hillary Clinton", Keys.ENTER)
+    browser.find_element(By.ID, "neighbours").click()
+    assert set(shown(browser, "nodes")) == set(nx.all_neighbors(demo, "hillary-clinton")) | {"hillary-clinton"}
+    browser.find_element(By.ID, "neighbours").click()
+    assert len(shown(browser, "nodes")) == sum(1 for node in demo if demo.degree(node))
+    browser.execute_script("window.__saved = []; HTMLAnchorElement.prototype.click = function () {"
+                           "  window.__saved.push([this.download, this.href]); };")
+    browser.find_element(By.ID, "save-png").click()
+    [(name, address)] = browser.execute_script("return window.__saved")
+    picture = base64.b64decode(address.removeprefix("data:image/png;base64,"))
+    assert name == "Endorsement-graph.png" and picture.startswith(b"\x89PNG\r\n\x1a\n") and len(picture) > 10_000
+    width, height = struct.unpack(">II", picture[16:24])
+    assert width > 500 and height > 400
+
+
+def shown(browser, collection: str) -> list[str]:
+    return browser.execute_script(
+        f"return endorsegraph.{collection}.getIds({{filter: function (item) {{ return !item.hidden; }}}})")
 
 
 def label_boxes(browser) -> list[dict]:

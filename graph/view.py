@@ -17,6 +17,8 @@ from .errors import EndorsegraphError
 from .lookup import resolve
 
 DEFAULT_MAX_NODES = 1500
+CLUSTER_ABOVE = 300       # above this many entities, leaves start gathered in a cluster beside their hub
+SMALLEST_CLUSTER = 3      # fewer leaves around one hub stay drawn one by one
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class View:
     whole: nx.MultiDiGraph                        # the graph it was taken from
     focus: str | None = None                      # node id the view is centred on
     notes: list[str] = field(default_factory=list)
+    clusters: dict[str, list[str]] = field(default_factory=dict)   # hub id -> leaves that start gathered
 
 
 def parse_types(text: str) -> list[str]:
@@ -89,7 +92,25 @@ def select(graph: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,
         shown = shown.subgraph(most_connected(shown, max_nodes, always=focus_id)).copy()
         notes.append(f"showing the {max_nodes} most connected of {total} entities; "
                      "narrow the picture with --focus NAME (and --depth, --types, --since)")
-    return View(graph=shown, whole=graph, focus=focus_id, notes=notes)
+    clusters = leaves_by_hub(shown, always=focus_id) if shown.number_of_nodes() > CLUSTER_ABOVE else {}
+    if clusters:
+        gathered = sum(map(len, clusters.values()))
+        notes.append(f"{gathered} entities with a single relation start gathered in {len(clusters)} "
+                     f"cluster{'' if len(clusters) == 1 else 's'} beside the entity they relate to; "
+                     "click a cluster to open it")
+    return View(graph=shown, whole=graph, focus=focus_id, notes=notes, clusters=clusters)
+
+
+def leaves_by_hub(graph: nx.MultiDiGraph, always: str | None = None) -> dict[str, list[str]]:
+    """Entities with one neighbour (``always`` excepted), by that neighbour, for hubs with at least
+    ``SMALLEST_CLUSTER`` of them; ids sorted."""
+    undirected = graph.to_undirected(as_view=True)
+    by_hub: dict[str, list[str]] = {}
+    for node in sorted(graph):
+        neighbours = set(undirected[node])
+        if node != always and len(neighbours) == 1:
+            by_hub.setdefault(neighbours.pop(), []).append(node)
+    return {hub: leaves for hub, leaves in sorted(by_hub.items()) if len(leaves) >= SMALLEST_CLUSTER}
 
 
 def most_connected(graph: nx.MultiDiGraph, limit: int, always: str | None = None) -> list[str]:

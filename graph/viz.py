@@ -30,9 +30,10 @@ from .embedded import write_atomic
 from .view import View
 
 VIS_ASSETS = ("lib", "vis-9.1.2")
-PAGE_SCRIPTS = ("inspector.js", "search.js", "filters.js")   # after viz.js, which draws the network they work on
+PAGE_SCRIPTS = ("clusters.js", "inspector.js", "search.js", "filters.js")   # after viz.js, which draws the network they work on
 CLAIMS_PER_TOOLTIP = 2          # the inspector panel, opened by a click, has every claim
 LARGE_GRAPH_NODES = 300          # above this, straight edges and a shorter layout keep the page quick
+LARGE_GRAPH_LABEL_PX = 8        # ... and labels smaller than this on screen wait for a zoom
 LAYOUT_WORK = 100_000            # layout iterations times entities: bigger graphs get fewer iterations
 LAYOUT_ITERATIONS = (100, 1000)  # ... within these bounds
 LABEL_CHARS = 40                 # a longer name is cut in the drawing; the tooltip and the panel have it whole
@@ -171,7 +172,22 @@ def vis_options(entities: int) -> dict[str, Any]:
     options["interaction"]["hideEdgesOnDrag"] = large
     if large:
         options["edges"]["smooth"] = False
+        options["nodes"]["scaling"] = {"label": {"drawThreshold": LARGE_GRAPH_LABEL_PX}}
     return options
+
+
+def clusters(view: View) -> list[dict[str, Any]]:
+    """The clusters the page starts with: per hub, its leaves, a label and tooltip rows saying what they hold."""
+    gathered = []
+    for hub, members in view.clusters.items():
+        kinds = sorted({edge_label(edge) for member in members for ends in ((hub, member), (member, hub))
+                        for edge in (view.graph.get_edge_data(*ends) or {}).values()})
+        hub_name = view.graph.nodes[hub]["name"]
+        gathered.append({"hub": hub, "members": members, "label": f"{len(members)} more",
+                         "tooltip": _visible_rows([["title", f"{len(members)} entities related only to {hub_name}"],
+                                                   ["line", "relations: " + ", ".join(kinds)],
+                                                   ["meta", "click to open the cluster"]])})
+    return gathered
 
 
 def legend(view: View) -> dict[str, list[dict[str, Any]]]:
@@ -195,12 +211,12 @@ def render(view: View, *, title: str, built: dt.datetime | None, source_name: st
     Its Content-Security-Policy lets nothing load and runs only the page's own scripts (by
     hash), so even markup that slipped into the data could neither fetch nor execute.
     """
-    net = network(view)
+    net, gathered = network(view), clusters(view)
     templates = jinja2.Environment(loader=jinja2.PackageLoader(__package__, "templates"),
                                    autoescape=True, keep_trailing_newline=True)
     scripts = [_asset("vis-network.min.js"),
                templates.get_template("viz.js").render(nodes=net.nodes, edges=net.edges, options=net.options),
-               *(templates.get_template(name).render() for name in PAGE_SCRIPTS)]
+               *(templates.get_template(name).render(clusters=gathered) for name in PAGE_SCRIPTS)]
     return templates.get_template("viz.html").render(
         title=title, source_name=source_name, notes=view.notes,
         built=built.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if built else None,

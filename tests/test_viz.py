@@ -13,6 +13,7 @@ import networkx as nx
 import pytest
 from endorsegraph.cli import app
 from endorsegraph.graph import kg, schema, viz, viz_info
+from endorsegraph.graph import view as viz_view
 from endorsegraph.graph.embedded import JsonFileStore
 from endorsegraph.graph.errors import EndorsegraphError
 from endorsegraph.graph.lookup import EntityNotFound
@@ -406,3 +407,42 @@ def test_a_relation_is_dated_by_its_date_else_its_earliest_claim():
     assert viz_info.relation_date({"claims": claims}) == "2016-01-05"
     assert viz_info.relation_date({"date": "2015-12-17", "claims": claims}) == "2015-12-17"
     assert viz_info.relation_date({"claims": [{}]}) is None
+
+
+def star(leaves: int, hubs: int = 2) -> nx.MultiDiGraph:
+    """``hubs`` candidates, each endorsed by ``leaves`` people who endorse no one else."""
+    graph = kg.new_graph()
+    for hub in range(hubs):
+        kg.add_entity(graph, Entity(f"Candidate {hub}", "Candidate"))
+        for leaf in range(leaves):
+            person = kg.add_entity(graph, Entity(f"Voter {hub} {leaf}", "Person"))
+            kg.add_relation(graph, Relation("ENDORSED", person, f"candidate-{hub}", Claim("a", "a", "test")))
+    return graph
+
+
+def test_large_views_gather_each_hubs_leaves_and_say_so(tmp_path):
+    graph = star(leaves=viz_view.CLUSTER_ABOVE // 2 + 1)
+    view = select(graph)
+    assert set(view.clusters) == {"candidate-0", "candidate-1"}
+    assert view.clusters["candidate-0"] == sorted(n for n in graph if n.startswith("voter-0-"))
+    assert view.notes == [f"{len(graph) - 2} entities with a single relation start gathered in 2 clusters "
+                          "beside the entity they relate to; click a cluster to open it"]
+    [first, _] = viz.clusters(view)
+    assert first["label"] == f"{len(view.clusters['candidate-0'])} more"
+    assert ["line", "relations: endorsed"] in first["tooltip"]
+    focused = select(star(leaves=viz_view.CLUSTER_ABOVE + 5, hubs=1), focus="Voter 0 0", depth=2)
+    assert len(focused.clusters["candidate-0"]) == viz_view.CLUSTER_ABOVE + 4     # all but the focus
+    assert "voter-0-0" not in focused.clusters["candidate-0"]
+    assert select(star(leaves=viz_view.CLUSTER_ABOVE // 2 - 1)).clusters == {}
+    path = tmp_path / "g.json"
+    JsonFileStore(path).save(graph)
+    result = run("--graph", str(path), "--output", str(tmp_path / "page.html"))
+    assert "note: 302 entities with a single relation start gathered in 2 clusters" in result.stderr
+
+
+def test_a_small_hub_keeps_its_leaves_drawn_one_by_one():
+    graph = star(leaves=viz_view.CLUSTER_ABOVE)
+    person = kg.add_entity(graph, Entity("Lone Voter", "Person"))
+    kg.add_entity(graph, Entity("Small Candidate", "Candidate"))
+    kg.add_relation(graph, Relation("ENDORSED", person, "small-candidate", Claim("a", "a", "test")))
+    assert "small-candidate" not in select(graph).clusters and "lone-voter" not in select(graph).clusters

@@ -393,6 +393,28 @@ def test_large_graph_is_capped_and_settles(browser, tmp_path):
     browser.save_screenshot(str(ARTIFACTS / "viz-large.png"))
 
 
+def test_large_graph_starts_clustered_and_opens_a_cluster_on_click(browser, tmp_path):
+    graph = crowd(people=420, candidates=6)
+    visit(browser, write_page(graph, tmp_path / "crowd.html"))
+    notes = browser.execute_script("return Array.from(document.querySelectorAll('.note')).map(function (n) {"
+                                   "  return n.textContent; })")
+    assert notes == ["420 entities with a single relation start gathered in 6 clusters beside the entity they "
+                     "relate to; click a cluster to open it"]
+    drawn = "return endorsegraph.network.body.nodeIndices.slice().sort()"
+    assert browser.execute_script(drawn) == sorted([f"candidate-{i}" for i in range(6)]
+                                                   + [f"cluster:candidate-{i}" for i in range(6)])
+    assert count(browser, "nodes") == len(graph)               # all in the page, gathered
+    click(point_at(browser, "cluster:candidate-0"))
+    opened = browser.execute_script(drawn)
+    assert len(opened) == 11 + 70 and "voter-0" in opened and "voter-6" in opened
+    browser.save_screenshot(str(ARTIFACTS / "viz-large-opened.png"))
+    finder = browser.find_element(By.ID, "find")
+    finder.send_keys("Voter 1", Keys.ENTER)                   # in candidate-1's cluster
+    assert browser.execute_script("return endorsegraph.network.getSelectedNodes()") == ["voter-1"]
+    assert len(browser.execute_script(drawn)) == 10 + 140
+    assert inspector(browser)["title"] == "Voter 1"
+
+
 def test_a_drawing_shows_inline_in_a_notebook_frame(browser, probed, tmp_path):
     from endorsegraph import draw
     host = tmp_path / "notebook.html"

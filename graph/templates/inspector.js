@@ -31,6 +31,7 @@
 
   function inspectNode(id) {
     var info = nodeById[id].info;
+    eg.reveal(id);
     open("entity", id);
     eg.neighbourhood(id);
     network.selectNodes([id]);
@@ -55,7 +56,9 @@
   }
 
   function inspectEdge(id) {
-    var edge = edgeById[id], info = edge.info;
+    var edge = edgeById[id];
+    if (edge === undefined) return;                          // an edge to a cluster: nothing to inspect
+    var info = edge.info;
     open("relation", id);
     eg.emphasize([edge.from, edge.to], [id]);
     network.setSelection({nodes: [], edges: [id]});
@@ -106,6 +109,7 @@
   }
 
   network.on("click", function (event) {
+    if (event.nodes.length && network.isCluster(event.nodes[0])) return;      // clusters.js opens it
     if (event.nodes.length) inspectNode(event.nodes[0]);
     else if (event.edges.length) inspectEdge(event.edges[0]);
     else close();

@@ -34,8 +34,8 @@
     var found = find(finder.value).ids;
     answer.textContent = "";
     if (found.length === 1) {
+      eg.inspectNode(found[0]);                        // opens the cluster it may be in
       eg.network.focus(found[0], {scale: Math.max(1, eg.network.getScale()), animation: {duration: 400}});
-      eg.inspectNode(found[0]);
     } else if (finder.value.trim()) {
       answer.textContent = found.length ? found.length + " entities match; type more of the name"
                                         : "No entity drawn is called that";

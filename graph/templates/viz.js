@@ -47,7 +47,7 @@
   var context = network.canvas.getContext();
   function boxes() {
     var drawn = network.body.nodes;
-    return nodes.getIds().map(function (id) {
+    return network.body.nodeIndices.map(function (id) {        // what is drawn: entities and clusters
       drawn[id].updateBoundingBox(context);
       var box = drawn[id].shape.boundingBox;
       return {id: id, x: drawn[id].x, y: drawn[id].y, left: box.left - drawn[id].x, right: box.right - drawn[id].x,
@@ -70,7 +70,7 @@
       }
       if (!moved) break;
     }
-    nodes.update(all.map(function (box) { return {id: box.id, x: box.x, y: box.y}; }));
+    place(all.map(function (box) { return {id: box.id, x: box.x, y: box.y}; }));
   }
 
   function separate(a, b) {
@@ -93,6 +93,22 @@
     boxes();
     network.fit({animation: false, maxZoomLevel: MOST_ZOOM});
     network.moveTo({scale: network.getScale() * MARGIN, animation: false});
+    labelHubs();
+  }
+
+  // In a large drawing most labels are too small to draw until one zooms in; the biggest entities'
+  // labels are made large enough to read at the fitted zoom.
+  var HUB_LABELS = 25, READABLE_PX = 13;
+  var hubs = nodeItems.slice().sort(function (a, b) { return b.size - a.size; }).slice(0, HUB_LABELS);
+  function labelHubs() {
+    if (nodes.length <= SPREAD_UP_TO) return;
+    var size = READABLE_PX / network.getScale();
+    hubs.forEach(function (hub) {
+      var grow = Math.max(1, size / hub.font.size);
+      hub.font = Object.assign({}, hub.font, {size: hub.font.size * grow});
+      hub.widthConstraint = {maximum: hub.widthConstraint.maximum * grow};
+    });
+    nodes.update(hubs.map(function (hub) { return {id: hub.id, font: hub.font, widthConstraint: hub.widthConstraint}; }));
   }
 
   // Turn the settled layout so that its long axis lies along the container's long side.
@@ -108,10 +124,16 @@
     var wide = container.clientWidth >= container.clientHeight;
     var turn = (wide ? 0 : Math.PI / 2) - 0.5 * Math.atan2(2 * sxy, sxx - syy);
     var cos = Math.cos(turn), sin = Math.sin(turn);
-    nodes.update(ids.map(function (id) {      // one update: one redraw
+    place(ids.map(function (id) {
       var dx = positions[id].x - mx, dy = positions[id].y - my;
       return {id: id, x: mx + cos * dx - sin * dy, y: my + sin * dx + cos * dy};
     }));
+  }
+
+  // Move drawn nodes: entities in one DataSet update (one redraw), clusters (not in it) one by one.
+  function place(moves) {
+    nodes.update(moves.filter(function (move) { return !network.isCluster(move.id); }));
+    moves.forEach(function (move) { if (network.isCluster(move.id)) network.moveNode(move.id, move.x, move.y); });
   }
 
   // Full strength for the given nodes and edges (all when nodeIds is null), the rest faded, labels too.
@@ -146,7 +168,7 @@
   edgeItems.forEach(function (edge) { wordsOf[edge.id] = edge.words; });
   function labelEdges() {
     var wanted = {}, changes = [];
-    network.getSelectedEdges().concat(hovered).forEach(function (id) { wanted[id] = true; });
+    network.getSelectedEdges().concat(hovered).forEach(function (id) { if (id in wordsOf) wanted[id] = true; });
     Object.keys(labelled).forEach(function (id) {
       if (!wanted[id]) { changes.push({id: id, label: ""}); delete labelled[id]; }
     });
@@ -156,12 +178,15 @@
     if (changes.length) edges.update(changes);
   }
   network.on("hoverEdge", function (event) { hovered = [event.edge]; labelEdges(); });
-  network.on("hoverNode", function (event) { hovered = network.getConnectedEdges(event.node); labelEdges(); });
+  network.on("hoverNode", function (event) {
+    hovered = network.isCluster(event.node) ? [] : network.getConnectedEdges(event.node);
+    labelEdges();
+  });
   network.on("blurEdge", function () { hovered = []; labelEdges(); });
   network.on("blurNode", function () { hovered = []; labelEdges(); });
   network.on("select", labelEdges);
 
   window.endorsegraph = {nodes: nodes, edges: edges, network: network, nodeItems: nodeItems,
                          edgeItems: edgeItems, emphasize: emphasize, neighbourhood: neighbourhood,
-                         labelEdges: labelEdges, fit: fitToWindow};
+                         labelEdges: labelEdges, fit: fitToWindow, tooltip: tooltip};
 })();

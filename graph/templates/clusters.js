@@ -1,0 +1,45 @@
+// Large graphs start with each hub's leaves (entities related to it alone) gathered in one cluster
+// beside it, so the layout works on far fewer nodes; clicking a cluster opens it around its place.
+(function () {
+  "use strict";
+  var eg = window.endorsegraph, network = eg.network;
+  var gathered = {{ clusters|tojson }};
+  var SPACING = 28;                        // canvas pixels between opened leaves, sunflower-packed
+
+  gathered.forEach(function (cluster) {
+    var members = {}, id = "cluster:" + cluster.hub;
+    cluster.members.forEach(function (member) { members[member] = true; });
+    network.cluster({
+      joinCondition: function (node) { return members[node.id] === true; },
+      clusterNodeProperties: {id: id, label: cluster.label, title: eg.tooltip(cluster.tooltip), shape: "dot",
+                              size: Math.min(40, 10 + 2 * Math.sqrt(cluster.members.length)), borderWidth: 2,
+                              color: {background: "#eaeef2", border: "#8c959f"}, font: {size: 15}}
+    });
+  });
+
+  // Open a cluster, its members laid out in a sunflower around where it stood; physics stays off.
+  function open(clusterId) {
+    network.openCluster(clusterId, {releaseFunction: function (at, positions) {
+      var placed = {}, angle = Math.PI * (3 - Math.sqrt(5));
+      Object.keys(positions).forEach(function (id, index) {
+        var radius = SPACING * Math.sqrt(index + 1);
+        placed[id] = {x: at.x + radius * Math.cos(index * angle), y: at.y + radius * Math.sin(index * angle)};
+      });
+      return placed;
+    }});
+  }
+
+  // Open whatever cluster holds an entity, so that it can be focused and selected.
+  function reveal(nodeId) {
+    var path = network.findNode(nodeId);
+    path.slice(0, -1).forEach(function (id) { if (network.isCluster(id)) open(id); });
+  }
+
+  network.on("click", function (event) {
+    if (event.nodes.length && network.isCluster(event.nodes[0])) open(event.nodes[0]);
+  });
+
+  eg.clusters = gathered;
+  eg.openCluster = open;
+  eg.reveal = reveal;
+})();

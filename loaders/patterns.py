@@ -330,8 +330,8 @@ PATTERNS: list[Pattern] = [
              examples=('However, Lakeside Outfitters president Dora Finch says the sign stays up.',),
              non_examples=('However, Queens Borough President Dora Finch says the sign stays up.',)),
     _pattern("leader-apposition", "LEADS",
-             r"(?P<src>{ENT}), (?:the |a |an |its |who is |who was )?(?P<mod>{MOD})(?P<role>{ROLE}) (?:of|at|for)"
-             r" (?:the )?(?:board(?: of (?:directors|trustees|governors))? of (?:the )?)?"
+             r"(?P<src>{ENT})(?:, | ?[—–] ?| - )(?:the |a |an |its |who is |who was )?(?P<mod>{MOD})(?P<role>{ROLE}) "
+             r"(?:of|at|for) (?:the )?(?:board(?: of (?:directors|trustees|governors))? of (?:the )?)?"
              r"(?:(?:city|state|nation|country|county|borough|party|union)(?:'s|') )?"
              r"(?-i:(?:(?:(?!(?:of|for|at|in|on|with)\b)[a-z][\w-]* ){{0,4}}?{DESCRIPTOR} )?)(?P<tgt>{ENT})",
              source_label="PERSON", target_label="ORG", confidence=0.9,
@@ -340,7 +340,8 @@ PATTERNS: list[Pattern] = [
              examples=('"It is far," said Ines Calloway, president of the PS 88 PTA.',
                        'Omar Reyes, director of the bike advocacy group Safe Streets Now, was pleased.',
                        '"We need more," said Vera Oakes, chairwoman of the board of directors of the Harbor Arts League.',
-                       'Tom Hale, president of the developer and landlord lobbying group Harbor Realty Board, agreed.'),
+                       'Tom Hale, president of the developer and landlord lobbying group Harbor Realty Board, agreed.',
+                       'Late on Monday Tom Hale—President and CEO of the Harbor Arts League—announced a fee.'),
              non_examples=('"It is far," said Ines Calloway, a member of the PS 88 PTA.',
                            'Omar Reyes, director of the local chapter of Safe Streets Now, was pleased.')),
     _pattern("leader-apposition-second", "LEADS",   # "X, co-founder of A and co-chair of B"

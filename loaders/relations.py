@@ -58,6 +58,7 @@ ROLE_NOUNS = {"role", "position", "post", "job", "seat", "tenure", "stint", "ter
 # Campaign roles the parse can find predicated of someone ("X now serves as Y's campaign treasurer").
 PREDICATED_ADVISER_ROLES = (set(ADVISER_ROLES) - CAMPAIGN_ONLY_ROLES) | {"treasurer", "finance director",
                                                                         "consultant", "political consultant"}
+ADVISER_HEADS = {"adviser", "advisor", "strategist", "consultant", "pollster"}   # whatever describes them
 
 
 @dataclass
@@ -378,14 +379,15 @@ def _reported(verb: Token) -> bool:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    """The verb's subject, inherited through coordination ("X announced …, picked up …"), by a
+    """The verb's subject (for a relative clause, the noun it describes), inherited through coordination ("X announced …, picked up …"), by a
     participle that continues its clause ("X swept the city, winning endorsements from …") and by a
     gerund after a preposition ("X threw it away by endorsing Y"; not "praised X for endorsing Y")."""
     gerund = False
     for word in [verb, *verb.ancestors]:
         subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
-            return subjects[0]
+            relative = subjects[0].lower_ in ("who", "which", "that") and word.dep_ == "relcl"
+            return word.head if relative else subjects[0]       # "X, who endorsed Y": X
         continues = word.dep_ in ("conj", "xcomp") or (word.dep_ == "advcl" and word.tag_ == "VBG") \
             or (gerund and word.dep_ == "prep" and word.lower_ in GERUND_PREPOSITIONS)
         gerund = word.dep_ == "pcomp" and word.tag_ == "VBG"
@@ -438,8 +440,6 @@ def _parse_endorsements(sent: Span, entities: ArticleEntities) -> list[Found]:
             sources = [m for a in agents for m in _mentions_of(a, mentions)]
         else:
             subject = _subject_of(token)
-            if subject is not None and subject.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
-                subject = token.head
             sources = _mentions_of(subject, mentions) if subject is not None else []
             targets = [m for c in children if c.dep_ in ("dobj", "obj") for m in _mentions_of(c, mentions)]
         for source in sources:
@@ -513,8 +513,9 @@ def _parse_adviser_roles(sent: Span, entities: ArticleEntities) -> list[Found]:
         modifiers = [c for c in title.children if c.dep_ in ("amod", "compound") and c.i < title.i]
         words = [m.lower_ for m in modifiers if m.lower_ not in FORMER_WORDS] + [title.lower_]
         role = " ".join(words)
-        if title.pos_ != "NOUN" or not {role, role.removeprefix("campaign ")} & PREDICATED_ADVISER_ROLES:
-            continue
+        if title.pos_ != "NOUN" or not ({role, role.removeprefix("campaign ")} & PREDICATED_ADVISER_ROLES or (
+                title.lower_ in ADVISER_HEADS and not {w.lower_ for w in modifiers} & STAFF_FUNCTIONS - {"media"})):
+            continue                                 # "Nixon's media adviser", not "his legal adviser"
         principals = [m for c in title.children if c.dep_ == "poss" for m in _mentions_of(c, mentions)]
         principals += [m for c in title.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
                        for g in c.children if g.dep_ == "pobj" for m in _mentions_of(g, mentions)]

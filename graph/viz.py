@@ -30,7 +30,7 @@ from .embedded import write_atomic
 from .view import View
 
 VIS_ASSETS = ("lib", "vis-9.1.2")
-PAGE_SCRIPTS = ("clusters.js", "inspector.js", "search.js", "filters.js")   # after viz.js, which draws the network they work on
+PAGE_SCRIPTS = ("clusters.js", "inspector.js", "search.js", "filters.js")   # after viz.js, which draws the network
 CLAIMS_PER_TOOLTIP = 2          # the inspector panel, opened by a click, has every claim
 LARGE_GRAPH_NODES = 300          # above this, straight edges and a shorter layout keep the page quick
 LARGE_GRAPH_LABEL_PX = 8        # ... and labels smaller than this on screen wait for a zoom
@@ -104,7 +104,8 @@ def edge_tooltip(view: View, source: str, target: str, edge: dict[str, Any]) -> 
     """Tooltip rows for a relation: who, what, its properties, and each claim's evidence."""
     names = view.graph.nodes
     rows = [["title", f"{names[source]['name']} {edge_label(edge)} {names[target]['name']}"]]
-    properties = [f"{key} {viz_info.value_text(edge[key])}" for key in schema.relation_properties(edge["type"]) if key in edge]
+    properties = [f"{key} {viz_info.value_text(edge[key])}"
+                  for key in schema.relation_properties(edge["type"]) if key in edge]
     if properties:
         rows.append(["line", " · ".join(properties)])
     for claim in edge["claims"][:CLAIMS_PER_TOOLTIP]:

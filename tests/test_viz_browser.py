@@ -163,7 +163,8 @@ def test_clicking_an_entity_opens_the_inspector_with_its_claims(browser, probed,
         "return endorsegraph.nodes.get().every(function (n) { return n.opacity === 1; })")
 
 
-@pytest.mark.parametrize("query, found", [("Hillary Clinton", "hillary-clinton"), ("cwa", "communications-workers-of-america"),
+@pytest.mark.parametrize("query, found", [("Hillary Clinton", "hillary-clinton"),
+                                          ("cwa", "communications-workers-of-america"),
                                           ("Rosa O'Brien", "rosa-o-brien-friends")])
 def test_search_finds_an_entity_by_name_or_alias_and_inspects_it(browser, probed, probed_page, query, found):
     finder = browser.find_element(By.ID, "find")
@@ -180,7 +181,8 @@ def test_search_offers_every_name_and_alias_and_says_when_nothing_matches(browse
     offered = browser.execute_script(
         "return Array.from(document.querySelectorAll('#names option')).map(function (o) { return o.value; })")
     drawn = [n for n in probed if probed.degree(n)]
-    assert set(offered) == {viz.visible(text) for n in drawn for text in [probed.nodes[n]["name"], *kg.aliases(probed, n)]}
+    assert set(offered) == {viz.visible(text) for n in drawn
+                            for text in [probed.nodes[n]["name"], *kg.aliases(probed, n)]}
     finder = browser.find_element(By.ID, "find")
     finder.clear()
     finder.send_keys("Nobody Atall", Keys.ENTER)
@@ -404,6 +406,8 @@ def test_large_graph_starts_clustered_and_opens_a_cluster_on_click(browser, tmp_
     assert browser.execute_script(drawn) == sorted([f"candidate-{i}" for i in range(6)]
                                                    + [f"cluster:candidate-{i}" for i in range(6)])
     assert count(browser, "nodes") == len(graph)               # all in the page, gathered
+    click(point_at(browser, "candidate-2"))                    # its endorsers are in a closed cluster
+    assert (inspector(browser)["title"], inspector(browser)["claims"]) == ("Candidate 2", 70)
     click(point_at(browser, "cluster:candidate-0"))
     opened = browser.execute_script(drawn)
     assert len(opened) == 11 + 70 and "voter-0" in opened and "voter-6" in opened

@@ -6,7 +6,9 @@
   var slider = document.getElementById("as-of"), sliderText = document.getElementById("as-of-date");
   var neighboursButton = document.getElementById("neighbours");
   var dates = [], seen = {};
-  eg.edgeItems.forEach(function (edge) { if (edge.day && !seen[edge.day]) { seen[edge.day] = true; dates.push(edge.day); } });
+  eg.edgeItems.forEach(function (edge) {
+    if (edge.day && !seen[edge.day]) { seen[edge.day] = true; dates.push(edge.day); }
+  });
   dates.sort();
   var state = {kinds: {}, relations: {}, asOf: null, around: null};   // kinds and relations switched off
 

@@ -4,9 +4,13 @@
   "use strict";
   var eg = window.endorsegraph, network = eg.network;
   var panel = document.getElementById("inspector"), body = document.getElementById("inspector-body");
-  var nodeById = {}, edgeById = {};
-  eg.nodeItems.forEach(function (node) { nodeById[node.id] = node; });
-  eg.edgeItems.forEach(function (edge) { edgeById[edge.id] = edge; });
+  var nodeById = {}, edgeById = {}, edgesOf = {};      // from the data: a cluster hides no relation here
+  eg.nodeItems.forEach(function (node) { nodeById[node.id] = node; edgesOf[node.id] = []; });
+  eg.edgeItems.forEach(function (edge) {
+    edgeById[edge.id] = edge;
+    edgesOf[edge.from].push(edge.id);
+    if (edge.to !== edge.from) edgesOf[edge.to].push(edge.id);
+  });
 
   function element(tag, className, text) {
     var made = document.createElement(tag);
@@ -41,7 +45,7 @@
     if (info.aliases.length) body.appendChild(element("p", "panel-aliases", "Also called: " + info.aliases.join(", ")));
     body.appendChild(element("p", "panel-support", info.support));
     var list = element("ul", "panel-relations");
-    network.getConnectedEdges(id).forEach(function (edgeId) {
+    edgesOf[id].forEach(function (edgeId) {
       var item = element("li"), claims = element("ol", "claims");
       item.appendChild(jump(edgeById[edgeId].info.title, function () { inspectEdge(edgeId); }));
       item.appendChild(element("span", "panel-meta", " " + edgeById[edgeId].info.support));

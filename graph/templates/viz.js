@@ -108,7 +108,9 @@
       hub.font = Object.assign({}, hub.font, {size: hub.font.size * grow});
       hub.widthConstraint = {maximum: hub.widthConstraint.maximum * grow};
     });
-    nodes.update(hubs.map(function (hub) { return {id: hub.id, font: hub.font, widthConstraint: hub.widthConstraint}; }));
+    nodes.update(hubs.map(function (hub) {
+      return {id: hub.id, font: hub.font, widthConstraint: hub.widthConstraint};
+    }));
   }
 
   // Turn the settled layout so that its long axis lies along the container's long side.
@@ -150,7 +152,8 @@
     (edgeIds || []).forEach(function (id) { touching[id] = true; });
     nodes.update(nodeItems.map(function (node) {
       var shown = nodeIds === null || near[node.id];
-      return {id: node.id, opacity: shown ? 1 : FADED, font: Object.assign({}, node.font, shown ? fullFont : fadedFont)};
+      return {id: node.id, opacity: shown ? 1 : FADED,
+              font: Object.assign({}, node.font, shown ? fullFont : fadedFont)};
     }));
     edges.update(edgeItems.map(function (edge) {
       var shown = nodeIds === null || touching[edge.id];

@@ -324,6 +324,17 @@ def _unit_number_before(span: Span, reach: Reach) -> Reach:
     return reach
 
 
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+
+
+def _ordinal_before(span: Span, reach: Reach) -> Reach:
+    """"21st Century" + "Fox": an ordinal and a capitalized word the model read as a date open the name."""
+    doc, start = span.doc, reach.start
+    if start >= span.sent.start + 2 and doc[start - 1].is_title and ORDINAL.match(doc[start - 2].text):
+        return replace(reach, start=start - 2)
+    return reach
+
+
 def _for_or_of_before(span: Span, reach: Reach) -> Reach:
     """"Americans for Lower Taxes": a capitalized word and "for" or "of" before the name."""
     doc, start = span.doc, reach.start
@@ -415,6 +426,7 @@ def _place_after(span: Span, reach: Reach) -> Reach | None:
 EXTEND_RULES: tuple[Rule[ExtendRule], ...] = (
     Rule("place-or-local-before", _place_or_local_before),
     Rule("unit-number-before", _unit_number_before),
+    Rule("ordinal-before", _ordinal_before),
     Rule("for-or-of-before", _for_or_of_before),
     Rule("heads-after", _heads_after),
     Rule("head-within-run", _head_within_run),

@@ -81,6 +81,8 @@ TRIM_EXAMPLES = [
 
 # the organization's text once grown
 EXTEND_EXAMPLES = [
+    Example("ordinal-before", "Lia Poe is the 22nd Century Lumber chairman.", "Lumber",
+            "22nd Century Lumber", "Lumber"),
     Example("place-or-local-before", "The Dakota Plainsworkers Union backed the levy.", "Plainsworkers Union",
             "Dakota Plainsworkers Union", "Plainsworkers Union"),
     Example("unit-number-before", "Local 908 Brotherhood of Tile Setters backed the levy.",

@@ -219,12 +219,13 @@ def show(name: Annotated[str, typer.Argument(help="Name, alias or id of an entit
 
 @command()
 def export(graph: GraphOption = DEFAULT_GRAPH,
-           fmt: Annotated[str | None, typer.Option("--format", "-f", help="json, graphml, gexf or csv "
-                                                   "(default: the --output suffix's, else json).")] = None,
+           fmt: Annotated[str | None, typer.Option("--format", "-f", help="json, graphml, gexf, csv or "
+                                                   "neo4j-admin (default: the --output suffix's, else json).")] = None,
            output: Annotated[Path, typer.Option("--output", "-o", help="File to write; - for standard output.")]
            = Path("export.json"),
            ) -> None:
-    """Export the graph as node-link JSON, GraphML, GEXF or CSV (one row per claim).
+    """Export the graph as node-link JSON, GraphML, GEXF or CSV (one row per claim), or as the folder of
+    CSV files that neo4j-admin database import reads (--format neo4j-admin --output FOLDER).
 
     Example: endorsegraph export --graph demo.json --output demo.graphml
     """

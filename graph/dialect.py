@@ -10,6 +10,7 @@ map key that is not a plain name is refused, and a statement that would not fit 
 """
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,13 +21,17 @@ from .errors import EndorsegraphError
 Run = Callable[[str], list[dict[str, Any]]]
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _PASTE_PREFIX = len("CYPHER ")
+ROW_SEPARATOR = len(", ")   # between the rows of a pasted list
+_PLAIN_KEYS_SEEN: set[str] = set()   # keys already checked (a push repeats a few thousand times over)
+_PLAIN_KEYS_KEPT = 10_000
 
 
 @dataclass(frozen=True)
 class Dialect:
     name: str
-    batch_bytes: int          # JSON size of one statement's parameters
+    batch_bytes: int          # JSON size of one statement's parameters (a row over 4/5 of it goes in pieces)
     batch_rows: int
+    writers: int              # statements in flight at once while a push merges rows
     constraints: bool         # unique constraints (else plain indexes)
     explains_errors: bool     # server errors carry the server's message
     pastes_parameters: bool   # parameters become Cypher text: strings escaped, map keys plain names
@@ -51,6 +56,21 @@ class Dialect:
                                     f"takes at most {self.max_statement_bytes:,} (more crashes it); "
                                     "use shorter values")
 
+    def sized(self, row: Any) -> tuple[Any, int]:
+        """``row`` as :meth:`parameters` gives it, with the bytes it takes in a statement: as FalkorDB
+        pastes it (one pass for both), else as JSON."""
+        if not self.pastes_parameters:
+            return row, len(json.dumps(row, ensure_ascii=False).encode())
+        return _pasted_sized(row)
+
+    def rows_room(self, query: str) -> int:
+        """Bytes one statement of ``query`` has for the rows of its ``$rows`` list, counting
+        :data:`ROW_SEPARATOR` bytes after each row (:meth:`check_size` would pass them)."""
+        if self.max_statement_bytes is None:
+            return self.batch_bytes
+        overhead = _PASTE_PREFIX + len(query.encode()) + len("rows") + 2 + 2   # "rows=", " ", "[]"
+        return self.max_statement_bytes - overhead + ROW_SEPARATOR
+
     def key_statements(self, label: str, existing: set[str]) -> list[str]:
         """Statements that make ``(:label {id})`` unique (Neo4j) or indexed (FalkorDB)."""
         if self.constraints:
@@ -66,14 +86,16 @@ class Dialect:
                 if "id" in row["properties"]}
 
 
-NEO4J = Dialect(name="neo4j", batch_bytes=4_000_000, batch_rows=5_000, constraints=True, explains_errors=True,
+# One writer on Neo4j: concurrent MERGEs of relationships lock shared end nodes and can deadlock, and
+# 5,000 rows per statement already amortize each round trip.
+NEO4J = Dialect(name="neo4j", batch_bytes=4_000_000, batch_rows=5_000, writers=1, constraints=True, explains_errors=True,
                 pastes_parameters=False, transactions=True, max_statement_bytes=None, record_chars=100_000_000,
                 selects_database=True, stall_causes="the server is stalled or overloaded, or the query is slow")
 # Measured on FalkorDB 4.16.3: parameters and text over 4 KB in all crash the server, so a batch
 # stays under that (JSON overstates the size FalkorDB sees); a result record over ~64 KB never
 # arrives, so long texts are read in pieces of 4,000 characters (at most 16 KB of UTF-8). A Bolt
 # RUN with a database names its graph after the message's first extra key, so none is sent.
-FALKORDB = Dialect(name="falkordb", batch_bytes=3_500, batch_rows=500, constraints=False, explains_errors=False,
+FALKORDB = Dialect(name="falkordb", batch_bytes=3_500, batch_rows=500, writers=4, constraints=False, explains_errors=False,
                    pastes_parameters=True, transactions=False, max_statement_bytes=4_000, record_chars=4_000,
                    selects_database=False, stall_causes="FalkorDB never sends a result row over ~64 KB, so "
                                                         "return less per row; else the server is stalled")
@@ -104,10 +126,33 @@ def _pasted(value: Any) -> Any:
     return value
 
 
+def _pasted_sized(value: Any) -> tuple[Any, int]:
+    """``(_pasted(value), _pasted_size(_pasted(value)))`` in one pass, for the rows of a push."""
+    if isinstance(value, str):
+        if "\\" in value or "'" in value:
+            value = value.replace("\\", "\\\\").replace("'", "\\'")
+        return value, (len(value) if value.isascii() else len(value.encode())) + 2
+    if isinstance(value, dict):
+        pasted, size = {}, 0
+        for key, item in value.items():
+            pasted_item, item_size = _pasted_sized(item)
+            pasted[_plain_key(key)] = pasted_item
+            size += len(key.encode()) + 2 + item_size
+        return pasted, 2 + size + 2 * max(len(pasted) - 1, 0)
+    if isinstance(value, (list, tuple)):
+        items = [_pasted_sized(item) for item in value]
+        return [item for item, _ in items], 2 + sum(size for _, size in items) + 2 * max(len(items) - 1, 0)
+    return value, _pasted_size(value)
+
+
 def _plain_key(key: Any) -> str:
+    if key in _PLAIN_KEYS_SEEN:
+        return key
     if not (isinstance(key, str) and _PLAIN_KEY.fullmatch(key)):
         raise EndorsegraphError(f"parameter key {key!r} cannot go to FalkorDB, which pastes keys into the "
                                 "statement unquoted: use letters, digits and _ only")
+    if len(_PLAIN_KEYS_SEEN) < _PLAIN_KEYS_KEPT:
+        _PLAIN_KEYS_SEEN.add(key)
     return key
 
 

@@ -3,7 +3,8 @@
 Each format is what its usual reader takes without options: ``networkx.node_link_graph`` (any
 networkx 3.4 to 3.x: the relations are under both ``links`` and ``edges``), ``networkx.read_graphml``
 and python-igraph's ``Graph.Read_GraphML``, ``networkx.read_gexf`` and Gephi (names as labels, the
-relation type as the ``relation`` attribute and the edge label), and ``pandas.read_csv``.
+relation type as the ``relation`` attribute and the edge label), and ``pandas.read_csv``; and the
+node and relationship files of ``neo4j-admin database import`` (:mod:`.neo4j_admin`).
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from typing import Any
 
 import networkx as nx
 
-from . import kg, schema, tables
+from . import kg, neo4j_admin, schema, tables
 from .embedded import write_atomic
 from .errors import EndorsegraphError
 
@@ -81,32 +82,41 @@ def entities_csv(graph: nx.MultiDiGraph) -> bytes:
 
 FORMATS: dict[str, Callable[[nx.MultiDiGraph], bytes]] = {
     "json": to_json, "graphml": to_graphml, "gexf": to_gexf, "csv": to_csv}
+NEO4J_ADMIN = "neo4j-admin"   # a folder of CSV files for neo4j-admin database import (see .neo4j_admin)
 
 
 def format_for(output: Path, fmt: str | None) -> str:
     """The export format: ``fmt`` when given, else the one ``output``'s suffix names, else JSON."""
     if fmt is None:
         return SUFFIXES.get(output.suffix.lower(), DEFAULT_FORMAT)
-    if fmt not in FORMATS:
-        raise EndorsegraphError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if fmt not in (*FORMATS, NEO4J_ADMIN):
+        raise EndorsegraphError(f"unknown format {fmt!r} (choose from {', '.join([*FORMATS, NEO4J_ADMIN])})")
     return fmt
 
 
 def outputs(fmt: str, output: Path) -> list[Path]:
-    """The files an export in ``fmt`` to ``output`` writes: ``output``, and for csv ``<stem>.entities.csv``.
+    """The files an export in ``fmt`` to ``output`` writes: ``output``, and for csv ``<stem>.entities.csv``
+    (neo4j-admin: the files in the folder ``output``).
 
     Standard output (``-``) is no file: an export there writes only the main table or document.
     """
     if output == STDOUT:
+        if fmt == NEO4J_ADMIN:
+            raise EndorsegraphError("--format neo4j-admin writes a folder of CSV files: give --output FOLDER, not -")
         return []
+    if fmt == NEO4J_ADMIN:
+        return neo4j_admin.outputs(output)
     return [output, output.with_name(output.stem + ".entities.csv")] if fmt == "csv" else [output]
 
 
 def export(graph: nx.MultiDiGraph, fmt: str, output: Path) -> list[Path]:
-    """Write ``graph`` in ``fmt`` to ``output`` (csv also writes ``<stem>.entities.csv``); the files written.
+    """Write ``graph`` in ``fmt`` to ``output`` (csv also writes ``<stem>.entities.csv``; neo4j-admin writes
+    ``nodes.csv`` and ``relationships.csv`` into the folder ``output``); the files written.
 
     ``output`` ``-`` is standard output, which gets the JSON, GraphML or GEXF document or the claims CSV.
     """
+    if fmt == NEO4J_ADMIN:
+        return neo4j_admin.write(graph, output)
     if output == STDOUT:
         _write_stdout(FORMATS[fmt](graph))
         return []

@@ -78,14 +78,7 @@ def node_statements(graph: nx.MultiDiGraph, max_row_bytes: int | None = None) ->
     emptied, followed by statements that append them back in pieces of at most that size.
     Every entity is checked against the schema before the first statement comes out.
     """
-    rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for entity in kg.entities(graph):
-        _check_entity(entity)
-        properties = {key: value for key, value in entity.items() if value is not None}
-        properties["aliases"] = list(entity["aliases"])
-        properties["mentions"] = _compact_json(graph.nodes[entity["id"]]["mentions"])
-        rows[entity["type"]].append({"id": entity["id"], "properties": properties})
-    for entity_type, type_rows in sorted(rows.items()):
+    for entity_type, type_rows in sorted(node_rows(graph).items()):
         key, *extra = (_identifier(label) for label in schema.labels(entity_type))
         also = f" SET n:{':'.join(extra)}" if extra else ""
         yield from _fitted(f"UNWIND $rows AS row MERGE (n:{key} {{id: row.id}}) SET n = row.properties{also}",
@@ -99,6 +92,30 @@ def relation_statements(graph: nx.MultiDiGraph, max_row_bytes: int | None = None
     ``max_row_bytes`` splits large rows as in :func:`node_statements`; every relation is checked
     against the schema before the first statement comes out.
     """
+    for (relation_type, source_label, target_label), type_rows in sorted(relation_rows(graph).items()):
+        ends = (f"UNWIND $rows AS row MATCH (a:{_identifier(source_label)} {{id: row.source}}) "
+                f"MATCH (b:{_identifier(target_label)} {{id: row.target}}) ")
+        relation = f"(a)-[r:{_identifier(relation_type)}]->(b)"
+        yield from _fitted(f"{ends}MERGE {relation} SET r = row.properties",
+                           f"{ends}MATCH {relation} SET r.{{name}} = r.{{name}} + row.value", type_rows, max_row_bytes)
+
+
+def node_rows(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
+    """The rows ``{"id", "properties"}`` that :func:`node_statements` writes, by entity type, each
+    entity checked against the schema: ``properties`` are exactly the server node's."""
+    rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for entity in kg.entities(graph):
+        _check_entity(entity)
+        properties = {key: value for key, value in entity.items() if value is not None}
+        properties["aliases"] = list(entity["aliases"])
+        properties["mentions"] = _compact_json(graph.nodes[entity["id"]]["mentions"])
+        rows[entity["type"]].append({"id": entity["id"], "properties": properties})
+    return rows
+
+
+def relation_rows(graph: nx.MultiDiGraph) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+    """The rows ``{"source", "target", "properties"}`` that :func:`relation_statements` writes, by
+    (relation type, source key label, target key label), each relation checked against the schema."""
     rows: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     key_label = {node: schema.labels(kind)[0] for node, kind in graph.nodes(data="type")}
     for relation in kg.relations(graph):
@@ -111,12 +128,7 @@ def relation_statements(graph: nx.MultiDiGraph, max_row_bytes: int | None = None
         properties["claims"] = _compact_json(claims)
         rows[(relation_type, key_label[source], key_label[target])].append(
             {"source": source, "target": target, "properties": properties})
-    for (relation_type, source_label, target_label), type_rows in sorted(rows.items()):
-        ends = (f"UNWIND $rows AS row MATCH (a:{_identifier(source_label)} {{id: row.source}}) "
-                f"MATCH (b:{_identifier(target_label)} {{id: row.target}}) ")
-        relation = f"(a)-[r:{_identifier(relation_type)}]->(b)"
-        yield from _fitted(f"{ends}MERGE {relation} SET r = row.properties",
-                           f"{ends}MATCH {relation} SET r.{{name}} = r.{{name}} + row.value", type_rows, max_row_bytes)
+    return rows
 
 
 def graph_from_rows(nodes: list[dict[str, Any]], relations: list[dict[str, Any]]) -> nx.MultiDiGraph:

@@ -1,0 +1,87 @@
+"""How a push is cut into statements (no server): every FalkorDB statement fits its 4 KB and is
+filled as far as it goes; MERGEs and appends are separate phases; the one-pass escaping agrees
+with the dialect's own. Push against the server: tests/test_neo4j_store.py."""
+from __future__ import annotations
+
+import time
+
+import pytest
+from endorsegraph.graph import dialect, kg, push_plan, server_model
+from endorsegraph.graph.dialect import FALKORDB, NEO4J
+from endorsegraph.graph.errors import EndorsegraphError
+from endorsegraph.graph.model import Claim, Relation
+from endorsegraph.graph.neo4j_store import Neo4jStore
+from endorsegraph.graph.synthetic import synthetic_graph
+
+
+@pytest.fixture(scope="module")
+def graph():
+    graph = synthetic_graph(1500, seed=3)
+    endorser = next(node for node, kind in sorted(graph.nodes(data="type")) if kind == "Organization")
+    for number in range(40):   # one much-cited relation, too large for one statement: appended in pieces
+        claim = Claim(article=f"s{number}.txt", source=f"https://example.org/{number}", rule="test",
+                      sentence=f"It's a \\ quoted 'story' número {number} " + "and more " * 10, start=0, end=9,
+                      properties={"status": "endorsed"})
+        kg.add_relation(graph, Relation("ENDORSED", endorser, "ada-q-abbott-0", claim))
+    graph.graph["much_cited"] = endorser
+    return graph
+
+
+def test_every_falkordb_statement_fits_and_is_filled(graph) -> None:
+    plan = push_plan.plan(graph, FALKORDB)
+    merges = [statement for phase in plan.phases if phase.merges for statement in phase.statements]
+    for statement, rows in merges:
+        FALKORDB.check_size(statement, {"rows": rows})          # would raise over 4,000 bytes
+    full = 0
+    for (statement, rows), (following, more) in zip(merges, merges[1:]):
+        if following == statement:    # a statement was cut because the next row did not fit
+            sizes = [FALKORDB.sized(row)[1] + dialect.ROW_SEPARATOR for row in [*rows, more[0]]]
+            assert sum(sizes) > FALKORDB.rows_room(statement) or len(rows) == FALKORDB.batch_rows
+            full += 1
+    assert full > 50
+    relations = sum(len(rows) for statement, rows in merges if "MERGE (a)-" in statement)
+    assert relations == graph.number_of_edges()
+    assert relations / sum("MERGE (a)-" in statement for statement, _ in merges) > 4.5   # was 4.0 (JSON budget)
+
+
+def test_appends_come_after_the_merges_in_order(graph) -> None:
+    nodes, node_appends, relations, relation_appends = push_plan.plan(graph, FALKORDB).phases
+    assert (nodes.merges, node_appends.merges, relations.merges, relation_appends.merges) == (True, False, True, False)
+    assert relation_appends.statements and all(
+        "+ row.value" in statement for statement, _ in relation_appends.statements)
+    pieces = [row["value"] for _, rows in relation_appends.statements for row in rows
+              if row["source"] == graph.graph["much_cited"] and isinstance(row["value"], str)]
+    assert len(pieces) > 2   # the claims text, in pieces, in order
+    assert "".join(pieces).startswith("[{") and "".join(pieces).endswith("}]")
+
+
+def test_neo4j_takes_thousands_of_rows_per_statement() -> None:
+    rows = [{"id": f"n{number}", "properties": {"name": f"Name {number}"}} for number in range(12_000)]
+    batches = list(push_plan.packed("UNWIND $rows AS row MERGE (n:Person {id: row.id})", rows, NEO4J))
+    assert [len(batch) for _, batch in batches] == [5_000, 5_000, 2_000]
+
+
+def test_one_pass_escaping_agrees_with_the_dialect(graph) -> None:
+    rows = [row for _, rows in (*server_model.node_statements(graph), *server_model.relation_statements(graph))
+            for row in rows]
+    rows.append({"id": "x", "properties": {"a": "it's \\ é", "b": [1, 2.5, None, True, False, "'"], "c": ()}})
+    for row in rows:
+        sent, size = FALKORDB.sized(row)
+        assert sent == FALKORDB.parameters(row)
+        assert size == dialect._pasted_size(sent)
+    with pytest.raises(EndorsegraphError, match="letters, digits and _ only"):
+        FALKORDB.sized({"properties": {"a b": 1}})
+
+
+def test_a_new_connection_is_prompt_after_a_push_with_several_writers(bolt_env) -> None:
+    """FalkorDB hangs one new connection per Bolt client that left; a push leaves several."""
+    uri, user, password = bolt_env["NEO4J_URI"], bolt_env.get("NEO4J_USERNAME", "neo4j"), bolt_env.get(
+        "NEO4J_PASSWORD", "")
+    with Neo4jStore(uri, user, password, bolt_env.get("NEO4J_DATABASE")) as store:
+        store.clear()
+        store.push(synthetic_graph(600, seed=2))
+    started = time.monotonic()
+    with Neo4jStore(uri, user, password, bolt_env.get("NEO4J_DATABASE")) as store:
+        assert store.counts()["relationships"] == 600
+        store.clear()
+    assert time.monotonic() - started < 4   # a hung connection takes CONNECT_TIMEOUT_S (5 s)

@@ -26,6 +26,7 @@ from .loaders.build import TABLE_FORMATS, BuildFailed
 from .loaders.build import build as build_graph
 from .loaders.csv_tables import TableOptions, check_encoding
 from .loaders.mapped import parse_map, read_map
+from .progress_line import ProgressLine
 from .queries import catalog
 from .queries.output import FORMATS as OUTPUT_FORMATS
 from .queries.output import format_rows
@@ -63,7 +64,6 @@ GazetteerOption = Annotated[list[Path] | None, typer.Option("--gazetteer", help=
 QUERY_FORMATS = "table, json or csv"
 FormatOption = Annotated[str, typer.Option("--format", "-f", help=f"{QUERY_FORMATS}.")]
 DEFAULT_GRAPH = Path("endorsegraph.json")
-PROGRESS_MIN_FILES = 20
 
 
 def command(name: str | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -141,6 +141,10 @@ def build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to 
                                  '"relation": "ENDORSED"}.')] = None,
           relation: Annotated[str | None, typer.Option(
               "--relation", help="With --map: the relation type of every row, e.g. ENDORSED.")] = None,
+          workers: Annotated[int, typer.Option(
+              "--workers", "-j", min=1, help="Processes that parse articles (default 1).")] = 1,
+          prune: Annotated[bool, typer.Option(
+              "--prune", help="Drop the claims of files loaded before that no longer exist.")] = False,
           ) -> None:
     """Load articles (.txt .md .html .jsonl) and records (.csv .json .jsonl) into the graph file.
 
@@ -151,14 +155,7 @@ def build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to 
 
     Example: endorsegraph build examples/ --graph demo.json
     """
-    bar: Any = None
-
-    def progress(done: int, total: int) -> None:
-        nonlocal bar
-        if total >= PROGRESS_MIN_FILES:
-            if bar is None:
-                bar = typer.progressbar(length=total, label="loading", file=sys.stderr)
-            bar.update(1)
+    progress = ProgressLine()
 
     from .loaders.news import ExtractOptions
     options = ExtractOptions(model, tuple(str(g) for g in gazetteers or ()), keep_mentions=keep_mentions)
@@ -170,9 +167,9 @@ def build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to 
     mapping = read_map(map_file) if map_file is not None else \
         parse_map(column_map, relation) if column_map or relation else None
     tables = TableOptions(encoding=check_encoding(encoding), format=table_format, mapping=mapping)
-    report = build_graph(paths, store, skip_bad=skip_bad, progress=progress, options=options, tables=tables)
-    if bar is not None:
-        bar.render_finish()
+    report = build_graph(paths, store, skip_bad=skip_bad, progress=progress, options=options, tables=tables,
+                         workers=workers, prune=prune)
+    progress.finish()
     for problem in report.skipped:
         typer.echo(f"skipped: {problem}", err=True)
     if report.ignored:
@@ -183,7 +180,10 @@ def build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to 
     added = report.added
     typer.echo(f"loaded {report.files} file(s) into {graph}: +{added['entities']} entities, "
                f"+{added['relations']} relations, +{added['claims']} claims"
-               + (f"; skipped {len(report.skipped)}" if report.skipped else ""))
+               + (f"; skipped {len(report.skipped)}" if report.skipped else "")
+               + (f"; {report.unchanged} unchanged" if report.unchanged else "")
+               + (f"; -{report.replaced} claims of changed files" if report.replaced else "")
+               + (f"; -{report.pruned} claims of removed files" if report.pruned else ""))
 
 
 @command()

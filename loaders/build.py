@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+import itertools
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import networkx as nx
 
@@ -14,6 +16,7 @@ from ..graph.embedded import JsonFileStore
 from ..graph.errors import EndorsegraphError, InputError, SchemaError
 from ..graph.model import Batch
 from ..graph.names import NameIndex
+from . import sources
 from .articles import is_article_jsonl
 from .files import input_files
 from .csv_tables import TableOptions
@@ -48,6 +51,9 @@ class BuildReport:
     files: int = 0
     added: dict[str, int] = field(default_factory=lambda: {"entities": 0, "relations": 0, "claims": 0})
     skipped: list[InputError] = field(default_factory=list)
+    unchanged: int = 0                                   # files skipped: the graph holds these bytes already
+    replaced: int = 0                                    # claims dropped from files that changed
+    pruned: int = 0                                      # claims dropped from files that no longer exist
     ignored: list[Path] = field(default_factory=list)    # files in named folders of types no loader reads
 
 
@@ -75,31 +81,64 @@ def loader_for(path: Path, options: ExtractOptions | None = None, tables: TableO
     raise InputError(str(path), f"unsupported file type {suffix or '(none)'!r} (supported: {', '.join(supported)})")
 
 
+@dataclass
+class Progress:
+    """How far a build is: files, articles and words done, and bytes of input, for rate and time left."""
+
+    files_total: int
+    bytes_total: int
+    started: float = field(default_factory=time.monotonic)
+    files: int = 0
+    articles: int = 0
+    words: int = 0
+    bytes_done: int = 0                 # of the files done
+    partial: int = 0                    # of the file being read, by its articles done
+
+    @property
+    def seconds(self) -> float:
+        return time.monotonic() - self.started
+
+    def seconds_left(self) -> float | None:
+        """Time left at the pace so far, by bytes of input; None before anything is done."""
+        done = self.bytes_done + self.partial
+        if done <= 0:
+            return None
+        return self.seconds * max(self.bytes_total - done, 0) / done
+
+
 def build(paths: Iterable[str | Path], store: JsonFileStore, skip_bad: bool = False,
-          progress: Callable[[int, int], None] | None = None,
-          options: ExtractOptions | None = None, tables: TableOptions | None = None) -> BuildReport:
+          progress: Callable[[Progress], None] | None = None,
+          options: ExtractOptions | None = None, tables: TableOptions | None = None,
+          workers: int = 1, prune: bool = False) -> BuildReport:
     """Load every input into the store's graph and save it once, holding the file's lock.
 
     Without ``skip_bad`` any problem input raises :class:`BuildFailed` listing every problem,
     and the graph file is not touched. With it, problem inputs are skipped and reported.
-    ``progress(done, total)`` is called after each file.
+    ``progress`` is called after each article and each file; see :func:`load_into` for the rest.
     """
     with store.update() as graph:
-        return load_into(graph, paths, skip_bad=skip_bad, progress=progress, options=options, tables=tables)
+        return load_into(graph, paths, skip_bad=skip_bad, progress=progress, options=options, tables=tables,
+                         workers=workers, prune=prune)
 
 
 def load_graph(paths: Iterable[str | Path], skip_bad: bool = False,
-               options: ExtractOptions | None = None) -> nx.MultiDiGraph:
+               options: ExtractOptions | None = None, workers: int = 1) -> nx.MultiDiGraph:
     """A new in-memory graph holding ``paths``, loaded by the rules of :func:`build`."""
     graph = kg.new_graph()
-    load_into(graph, paths, skip_bad=skip_bad, options=options)
+    load_into(graph, paths, skip_bad=skip_bad, options=options, workers=workers)
     return graph
 
 
 def load_into(graph: nx.MultiDiGraph, paths: Iterable[str | Path], skip_bad: bool = False,
-              progress: Callable[[int, int], None] | None = None,
-              options: ExtractOptions | None = None, tables: TableOptions | None = None) -> BuildReport:
+              progress: Callable[[Progress], None] | None = None,
+              options: ExtractOptions | None = None, tables: TableOptions | None = None,
+              workers: int = 1, prune: bool = False) -> BuildReport:
     """Load every input into ``graph`` in memory; the rules of :func:`build`, without a file.
+
+    Files are read as a stream: articles are parsed by ``workers`` processes while what they say is
+    merged here, in order. A file whose bytes the graph already holds is skipped; a changed file's
+    earlier claims are dropped before its new ones go in; ``prune`` drops the claims of files loaded
+    before that no longer exist.
 
     One name index serves every file and grows with what each adds, so the cost of a file does
     not depend on how much the graph already holds. Names that articles only mentioned (entities
@@ -111,29 +150,121 @@ def load_into(graph: nx.MultiDiGraph, paths: Iterable[str | Path], skip_bad: boo
     files = _collect(paths, problems, report.ignored)
     stored = NameIndex(graph)
     heard = stored.overlay()
-    for done, path in enumerate(files, start=1):
+    meter = Progress(len(files), sum(_size(f) for f in files))
+    touched: set[str] = set()
+    for path_key in sources.missing(graph) if prune else ():
+        report.pruned += sources.forget(graph, path_key, touched)
+    jobs = (_job(path, options, tables, graph) for path in files)
+    for job, batch in _stream(jobs, graph, heard, options, workers, meter, progress):
         try:
-            loader = loader_for(path, options, tables)
-            is_table = getattr(loader, "func", loader) in (load_records, load_fivethirtyeight, load_mapped)
-            batch = loader(path, graph, names=stored if is_table else heard)
+            if job.error is not None:
+                raise job.error
+            if job.unchanged:
+                report.unchanged += 1
+                continue
+            if job.loader is not None:
+                is_table = getattr(job.loader, "func", job.loader) in (load_records, load_fivethirtyeight, load_mapped)
+                batch = job.loader(job.path, graph, names=stored if is_table else heard)
+            report.replaced += sources.forget(graph, sources.key(job.path), touched)
             counts = kg.apply_batch(graph, batch)
         except InputError as err:
             problems.append(err)
         except EndorsegraphError as err:
-            problems.append(InputError(str(path), str(err)))
+            problems.append(InputError(str(job.path), str(err)))
         except RecursionError:
-            problems.append(InputError(str(path), "nested too deeply to read"))
+            problems.append(InputError(str(job.path), "nested too deeply to read"))
         else:
+            sources.remember(graph, job.path, job.sha256, batch)
             _remember(stored, heard, batch)
             report.files += 1
             for key, value in counts.items():
                 report.added[key] += value
-        if progress:
-            progress(done, len(files))
+        finally:
+            meter.files += 1
+            meter.bytes_done, meter.partial = meter.bytes_done + _size(job.path), 0
+            if progress:
+                progress(meter)
+    sources.drop_orphans(graph, touched)
     if problems and not skip_bad:
         raise BuildFailed(problems)
     report.skipped = problems
     return report
+
+
+@dataclass
+class _Job:
+    """One input file on its way through the stream; ``articles`` is None unless it is news."""
+
+    path: Path
+    sha256: str | None = None
+    unchanged: bool = False
+    loader: Loader | None = None       # the loader of an input that is not read as a stream of articles
+    articles: list | None = None
+    error: EndorsegraphError | None = None
+
+
+def _job(path: Path, options: ExtractOptions | None, tables: TableOptions | None, graph: nx.MultiDiGraph) -> _Job:
+    """Read ``path`` ahead of the stream: skipped if unchanged, its articles if news, else its loader."""
+    job = _Job(path, sources.digest(path))
+    if sources.is_unchanged(graph, path, job.sha256):
+        job.unchanged = True
+        return job
+    try:
+        loader = loader_for(path, options, tables)
+        if _is_news(loader):
+            from .articles import read_articles
+            job.articles = read_articles(path)
+        else:
+            job.loader = loader
+    except EndorsegraphError as err:
+        job.error = err
+    except RecursionError:
+        job.error = InputError(str(path), "nested too deeply to read")
+    return job
+
+
+def _stream(jobs: Iterable[_Job], graph: nx.MultiDiGraph, names: NameIndex, options: ExtractOptions | None,
+            workers: int, meter: Progress, progress: Callable[[Progress], None] | None
+            ) -> Iterator[tuple[_Job, Batch | None]]:
+    """Every job with its batch (None for an input that is not news), in order. spaCy is started
+    only if some input is news; articles are counted into ``meter`` as they are read."""
+    jobs = iter(jobs)
+    ahead: list[_Job] = []
+    for job in jobs:                                    # tables, errors and unchanged files before any news
+        if job.articles is not None:
+            ahead.append(job)
+            break
+        yield job, None
+    if not ahead:
+        return
+    from .news import ExtractOptions, Job, extract_stream
+
+    def on_article(stream_job: Any, index: int) -> None:
+        articles = stream_job.articles
+        meter.articles += 1
+        meter.words += len(articles[index].text.split())
+        meter.partial = _size(stream_job.key.path) * (index + 1) // len(articles)
+        if progress:
+            progress(meter)
+
+    stream_jobs = (Job(job, job.articles) for job in itertools.chain(ahead, jobs))
+    for stream_job, batch in extract_stream(stream_jobs, graph, names, options or ExtractOptions(),
+                                            workers, on_article):
+        job = stream_job.key
+        if stream_job.error is not None and job.error is None:
+            job.error = stream_job.error
+        yield job, batch if job.articles is not None else None
+
+
+def _is_news(loader: Loader) -> bool:
+    return getattr(getattr(loader, "func", None), "__name__", "") == "load_news"
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _remember(stored: NameIndex, heard: NameIndex, batch: Batch) -> None:

@@ -4,14 +4,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 from spacy.tokens import Span
 
 from ..graph import schema
+from ..graph.errors import EndorsegraphError
 from ..graph.model import Batch, Claim, Entity, Relation, entity_id
 from ..graph.names import NameIndex
 from .articles import Article, read_articles
@@ -19,11 +21,12 @@ from .mention_model import EntityInfo
 from .mentions import find_entities
 from .nlp import gazetteer, pipeline
 from .relations import Found, listed_endorsements, quoted_regions, sentence_relations
-from .triggers import may_state_relation
+from .triggers import may_state_relation, relation_text
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 CANDIDATE_TARGETS = {"ENDORSED", "ADVISES"}
 PIECE_CHARS = 100_000        # longer texts are read in pieces cut at line or sentence ends
+STREAM_BATCH = 32            # texts per batch a worker parses
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class ExtractOptions:
     model: str | None = None
     gazetteers: tuple[str, ...] = ()
     keep_mentions: bool = False     # also keep the entities of articles that state no relation
+    full_parse: bool = False        # parse every line, not only the lines a relation can come from
 
 
 def load_news(path: Path, graph: nx.MultiDiGraph, options: ExtractOptions = ExtractOptions(),
@@ -44,29 +48,81 @@ def load_news(path: Path, graph: nx.MultiDiGraph, options: ExtractOptions = Extr
 def extract(articles: Iterable[Article], graph: nx.MultiDiGraph, source: str,
             options: ExtractOptions = ExtractOptions(), names: NameIndex | None = None) -> Batch:
     """Entities and relations of ``articles``, every relation with one claim per sentence stating it."""
+    job = Job(source, list(articles))
+    _, batch = next(extract_stream([job], graph, names if names is not None else NameIndex(graph), options))
+    if job.error is not None:
+        raise job.error
+    return batch
+
+
+@dataclass
+class Job:
+    """One input of a stream: its articles (None for an input that is not news: the caller loads it
+    when the stream reaches it); ``error`` is set when extraction failed on it."""
+
+    key: Any
+    articles: list[Article] | None = None
+    error: EndorsegraphError | None = None
+
+
+def extract_stream(jobs: Iterable[Job], graph: nx.MultiDiGraph, names: NameIndex,
+                   options: ExtractOptions = ExtractOptions(), workers: int = 1,
+                   on_article: Callable[[Job, int], None] | None = None) -> Iterator[tuple[Job, Batch]]:
+    """``(job, batch)`` for every job, in order, as soon as its last article is read.
+
+    Jobs are read lazily and parsed by ``workers`` processes (spaCy's ``n_process``), so memory stays
+    flat however many there are; what the parse says is read here, in order, resolving names through
+    ``names``, which the caller may grow with each batch before the next one is read.
+    ``on_article(job, index)`` is called after each article, whether it was parsed or not.
+    """
     nlp = pipeline(options.model, options.gazetteers)
     organizations = gazetteer(options.gazetteers)
-    articles = list(articles)
-    batch = Batch(source=source)
-    names = names if names is not None else NameIndex(graph)
-    pieces = [(index, offset, text) for index, article in enumerate(articles)
-              if options.keep_mentions or may_state_relation(article.text)
-              for offset, text in text_pieces(article.text, PIECE_CHARS)]
-    last_piece = {index: n for n, (index, _, _) in enumerate(pieces)}
-    entities: dict[str, EntityInfo] = {}
-    found: list[tuple[int, Found]] = []
-    batch_types: dict[str, str] = {}     # node id -> type of what this batch already stores
-    for n, ((index, offset, _), doc) in enumerate(zip(pieces, nlp.pipe(text for _, _, text in pieces))):
-        found_entities = find_entities(doc, organizations, names)
-        quoted = quoted_regions(doc)
-        relations = [f for sent in doc.sents for f in sentence_relations(sent, found_entities, quoted)]
-        relations += listed_endorsements(doc, found_entities)
-        _merge_entities(entities, found_entities.entities)
-        found += [(offset, relation) for relation in relations]
-        if last_piece[index] == n:       # the article is read: store it, and let its documents go
-            _add_article(batch, articles[index], entities, found, graph, batch_types, options.keep_mentions)
+    batch, entities, found, batch_types = None, {}, [], {}
+    docs = nlp.pipe(_pieces(jobs, options), as_tuples=True, n_process=workers, batch_size=STREAM_BATCH)
+    for doc, (job, index, offset, last_of_article, last_of_job) in docs:
+        if batch is None:
+            batch = Batch(source=str(job.key))
+        if index is not None and job.error is None and doc.text:
+            try:
+                found_entities = find_entities(doc, organizations, names)
+                quoted = quoted_regions(doc)
+                relations = [f for sent in doc.sents for f in sentence_relations(sent, found_entities, quoted)]
+                relations += listed_endorsements(doc, found_entities)
+            except EndorsegraphError as err:
+                job.error = err
+            else:
+                _merge_entities(entities, found_entities.entities)
+                found += [(offset, relation) for relation in relations]
+        if index is not None and last_of_article:     # the article is read: store it, let its documents go
+            if job.error is None:
+                _add_article(batch, job.articles[index], entities, found, graph, batch_types, options.keep_mentions)
             entities, found = {}, []
-    return batch
+            if on_article:
+                on_article(job, index)
+        if last_of_job:
+            yield job, batch
+            batch, batch_types = None, {}
+
+
+def _pieces(jobs: Iterable[Job], options: ExtractOptions) -> Iterator[tuple[str, tuple]]:
+    """(text, (job, article index, offset, last of its article, last of its job)) for the stream.
+
+    An article without a trigger word, and an input that is not news, pass as one empty text, so
+    every article and job is seen in order; the others are cut into pieces, and unless
+    ``full_parse`` or ``keep_mentions`` only the lines a relation can come from are left in them.
+    """
+    fast = not (options.keep_mentions or options.full_parse)
+    for job in jobs:
+        articles = job.articles or []
+        if not articles:
+            yield "", (job, None, 0, True, True)
+        for index, article in enumerate(articles):
+            pieces = text_pieces(article.text, PIECE_CHARS) \
+                if options.keep_mentions or may_state_relation(article.text) else [(0, "")]
+            for n, (offset, text) in enumerate(pieces):
+                last = n == len(pieces) - 1
+                yield (relation_text(text) if fast and text else text,
+                       (job, index, offset, last, last and index == len(articles) - 1))
 
 
 def text_pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:

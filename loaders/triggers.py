@@ -8,10 +8,11 @@ extractor reads a relation from, and that every pattern's examples carry a trigg
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 TRIGGER = re.compile(
-    r"endors|\bback(?:ed|s|ing|ers?)\b|support|\bnods?\b|nomin|ticket|\bline\b|recommend|\bweight\b|out for|"
+    r"endors|\bback(?:ed|s|ing|ers?)\b|support|\bnods?\b|nomin|candidate|ticket|\bline\b|recommend|\bweight\b|out for|"
     r"rallying|(?:his|her|their) (?:side|corner)|president|director|chair|secretar|treasurer|\bhead|leader|"
     r"\blead|\bled\b|\bruns?\b|\bran\b|direct|\bfound(?:ed|er|ers|ing)\b|co-?found|\bceo\b|chief|manager|commissioner|speaker|owner|chancellor|\bdean\b|principal|"
     r"publisher|advis|strateg|spokes|pollster|surrogate|speechwriter|grew out|born out|emerged from|"
@@ -22,3 +23,29 @@ TRIGGER = re.compile(
 def may_state_relation(text: str) -> bool:
     """False when ``text`` holds no word any extraction rule needs: it states no relation we can read."""
     return TRIGGER.search(text) is not None
+
+
+
+LIST_ITEM_CHARS = 200                                  # a longer line ends a list
+NAME = re.compile(r"\b[A-Z][\w'.-]+")
+COMMON = frozenset("A An And As At But By For From He Her His I If In It Its Mr. Mrs. Ms. Dr. New Of On Or She So "
+                   "That The Their Then There They This To We When While With York City".split())
+FULL_NAME = re.compile(r"\b[A-Z][\w'.-]+(?: (?:[A-Z]\.|[A-Z][\w'.-]+))+")   # "Karen Whitfield", "Michael R. Caputo"
+
+
+def relation_text(text: str, before: int = 1) -> str:
+    """``text`` with only the lines a relation can come from left in: lines with a trigger word, the
+    ``before`` non-empty lines ahead of each (pronouns' antecedents and the parser's context), the first
+    line (the headline), the list after a trigger line that ends in a colon, and lines where a name of a trigger line appears in full ("Karen Whitfield" for
+    "Whitfield", so a short name resolves as in the whole article). Every other line is blanked to
+    spaces: offsets are unchanged and the parser spends next to nothing on it."""
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    hits = [n for n, i in enumerate(filled) if TRIGGER.search(lines[i])]
+    keep = {0, *(filled[m] for n in hits for m in range(max(0, n - before), n + 1))}
+    for n in hits:                                   # "... the endorsement of three groups:" and its list
+        if lines[filled[n]].rstrip().endswith(":"):
+            keep |= set(itertools.takewhile(lambda i: len(lines[i]) <= LIST_ITEM_CHARS, filled[n + 1:]))
+    names = {word for n in hits for word in NAME.findall(lines[filled[n]])} - COMMON
+    keep |= {i for i in filled if any(names.intersection(full.split()) for full in FULL_NAME.findall(lines[i]))}
+    return "\n".join(line if i in keep else " " * len(line) for i, line in enumerate(lines))

@@ -494,7 +494,7 @@ def _parse_roles(sent: Span, entities: ArticleEntities) -> list[Found]:
         words = {m.lower_ for m in modifiers} | {c.lower_ for c in title.children if c.dep_ == "advmod"}
         current = not (words & set(FORMER_WORDS) or (verb is not None and (
             verb.lemma_ in LEAVING_LEMMAS or verb.head.lower_ == "used")))    # "used to serve as chair"
-        role = " ".join([m.lower_ for m in modifiers if m.lower_ in TITLE_MODIFIERS] + [_singular(title.lower_)])
+        role = " ".join([m.lower_ for m in modifiers if m.lower_ in TITLE_MODIFIERS] + [title.lemma_.lower()])
         for organization in organizations:
             if (sent.doc[organization.end - 1].lower_, role.split()[-1]) in OFFICE_TITLES:
                 continue
@@ -505,17 +505,14 @@ def _parse_roles(sent: Span, entities: ArticleEntities) -> list[Found]:
 
 
 def _parse_adviser_roles(sent: Span, entities: ArticleEntities) -> list[Found]:
-    """ADVISES read from the parse where a campaign role is predicated of someone: "X now serves as Y's
-    campaign treasurer", "Y's campaign hired X as finance director" is not read (no principal named)."""
+    """ADVISES read from the parse where a campaign role is predicated of someone: "X became Y's media
+    adviser", "X now serves as Y's campaign treasurer", "X is a senior adviser to Y"."""
     found = []
     mentions = entities.starting_in(sent.start, sent.end)
     for title in sent:
-        modifiers = [c for c in title.children if c.dep_ in ("amod", "compound") and c.i < title.i]
-        words = [m.lower_ for m in modifiers if m.lower_ not in FORMER_WORDS] + [title.lower_]
-        role = " ".join(words)
-        if title.pos_ != "NOUN" or not ({role, role.removeprefix("campaign ")} & PREDICATED_ADVISER_ROLES or (
-                title.lower_ in ADVISER_HEADS and not {w.lower_ for w in modifiers} & STAFF_FUNCTIONS - {"media"})):
-            continue                                 # "Nixon's media adviser", not "his legal adviser"
+        role = _campaign_role(title) if title.pos_ == "NOUN" else None
+        if role is None:
+            continue
         principals = [m for c in title.children if c.dep_ == "poss" for m in _mentions_of(c, mentions)]
         principals += [m for c in title.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
                        for g in c.children if g.dep_ == "pobj" for m in _mentions_of(g, mentions)]
@@ -529,10 +526,16 @@ def _parse_adviser_roles(sent: Span, entities: ArticleEntities) -> list[Found]:
     return found
 
 
-def _singular(title: str) -> str:
-    return {"chairmen": "chairman", "chairwomen": "chairwoman"}.get(title, title.removesuffix("s")
-                                                                   if title.endswith("ents") or title.endswith("ors")
-                                                                   else title)
+def _campaign_role(title: Token) -> str | None:
+    """The campaign role a noun and its modifiers name ("campaign manager", "media adviser"), if any;
+    an adviser described by a staff word ("legal adviser") holds none."""
+    modifiers = [c.lower_ for c in title.children if c.dep_ in ("amod", "compound") and c.i < title.i]
+    role = " ".join([m for m in modifiers if m not in FORMER_WORDS] + [title.lower_])
+    if {role, role.removeprefix("campaign ")} & PREDICATED_ADVISER_ROLES:
+        return role
+    if title.lower_ in ADVISER_HEADS and not set(modifiers) & (STAFF_FUNCTIONS - {"media"}):
+        return role
+    return None
 
 
 def _role_organizations(title: Token, mentions: list[Mention]) -> list[Mention]:

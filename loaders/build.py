@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import networkx as nx
 
 from ..graph import kg
-from ..graph.embedded import JsonFileStore
+from ..graph.embedded import JsonFileStore, graph_from_json, graph_to_json, replacement_mode, write_atomic
 from ..graph.errors import EndorsegraphError, InputError, SchemaError
 from ..graph.model import Batch
 from ..graph.names import NameIndex
@@ -113,12 +113,21 @@ def build(paths: Iterable[str | Path], store: JsonFileStore, skip_bad: bool = Fa
     """Load every input into the store's graph and save it once, holding the file's lock.
 
     Without ``skip_bad`` any problem input raises :class:`BuildFailed` listing every problem,
-    and the graph file is not touched. With it, problem inputs are skipped and reported.
+    and the graph file is not touched. The inputs' hashes are kept beside it (see :mod:`.sources`). With it, problem inputs are skipped and reported.
     ``progress`` is called after each article and each file; see :func:`load_into` for the rest.
     """
-    with store.update() as graph:
-        return load_into(graph, paths, skip_bad=skip_bad, progress=progress, options=options, tables=tables,
-                         workers=workers, prune=prune)
+    with store.lock():
+        replacement_mode(store.target)
+        graph_bytes = store.path.read_bytes() if store.path.exists() else b""
+        graph = graph_from_json(graph_bytes, str(store.path)) if graph_bytes else kg.new_graph()
+        graph.graph[sources.INPUTS] = sources.read_record(store.path, graph_bytes)
+        report = load_into(graph, paths, skip_bad=skip_bad, progress=progress, options=options, tables=tables,
+                           workers=workers, prune=prune, incremental=True)
+        inputs = graph.graph.pop(sources.INPUTS)
+        graph_bytes = graph_to_json(graph)
+        write_atomic(store.path, graph_bytes)
+        sources.write_record(store.path, graph_bytes, inputs)
+    return report
 
 
 def load_graph(paths: Iterable[str | Path], skip_bad: bool = False,
@@ -132,13 +141,14 @@ def load_graph(paths: Iterable[str | Path], skip_bad: bool = False,
 def load_into(graph: nx.MultiDiGraph, paths: Iterable[str | Path], skip_bad: bool = False,
               progress: Callable[[Progress], None] | None = None,
               options: ExtractOptions | None = None, tables: TableOptions | None = None,
-              workers: int = 1, prune: bool = False) -> BuildReport:
+              workers: int = 1, prune: bool = False, incremental: bool = False) -> BuildReport:
     """Load every input into ``graph`` in memory; the rules of :func:`build`, without a file.
 
     Files are read as a stream: articles are parsed by ``workers`` processes while what they say is
-    merged here, in order. A file whose bytes the graph already holds is skipped; a changed file's
-    earlier claims are dropped before its new ones go in; ``prune`` drops the claims of files loaded
-    before that no longer exist.
+    merged here, in order. With ``incremental`` (as :func:`build` does) each file's content hash is
+    kept in the graph: a file whose bytes the graph already holds is skipped, a changed file's
+    earlier claims are dropped before its new ones go in, and ``prune`` drops the claims of files
+    loaded before that no longer exist.
 
     One name index serves every file and grows with what each adds, so the cost of a file does
     not depend on how much the graph already holds. Names that articles only mentioned (entities
@@ -152,9 +162,9 @@ def load_into(graph: nx.MultiDiGraph, paths: Iterable[str | Path], skip_bad: boo
     heard = stored.overlay()
     meter = Progress(len(files), sum(_size(f) for f in files))
     touched: set[str] = set()
-    for path_key in sources.missing(graph) if prune else ():
+    for path_key in sources.missing(graph) if prune and incremental else ():
         report.pruned += sources.forget(graph, path_key, touched)
-    jobs = (_job(path, options, tables, graph) for path in files)
+    jobs = (_job(path, options, tables, graph if incremental else None) for path in files)
     for job, batch in _stream(jobs, graph, heard, options, workers, meter, progress):
         try:
             if job.error is not None:
@@ -165,7 +175,8 @@ def load_into(graph: nx.MultiDiGraph, paths: Iterable[str | Path], skip_bad: boo
             if job.loader is not None:
                 is_table = getattr(job.loader, "func", job.loader) in (load_records, load_fivethirtyeight, load_mapped)
                 batch = job.loader(job.path, graph, names=stored if is_table else heard)
-            report.replaced += sources.forget(graph, sources.key(job.path), touched)
+            if incremental:
+                report.replaced += sources.forget(graph, sources.key(job.path), touched)
             counts = kg.apply_batch(graph, batch)
         except InputError as err:
             problems.append(err)
@@ -174,7 +185,8 @@ def load_into(graph: nx.MultiDiGraph, paths: Iterable[str | Path], skip_bad: boo
         except RecursionError:
             problems.append(InputError(str(job.path), "nested too deeply to read"))
         else:
-            sources.remember(graph, job.path, job.sha256, batch)
+            if incremental:
+                sources.remember(graph, job.path, job.sha256, batch)
             _remember(stored, heard, batch)
             report.files += 1
             for key, value in counts.items():
@@ -203,10 +215,12 @@ class _Job:
     error: EndorsegraphError | None = None
 
 
-def _job(path: Path, options: ExtractOptions | None, tables: TableOptions | None, graph: nx.MultiDiGraph) -> _Job:
-    """Read ``path`` ahead of the stream: skipped if unchanged, its articles if news, else its loader."""
-    job = _Job(path, sources.digest(path))
-    if sources.is_unchanged(graph, path, job.sha256):
+def _job(path: Path, options: ExtractOptions | None, tables: TableOptions | None,
+         graph: nx.MultiDiGraph | None) -> _Job:
+    """Read ``path`` ahead of the stream: skipped if ``graph`` holds its bytes already, its articles
+    if news, else its loader."""
+    job = _Job(path, sources.digest(path) if graph is not None else None)
+    if graph is not None and sources.is_unchanged(graph, path, job.sha256):
         job.unchanged = True
         return job
     try:

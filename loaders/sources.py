@@ -1,19 +1,25 @@
-"""Incremental rebuilds: each input file's content hash is kept in the graph with what it added.
+"""Incremental rebuilds: each input file's content hash is kept with what it added.
 
-The graph's ``inputs`` attribute maps a file's absolute path to ``{"sha256", "articles", "sources"}``:
+While a build runs, the graph's ``inputs`` attribute maps a file's absolute path to ``{"sha256", "articles", "sources"}``:
 the hash of its bytes, the article ids its entities and claims carry, and its claims' sources. A
 rebuild skips a file whose hash is unchanged, drops the claims of a changed file before its new
-batch goes in, and ``--prune`` drops the claims of files that no longer exist.
+batch goes in, and ``--prune`` drops the claims of files that no longer exist. Between builds the
+record is kept beside the graph file, in ``G.inputs.json``, with the SHA-256 of the graph file it
+belongs to (so the graph file itself, its exports and a server copy carry no build bookkeeping): a
+record that does not match the graph file (a build killed between the two writes, a graph pulled
+from a server) is ignored, and every file is read again, which changes nothing it already holds.
 """
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from ..graph import kg
+from ..graph.embedded import write_atomic
 from ..graph.model import Batch
 
 INPUTS = "inputs"
@@ -33,8 +39,8 @@ def digest(path: Path) -> str | None:
 
 
 def recorded(graph: nx.MultiDiGraph) -> dict[str, dict[str, Any]]:
-    """The graph's record of loaded files (created empty when missing)."""
-    return graph.graph.setdefault(INPUTS, {})
+    """The graph's record of loaded files (empty, and not added to the graph, when it has none)."""
+    return graph.graph.get(INPUTS, {})
 
 
 def is_unchanged(graph: nx.MultiDiGraph, path: Path, sha256: str | None) -> bool:
@@ -47,7 +53,7 @@ def remember(graph: nx.MultiDiGraph, path: Path, sha256: str | None, batch: Batc
     if sha256 is None:
         return
     articles = {e.article for e in batch.entities if e.article} | {r.claim.article for r in batch.relations}
-    recorded(graph)[key(path)] = {"sha256": sha256, "articles": sorted(articles),
+    graph.graph.setdefault(INPUTS, {})[key(path)] = {"sha256": sha256, "articles": sorted(articles),
                                   "sources": sorted({r.claim.source for r in batch.relations})}
 
 
@@ -87,3 +93,26 @@ def drop_orphans(graph: nx.MultiDiGraph, touched: set[str]) -> None:
 def missing(graph: nx.MultiDiGraph) -> list[str]:
     """The recorded files that no longer exist."""
     return [path_key for path_key in recorded(graph) if not Path(path_key).exists()]
+
+
+def record_file(graph_file: Path) -> Path:
+    """Where the record of ``graph_file``'s inputs is kept."""
+    return graph_file.with_name(graph_file.name + ".inputs.json")
+
+
+def read_record(graph_file: Path, graph_bytes: bytes) -> dict[str, dict[str, Any]]:
+    """The inputs recorded for the graph file holding ``graph_bytes``; empty if none match it."""
+    try:
+        record = json.loads(record_file(graph_file).read_bytes())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(record, dict) or record.get("graph_sha256") != hashlib.sha256(graph_bytes).hexdigest():
+        return {}
+    inputs = record.get(INPUTS)
+    return inputs if isinstance(inputs, dict) else {}
+
+
+def write_record(graph_file: Path, graph_bytes: bytes, inputs: dict[str, dict[str, Any]]) -> None:
+    """Keep ``inputs`` beside the graph file just written with ``graph_bytes`` (atomically)."""
+    record = {"graph_sha256": hashlib.sha256(graph_bytes).hexdigest(), INPUTS: inputs}
+    write_atomic(record_file(graph_file), json.dumps(record, sort_keys=True).encode("utf-8"))

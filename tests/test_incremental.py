@@ -6,11 +6,16 @@ import json
 from pathlib import Path
 
 from endorsegraph.graph import kg
-from endorsegraph.loaders import sources
-from endorsegraph.loaders.build import Progress, load_into
+from endorsegraph.loaders.build import Progress, load_graph
+from endorsegraph.loaders.build import load_into as load_once
 from endorsegraph.progress_line import ProgressLine, describe
 
 LEADS = "relation,source,target\nLEADS,{who},Sierra Club\n"
+
+
+def load_into(graph, paths, **options):
+    """What ``endorsegraph build`` does to the graph it loads."""
+    return load_once(graph, paths, incremental=True, **options)
 
 
 def claims(graph) -> set[tuple[str, str, str, str]]:
@@ -19,6 +24,7 @@ def claims(graph) -> set[tuple[str, str, str, str]]:
 
 def test_a_rebuild_skips_unchanged_files_and_keeps_their_hashes(tmp_path: Path) -> None:
     (tmp_path / "a.csv").write_text(LEADS.format(who="Ann Rudd"))
+    assert "inputs" not in load_graph([tmp_path]).graph        # an in-memory graph keeps no hashes
     graph = kg.new_graph()
     first = load_into(graph, [tmp_path])
     again = load_into(graph, [tmp_path])
@@ -71,7 +77,7 @@ def test_progress_counts_the_articles_of_one_large_jsonl(tmp_path: Path) -> None
     posts.write_text("".join(json.dumps({"id": f"p{i}", "text": f"Post {i} is about the weather today."}) + "\n"
                              for i in range(5)))
     seen: list[tuple[int, int, int]] = []
-    load_into(kg.new_graph(), [posts], progress=lambda p: seen.append((p.articles, p.words, p.partial + p.bytes_done)))
+    load_once(kg.new_graph(), [posts], progress=lambda p: seen.append((p.articles, p.words, p.partial + p.bytes_done)))
     assert [s[0] for s in seen] == [1, 2, 3, 4, 5, 5]
     assert seen[-1][1] == 5 * 7 and seen[-1][2] == posts.stat().st_size
     assert seen[0][2] < seen[2][2] < seen[-1][2]          # time left is known while the one file is read
@@ -86,3 +92,23 @@ def test_the_progress_line_names_words_rate_and_time_left() -> None:
     out = io.StringIO()
     ProgressLine(out)(progress)
     assert out.getvalue() == line + "\n"
+
+
+def test_the_build_command_skips_unchanged_files_and_prunes_removed_ones(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from endorsegraph.cli import app
+    inputs, graph = tmp_path / "in", tmp_path / "g.json"
+    inputs.mkdir()
+    (inputs / "a.csv").write_text(LEADS.format(who="Ann Rudd"))
+    (inputs / "b.csv").write_text(LEADS.format(who="Bo Lind"))
+    runner = CliRunner()
+    assert "+2 claims" in runner.invoke(app, ["build", str(inputs), "--graph", str(graph)]).stdout
+    (inputs / "a.csv").unlink()
+    result = runner.invoke(app, ["build", str(inputs), "--graph", str(graph), "--prune"])
+    assert result.exit_code == 0 and "1 unchanged; -1 claims of removed files" in result.stdout
+    assert '"ann-rudd"' not in graph.read_text() and '"inputs"' not in graph.read_text()
+    assert list(json.loads(graph.with_name("g.json.inputs.json").read_text())["inputs"]) == [str((inputs / "b.csv").resolve())]
+    graph.write_text(graph.read_text().replace("Bo Lind", "Bo Lind "))   # a graph the record does not belong to
+    again = runner.invoke(app, ["build", str(inputs), "--graph", str(graph)]).stdout
+    assert "loaded 1 file(s)" in again and "unchanged" not in again                   # so the file is read again

@@ -60,11 +60,11 @@ TITLE_LEAD_INS = {"state", "former", "then", "county", "city", "u.s.", "us", "fe
 ROLE_WORDS = {"executive", "spokesperson", "spokeswoman", "spokesman", "president", "director", "chair", "chairman",
               "chairwoman", "adviser", "advisor", "manager", "strategist", "secretary", "treasurer", "founder",
               "commissioner", "speaker", "owner", "publisher", "ceo", "co-chair", "secretary-treasurer",
-              "chancellor", "dean", "principal"}
+              "chancellor", "principal"}
 # "<Org> <title> <Person>": the words before such a title name the organization the person heads.
 HEAD_TITLES = {"president", "chairman", "chairwoman", "chair", "co-chair", "director", "speaker", "commissioner",
-               "ceo", "head", "owner", "publisher", "founder", "secretary-treasurer", "chief", "chancellor", "dean",
-               "principal"}
+               "ceo", "head", "owner", "publisher", "founder", "secretary-treasurer", "chief", "chancellor",
+               "principal"}     # not "dean": a surname too often ("Howard Dean"); "<Org> dean X" is a pattern
 TITLE_MODIFIERS = {"executive", "vice", "general", "international", "national", "managing", "co", "interim",
                    "acting", "state"}
 GENERIC_BODIES = {"police", "fire", "city", "state", "county", "federal", "national", "school"}

@@ -158,6 +158,11 @@ def test_two_people_with_one_surname_stay_apart() -> None:
     assert not any(s == "Lopez" or t == "Lopez" for _, s, t in found)
 
 
+def test_a_surname_that_is_also_a_title_stays_a_name() -> None:
+    text = "Howard Dean spoke in Burlington on Monday. Later, Dean endorsed Paula Greer for governor."
+    assert endorsements(text) == {("Howard Dean", "Paula Greer")}
+
+
 def test_a_gerund_after_by_or_after_shares_its_clause_subject_but_not_after_for() -> None:
     assert ("Ida Cole", "Abe Lutz") in endorsements(
         "It was bad enough when Governor Ida Cole threw her goodwill away by endorsing Abe Lutz for president.")

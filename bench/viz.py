@@ -70,20 +70,25 @@ def settle_seconds(page: Path, still: str = OURS_STILL, timeout: float = 600) ->
 
 
 def settle_and_click(page: Path, still: str, node: str, timeout: float) -> tuple[float, float]:
-    """Seconds until the page is still, and seconds it then takes to answer a click on ``node``."""
+    """Seconds until the page is still (infinite: not within ``timeout``), and seconds it then takes
+    to answer a click on ``node`` (after the timeout: while it still moves; infinite: no answer)."""
     from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.support.wait import WebDriverWait
+    from urllib3.exceptions import ReadTimeoutError
 
-    driver = browser()
+    driver, settled = browser(), float("inf")
+    driver.set_page_load_timeout(timeout)
     try:
         started = time.perf_counter()
         driver.get(page.as_uri())
-        try:
-            WebDriverWait(driver, timeout, poll_frequency=0.05).until(lambda d: d.execute_script(still))
-        except TimeoutException:
-            return float("inf"), float("inf")
+        WebDriverWait(driver, timeout, poll_frequency=0.05).until(lambda d: d.execute_script(still))
         settled = time.perf_counter() - started
+    except (TimeoutException, ReadTimeoutError):
+        pass                                         # not still in time (or too busy to answer)
+    try:
         return settled, driver.execute_script(CLICK, node)
+    except (TimeoutException, ReadTimeoutError):
+        return settled, float("inf")
     finally:
         driver.quit()
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
+from itertools import groupby
 from typing import Any
 
 import networkx as nx
@@ -78,19 +80,47 @@ def marked(sentence: str, names: Iterable[str], words: Iterable[str]) -> list[tu
     words, any case), ``"word"`` where a ``words`` pattern matches, ``""`` elsewhere. Names win
     over words where they overlap; the parts join back into the sentence."""
     marks = [""] * len(sentence)
-    names = sorted((re.escape(name) for name in names if name), key=len, reverse=True)
-    for mark, patterns in (("word", [word for word in words if word]), ("name", names)):
-        if not patterns:
-            continue
-        for match in re.finditer(rf"(?<!\w)(?:{'|'.join(patterns)})(?!\w)", sentence, re.IGNORECASE):
-            marks[match.start():match.end()] = [mark] * (match.end() - match.start())
+    words = tuple(word for word in words if word)
+    if words:
+        for match in _whole_words(words).finditer(sentence):
+            marks[match.start():match.end()] = ["word"] * (match.end() - match.start())
+    for start, end in _name_spans(sentence, names):
+        marks[start:end] = ["name"] * (end - start)
     parts: list[tuple[str, str]] = []
-    for char, mark in zip(sentence, marks):
-        if parts and parts[-1][1] == mark:
-            parts[-1] = (parts[-1][0] + char, mark)
-        else:
-            parts.append((char, mark))
+    start = 0
+    for mark, run in groupby(marks):
+        end = start + sum(1 for _ in run)
+        parts.append((sentence[start:end], mark))
+        start = end
     return parts
+
+
+@lru_cache(maxsize=64)
+def _whole_words(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One case-blind pattern for whole words matching any of ``patterns`` (the cues repeat: compiled once)."""
+    return re.compile(rf"(?<!\w)(?:{'|'.join(patterns)})(?!\w)", re.IGNORECASE)
+
+
+def _name_spans(sentence: str, names: Iterable[str]) -> list[tuple[int, int]]:
+    """Where ``names`` stand in ``sentence`` as whole words, any case, longer names first and
+    never overlapping (plain search: a pattern per relation would be compiled once per claim)."""
+    lower, taken, spans = sentence.lower(), [False] * len(sentence), []
+    if len(lower) != len(sentence):          # a letter whose lower case is longer: search as written
+        lower = sentence
+    for name in sorted({name.lower() for name in names if name}, key=len, reverse=True):
+        start = lower.find(name)
+        while start != -1:
+            end = start + len(name)
+            if (not _word_at(lower, start - 1) and not _word_at(lower, end)
+                    and not any(taken[start:end])):
+                taken[start:end] = [True] * (end - start)
+                spans.append((start, end))
+            start = lower.find(name, start + 1)
+    return spans
+
+
+def _word_at(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
 
 
 def relation_date(edge: dict[str, Any]) -> str | None:

@@ -14,8 +14,9 @@
       clusterNodeProperties: {id: id, label: cluster.label, title: eg.tooltip(cluster.tooltip), shape: "dot",
                               size: Math.min(40, 10 + 2 * Math.sqrt(cluster.members.length)), borderWidth: 2,
                               color: {background: "#eaeef2", border: "#8c959f"}, font: {size: 15}}
-    });
+    }, false);                            // refresh once, after the last cluster
   });
+  if (gathered.length) network.body.emitter.emit("_dataChanged");
 
   // Open a cluster, its members laid out in a sunflower around where it stood; physics stays off.
   function open(clusterId) {

@@ -412,6 +412,8 @@ def test_large_graph_starts_clustered_and_opens_a_cluster_on_click(browser, tmp_
     opened = browser.execute_script(drawn)
     assert len(opened) == 11 + 70 and "voter-0" in opened and "voter-6" in opened
     browser.save_screenshot(str(ARTIFACTS / "viz-large-opened.png"))
+    assert browser.execute_script("return endorsegraph.network.body.nodes['cluster:candidate-1'].options.font.size"
+                                  " * endorsegraph.network.getScale()") >= 12     # cluster labels readable
     finder = browser.find_element(By.ID, "find")
     finder.send_keys("Voter 1", Keys.ENTER)                   # in candidate-1's cluster
     assert browser.execute_script("return endorsegraph.network.getSelectedNodes()") == ["voter-1"]

@@ -97,7 +97,7 @@
   }
 
   // In a large drawing most labels are too small to draw until one zooms in; the biggest entities'
-  // labels are made large enough to read at the fitted zoom.
+  // labels, and the clusters', are made large enough to read at the fitted zoom.
   var HUB_LABELS = 25, READABLE_PX = 13;
   var hubs = nodeItems.slice().sort(function (a, b) { return b.size - a.size; }).slice(0, HUB_LABELS);
   function labelHubs() {
@@ -111,6 +111,9 @@
     nodes.update(hubs.map(function (hub) {
       return {id: hub.id, font: hub.font, widthConstraint: hub.widthConstraint};
     }));
+    network.body.nodeIndices.forEach(function (id) {
+      if (network.isCluster(id)) network.body.nodes[id].setOptions({font: {size: size}});
+    });
   }
 
   // Turn the settled layout so that its long axis lies along the container's long side.

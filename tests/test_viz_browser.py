@@ -10,6 +10,8 @@ import datetime as dt
 import json
 import shutil
 import struct
+import urllib.parse
+from xml.etree import ElementTree
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +36,7 @@ from selenium.webdriver.support.wait import WebDriverWait  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 ARTIFACTS = REPO / "tests" / "artifacts"
 XSS = "<img src=x onerror=alert(1)>"
+SVG = "{http://www.w3.org/2000/svg}"
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--window-size=1400,900")
@@ -131,6 +134,9 @@ def test_xss_probe_shows_as_text_and_runs_nothing(browser, probed_page):
     assert tooltip["text"].startswith(XSS + "Advocacy group")
     assert tooltip["elements"] == 0
     browser.save_screenshot(str(ARTIFACTS / "viz-tooltip.png"))
+    svg = ElementTree.fromstring(browser.execute_script("return endorsegraph.drawing()"))
+    assert XSS in [text.text for text in svg.iter(f"{SVG}text")]
+    assert {element.tag.removeprefix(SVG) for element in svg.iter()} <= {"svg", "line", "circle", "rect", "text"}
     assert browser.execute_script("return window.__alerts") == []
     assert browser.execute_script("return document.querySelectorAll('img, script[src]').length") == 0
 
@@ -286,6 +292,13 @@ def test_filters_date_slider_neighbours_and_png(browser, demo, tmp_path):
     assert name == "Endorsement-graph.png" and picture.startswith(b"\x89PNG\r\n\x1a\n") and len(picture) > 10_000
     width, height = struct.unpack(">II", picture[16:24])
     assert width > 500 and height > 400
+    browser.find_element(By.ID, "save-svg").click()
+    name, address = browser.execute_script("return window.__saved")[-1]
+    svg = ElementTree.fromstring(urllib.parse.unquote(address.removeprefix("data:image/svg+xml;charset=utf-8,")))
+    drawn = sum(1 for node in demo if demo.degree(node))
+    assert name == "Endorsement-graph.svg"
+    assert len([*svg.iter(f"{SVG}circle"), *svg.iter(f"{SVG}rect")]) == len(list(svg.iter(f"{SVG}text"))) == drawn
+    assert len(list(svg.iter(f"{SVG}line"))) == demo.number_of_edges()
 
 
 def shown(browser, collection: str) -> list[str]:

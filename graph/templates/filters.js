@@ -1,5 +1,5 @@
 // Filters in the page: entity and relation types (the legend's boxes), a date ("as of"), the
-// neighbours of the selection; and saving the drawing as a PNG picture.
+// neighbours of the selection; and saving the drawing as a PNG or SVG picture.
 (function () {
   "use strict";
   var eg = window.endorsegraph, network = eg.network;
@@ -81,13 +81,55 @@
     context.drawImage(drawn, 0, 0);
     return copy.toDataURL("image/png");
   }
-  document.getElementById("save-png").addEventListener("click", function () {
+  function download(address, suffix) {
     var link = document.createElement("a");
-    link.href = picture();
-    link.download = (document.title || "graph").replace(/[^\w.-]+/g, "-") + ".png";
+    link.href = address;
+    link.download = (document.title || "graph").replace(/[^\w.-]+/g, "-") + suffix;
     link.click();
+  }
+  document.getElementById("save-png").addEventListener("click", function () { download(picture(), ".png"); });
+  document.getElementById("save-svg").addEventListener("click", function () {
+    download("data:image/svg+xml;charset=utf-8," + encodeURIComponent(drawing()), ".svg");
   });
 
+  // What is drawn, as SVG in canvas coordinates: edges as lines, entities as circles or squares in
+  // their colours, labels as text (the serializer escapes it). Shapes are simplified.
+  var SVG = "http://www.w3.org/2000/svg";
+  function drawing() {
+    var body = network.body, svg = document.createElementNS(SVG, "svg"), left = Infinity, top = Infinity,
+        right = -Infinity, bottom = -Infinity;
+    function add(tag, attributes, text) {
+      var made = document.createElementNS(SVG, tag);
+      Object.keys(attributes).forEach(function (name) { made.setAttribute(name, attributes[name]); });
+      if (text) made.textContent = text;
+      svg.appendChild(made);
+    }
+    body.edgeIndices.forEach(function (id) {
+      var edge = body.edges[id];
+      if (edge.options.hidden || !edge.from || !edge.to) return;
+      add("line", {x1: edge.from.x, y1: edge.from.y, x2: edge.to.x, y2: edge.to.y, stroke: edge.options.color.color,
+                   "stroke-width": edge.options.width, "stroke-dasharray": edge.options.dashes ? "8 6" : "none"});
+    });
+    body.nodeIndices.forEach(function (id) {
+      var node = body.nodes[id], size = node.options.size, color = node.options.color;
+      if (node.options.hidden) return;
+      left = Math.min(left, node.x - 150); right = Math.max(right, node.x + 150);
+      top = Math.min(top, node.y - size); bottom = Math.max(bottom, node.y + size + 40);
+      var paint = {fill: color.background, stroke: color.border, "stroke-width": node.options.borderWidth};
+      if (node.options.shape === "square") {
+        add("rect", Object.assign({x: node.x - size, y: node.y - size, width: 2 * size, height: 2 * size}, paint));
+      } else {
+        add("circle", Object.assign({cx: node.x, cy: node.y, r: size}, paint));
+      }
+      add("text", {x: node.x, y: node.y + size + node.options.font.size, "text-anchor": "middle",
+                   "font-family": "sans-serif", "font-size": node.options.font.size, fill: "#1f2328"},
+          String(node.options.label || ""));
+    });
+    svg.setAttribute("viewBox", [left, top, right - left, bottom - top].join(" "));
+    return new XMLSerializer().serializeToString(svg);
+  }
+
   eg.picture = picture;
+  eg.drawing = drawing;
   eg.filter = function (changes) { Object.assign(state, changes); apply(); };
 })();

@@ -31,7 +31,6 @@ class Dialect:
     name: str
     batch_bytes: int          # JSON size of one statement's parameters (a row over 4/5 of it goes in pieces)
     batch_rows: int
-    writers: int              # statements in flight at once while a push merges rows
     constraints: bool         # unique constraints (else plain indexes)
     explains_errors: bool     # server errors carry the server's message
     pastes_parameters: bool   # parameters become Cypher text: strings escaped, map keys plain names
@@ -86,16 +85,14 @@ class Dialect:
                 if "id" in row["properties"]}
 
 
-# One writer on Neo4j: concurrent MERGEs of relationships lock shared end nodes and can deadlock, and
-# 5,000 rows per statement already amortize each round trip.
-NEO4J = Dialect(name="neo4j", batch_bytes=4_000_000, batch_rows=5_000, writers=1, constraints=True, explains_errors=True,
+NEO4J = Dialect(name="neo4j", batch_bytes=4_000_000, batch_rows=5_000, constraints=True, explains_errors=True,
                 pastes_parameters=False, transactions=True, max_statement_bytes=None, record_chars=100_000_000,
                 selects_database=True, stall_causes="the server is stalled or overloaded, or the query is slow")
 # Measured on FalkorDB 4.16.3: parameters and text over 4 KB in all crash the server, so a batch
 # stays under that (JSON overstates the size FalkorDB sees); a result record over ~64 KB never
 # arrives, so long texts are read in pieces of 4,000 characters (at most 16 KB of UTF-8). A Bolt
 # RUN with a database names its graph after the message's first extra key, so none is sent.
-FALKORDB = Dialect(name="falkordb", batch_bytes=3_500, batch_rows=500, writers=4, constraints=False, explains_errors=False,
+FALKORDB = Dialect(name="falkordb", batch_bytes=3_500, batch_rows=500, constraints=False, explains_errors=False,
                    pastes_parameters=True, transactions=False, max_statement_bytes=4_000, record_chars=4_000,
                    selects_database=False, stall_causes="FalkorDB never sends a result row over ~64 KB, so "
                                                         "return less per row; else the server is stalled")

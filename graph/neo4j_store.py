@@ -21,7 +21,6 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -33,7 +32,7 @@ from neo4j import exceptions as bolt
 from neo4j.graph import Node, Path, Relationship
 
 from . import push_plan, server_model
-from .dialect import FALKORDB, NEO4J, Dialect, identify
+from .dialect import NEO4J, Dialect, identify
 from .errors import EndorsegraphError
 from .read_only import checked
 
@@ -47,8 +46,6 @@ ACQUIRE_TIMEOUT_S = 10.0
 CONNECT_ATTEMPTS = 2
 DEFAULT_USER = "neo4j"
 DEFAULT_BOLT_PORT = 7687
-WAKE_CONNECTIONS = FALKORDB.writers + 1   # see _wake_listener
-WRITE_RETRIES = 2                         # of an idempotent push statement on a dropped connection
 URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 _URI_PASSWORD = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://[^/?#@:]*):.*@")
 
@@ -153,16 +150,15 @@ class Neo4jStore:
         that ends with fewer nodes or relationships than it held before plus those the push added
         is a :class:`ServerError`: something deleted data meanwhile.
         """
-        plan = push_plan.plan(graph, self._dialect)
+        statements = push_plan.plan(graph, self._dialect)
         before = self.counts()
         new = self._new_in(graph)
         self._ensure_keys()
-        with self._marked_push(), self._call():
-            for phase in plan.phases:
-                self._write_all(phase.statements, self._dialect.writers if phase.merges else 1,
-                                idempotent=phase.merges)
+        with self._marked_push(), self._writer() as write:
+            for statement, rows in statements:
+                write(statement, {"rows": rows})
         after = self.counts()
-        report = PushReport(graph.number_of_nodes(), graph.number_of_edges(), plan.statements,
+        report = PushReport(graph.number_of_nodes(), graph.number_of_edges(), len(statements),
                             (before["nodes"], after["nodes"]), (before["relationships"], after["relationships"]),
                             new)
         _check_nothing_lost(report, self.uri)
@@ -225,75 +221,21 @@ class Neo4jStore:
         return self._driver.session(database=self.database if self._dialect.selects_database else None,
                                     default_access_mode=WRITE_ACCESS if write else READ_ACCESS)
 
-    def _write_all(self, statements: list[push_plan.Statement], writers: int, idempotent: bool) -> None:
-        """Run write statements (rows already in the dialect's form), ``writers`` at once, each writer in
-        its own session; inside :meth:`_call`, which turns a failure into one line. The first failure
-        stops every writer and is raised. ``idempotent`` statements are run again on a new connection
-        when the server drops one (FalkorDB's Bolt listener does, now and then, under load)."""
-        chunks = [statements[start::writers] for start in range(min(writers, len(statements)))]
-        sessions: list[Session] = []
-        try:
-            for _ in chunks:   # one after another: FalkorDB may hang connections opened at once
-                sessions.append(self._open_session())
-            stop = threading.Event()
-            if len(chunks) == 1:
-                self._write_chunk(sessions[0], chunks[0], stop, idempotent)
-            elif chunks:
-                with ThreadPoolExecutor(len(chunks), thread_name_prefix="endorsegraph-push") as pool:
-                    for future in [pool.submit(self._write_chunk, session, chunk, stop, idempotent)
-                                   for session, chunk in zip(sessions, chunks)]:
-                        future.result()
-        finally:
-            for session in sessions:
-                session.close()
-
-    def _open_session(self) -> Session:
-        """A write session whose connection has answered, tried again where the server dropped it."""
-        attempts = WRITE_RETRIES + 1
-        while True:
-            attempts -= 1
-            session = self._session(write=True)
-            try:
-                session.run("RETURN 1").consume()
-                return session
-            except (bolt.ServiceUnavailable, bolt.SessionExpired):
-                session.close()
-                if not attempts or self._watchdog.expired:
-                    raise
-
-    def _write_chunk(self, session: Session, statements: list[push_plan.Statement], stop: threading.Event,
-                     idempotent: bool) -> None:
-        """Each statement in turn: in a transaction, or auto-committed on a server whose transactions
-        are not real (FalkorDB), which saves two round trips. Each has the whole timeout."""
-        done, given = 0, session
-        try:
-            for attempt in range(WRITE_RETRIES + 1):
-                try:
-                    for statement, rows in statements[done:]:
-                        if stop.is_set():
-                            return
-                        self._write(session, statement, {"rows": rows})
-                        done += 1
-                    return
-                except (bolt.ServiceUnavailable, bolt.SessionExpired):
-                    if not idempotent or attempt == WRITE_RETRIES or self._watchdog.expired:
-                        raise
-                    session = self._open_session()
-        except BaseException:
-            stop.set()
-            raise
-        finally:
-            if session is not given:
-                session.close()
-
-    def _write(self, session: Session, statement: str, params: dict[str, Any]) -> None:
-        if self._dialect.transactions:
-            with session.begin_transaction() as tx:
-                tx.run(statement, params).consume()
-                tx.commit()
-        else:
-            session.run(statement, params).consume()
-        self._watchdog.progress()
+    @contextmanager
+    def _writer(self) -> Iterator[Callable[[str, dict[str, Any]], None]]:
+        """Runs write statements (parameters already in the dialect's form) in one session: each in a
+        transaction, or auto-committed on a server whose transactions are not real (FalkorDB), which
+        saves two round trips. Each statement has the whole timeout."""
+        with self._call(), self._session(write=True) as session:
+            def write(statement: str, params: dict[str, Any]) -> None:
+                self._watchdog.progress()
+                if self._dialect.transactions:
+                    with session.begin_transaction() as tx:
+                        tx.run(statement, params).consume()
+                        tx.commit()
+                else:
+                    session.run(statement, params).consume()
+            yield write
 
     def _rows(self, query: str, params: dict[str, Any], write: bool = False) -> list[dict[str, Any]]:
         """The records of one statement, in a read (or write) transaction that is not retried: a retry
@@ -474,24 +416,19 @@ def _connect(uri: str, user: str, password: str, timeout: float) -> Driver:
 
 
 def _wake_listener(uri: str) -> bool:
-    """Open and close :data:`WAKE_CONNECTIONS` TCP connections to a plain ``bolt://`` server before the
-    driver connects.
+    """Open and close one TCP connection to a plain ``bolt://`` server before the driver connects.
 
-    FalkorDB's Bolt listener leaves one connection hanging until it times out for each Bolt client
-    that has gone (measured: after a driver with 4 connections closed, the next 4 hung), and a
-    push leaves up to its dialect's writers plus one; a throwaway connection takes each of those
-    places and costs nothing where there is none (if they race, :func:`_connect` tries once more).
-    It also makes an unreachable host fail fast. True if a connection was made.
+    FalkorDB's Bolt listener leaves the first connection after a client has gone hanging until it
+    times out; a throwaway connection takes that place (and if the two race, :func:`_connect` tries
+    once more). It also makes an unreachable host fail fast. True if a connection was made.
     """
     parts = urlsplit(uri)
     if parts.scheme != "bolt" or not parts.hostname:
         return False
-    for _ in range(WAKE_CONNECTIONS):
-        try:
-            socket.create_connection((parts.hostname, parts.port or DEFAULT_BOLT_PORT),
-                                     timeout=CONNECT_TIMEOUT_S).close()
-        except OSError as err:
-            raise ServerError(f"{uri}: cannot reach the server ({err.strerror or err})") from None
+    try:
+        socket.create_connection((parts.hostname, parts.port or DEFAULT_BOLT_PORT), timeout=CONNECT_TIMEOUT_S).close()
+    except OSError as err:
+        raise ServerError(f"{uri}: cannot reach the server ({err.strerror or err})") from None
     return True
 
 

@@ -274,7 +274,7 @@ def test_push_fails_loudly_when_data_disappears_during_it(clean_bolt_store, bolt
 
 
 def test_pull_refuses_while_a_push_is_unfinished(clean_bolt_store, bolt_env):
-    graph = synthetic_graph(2000, seed=6)
+    graph = synthetic_graph(5000, seed=6)   # long enough that the watcher, once connected, sees it writing
     refusals: list[str] = []
 
     def pull(store: Neo4jStore) -> None:

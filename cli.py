@@ -246,6 +246,8 @@ def viz(graph: GraphOption = DEFAULT_GRAPH,
         max_nodes: Annotated[int, typer.Option(help="Draw at most this many entities, the most connected.")]
         = viewing.DEFAULT_MAX_NODES,
         title: Annotated[str | None, typer.Option(help="Page title.")] = None,
+        embed: Annotated[bool, typer.Option("--embed", help="Write an HTML fragment (a sandboxed frame holding "
+                                            "the page) for an article page or a notebook cell.")] = False,
         ) -> None:
     """Draw the graph as an interactive HTML page that works offline.
 
@@ -259,7 +261,8 @@ def viz(graph: GraphOption = DEFAULT_GRAPH,
     view = viewing.select(g, focus=focus, depth=depth, since=since, max_nodes=max_nodes,
                           types=viewing.parse_types(types) if types is not None else None)
     built = dt.datetime.fromtimestamp(graph.stat().st_mtime, dt.timezone.utc)
-    drawing.write(view, output, title=title or drawing.default_title(view), built=built, source_name=graph.name)
+    drawing.write(view, output, title=title or drawing.default_title(view), built=built, source_name=graph.name,
+                  embed=embed)
     for note in view.notes:
         typer.echo(f"note: {note}", err=True)
     entities, relations = view.graph.number_of_nodes(), view.graph.number_of_edges()

@@ -13,6 +13,7 @@ import base64
 import copy
 import datetime as dt
 import hashlib
+import html
 import json
 import math
 import re
@@ -36,6 +37,7 @@ LARGE_GRAPH_NODES = 300          # above this, straight edges and a shorter layo
 LARGE_GRAPH_LABEL_PX = 8        # ... and labels smaller than this on screen wait for a zoom
 LAYOUT_WORK = 100_000            # layout iterations times entities: bigger graphs get fewer iterations
 LAYOUT_ITERATIONS = (100, 1000)  # ... within these bounds
+EMBED_HEIGHT_PX = 640           # how tall an embedded drawing (viz --embed) is
 LABEL_CHARS = 40                 # a longer name is cut in the drawing; the tooltip and the panel have it whole
 LABEL_LINE_EMS = 11              # a label wraps onto lines about this many font sizes wide
 BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -227,9 +229,18 @@ def render(view: View, *, title: str, built: dt.datetime | None, source_name: st
         script_hashes=" ".join(f"'sha256-{_sha256(script)}'" for script in scripts))
 
 
-def write(view: View, output: Path, *, title: str, built: dt.datetime | None, source_name: str) -> None:
-    """Render the page and write it to ``output`` atomically."""
-    write_atomic(output, render(view, title=title, built=built, source_name=source_name).encode("utf-8"))
+def write(view: View, output: Path, *, title: str, built: dt.datetime | None, source_name: str,
+          embed: bool = False) -> None:
+    """Render the page and write it to ``output`` atomically; with ``embed``, as a :func:`fragment`."""
+    page = render(view, title=title, built=built, source_name=source_name)
+    write_atomic(output, (fragment(page) if embed else page).encode("utf-8"))
+
+
+def fragment(page: str, height_px: int = EMBED_HEIGHT_PX) -> str:
+    """``page`` as an HTML fragment for an article page or a notebook cell: a sandboxed frame (its
+    scripts run but cannot reach the host page) holding the whole page, escaped, as ``srcdoc``."""
+    return (f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width: 100%; height: {height_px}px; '
+            f'border: 0" sandbox="allow-scripts" title="Endorsement graph"></iframe>\n')
 
 
 def default_title(view: View) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
+import html
 import json
 import os
 import re
@@ -446,3 +447,15 @@ def test_a_small_hub_keeps_its_leaves_drawn_one_by_one():
     kg.add_entity(graph, Entity("Small Candidate", "Candidate"))
     kg.add_relation(graph, Relation("ENDORSED", person, "small-candidate", Claim("a", "a", "test")))
     assert "small-candidate" not in select(graph).clusters and "lone-voter" not in select(graph).clusters
+
+
+def test_cli_embed_writes_a_sandboxed_frame_holding_the_page(graph_file, tmp_path):
+    output = tmp_path / "fragment.html"
+    result = run("--graph", str(graph_file), "--output", str(output), "--embed")
+    assert result.exit_code == 0, result.output
+    fragment = output.read_text()
+    assert fragment.startswith('<iframe srcdoc="&lt;!DOCTYPE html&gt;') and fragment.endswith("</iframe>\n")
+    assert 'sandbox="allow-scripts"' in fragment and "<script" not in fragment
+    inner = html.unescape(re.search(r'srcdoc="([^"]*)"', fragment).group(1))
+    view = select(JsonFileStore(graph_file).load())
+    assert inner == viz.render(view, title=viz.default_title(view), built=BUILT, source_name=graph_file.name)

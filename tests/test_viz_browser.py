@@ -346,15 +346,15 @@ def click(pointer: ActionBuilder) -> None:
     pointer.perform()
 
 
-def point_at(browser, node_id: str) -> ActionBuilder:
-    """Pointer actions that start by moving the mouse onto a node."""
+def point_at(browser, node_id: str, offset: tuple[float, float] = (0, 0)) -> ActionBuilder:
+    """Pointer actions that start by moving the mouse onto a node (``offset``: of the frame it is in)."""
     point = browser.execute_script(
         "var net = endorsegraph.network, id = arguments[0];"
         "var dom = net.canvasToDOM(net.getPositions([id])[id]);"
         "var box = document.querySelector('#network canvas').getBoundingClientRect();"
         "return {x: Math.round(box.left + dom.x), y: Math.round(box.top + dom.y)};", node_id)
     pointer = ActionBuilder(browser)
-    pointer.pointer_action.move_to_location(point["x"], point["y"])
+    pointer.pointer_action.move_to_location(round(point["x"] + offset[0]), round(point["y"] + offset[1]))
     return pointer
 
 
@@ -445,5 +445,24 @@ def test_a_drawing_shows_inline_in_a_notebook_frame(browser, probed, tmp_path):
             lambda d: d.execute_script("return document.body.getAttribute('data-layout')") == "done")
         assert count(browser, "nodes") == sum(1 for node in probed if probed.degree(node))
         assert count(browser, "edges") == probed.number_of_edges()
+    finally:
+        browser.switch_to.default_content()
+
+
+def test_an_embedded_fragment_works_inside_an_article_page(browser, probed, tmp_path):
+    page = write_page(probed, tmp_path / "page.html").read_text()
+    host = tmp_path / "article.html"
+    host.write_text(f"<!DOCTYPE html><html><body><p>an article</p>{viz.fragment(page)}</body></html>")
+    browser.get(host.as_uri())
+    frame = browser.find_element(By.TAG_NAME, "iframe")
+    offset = browser.execute_script("var box = arguments[0].getBoundingClientRect(); return [box.left, box.top];", frame)
+    browser.switch_to.frame(frame)
+    try:
+        WebDriverWait(browser, 120).until(
+            lambda d: d.execute_script("return document.body.getAttribute('data-layout')") == "done")
+        assert count(browser, "nodes") == sum(1 for node in probed if probed.degree(node))
+        click(point_at(browser, "bernie-sanders", offset))
+        assert inspector(browser)["title"] == "Bernie Sanders"
+        assert browser.execute_script("return window.__alerts === undefined || window.__alerts.length === 0")
     finally:
         browser.switch_to.default_content()

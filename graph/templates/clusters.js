@@ -18,13 +18,18 @@
   });
   if (gathered.length) network.body.emitter.emit("_dataChanged");
 
-  // Open a cluster, its members laid out in a sunflower around where it stood; physics stays off.
+  // Open a cluster, its members laid out in a sunflower on the far side of where it stood from its
+  // hub, so that they do not cover the hub; physics stays off.
   function open(clusterId) {
+    var hubId = clusterId.slice("cluster:".length), hub = network.getPositions([hubId])[hubId];
     network.openCluster(clusterId, {releaseFunction: function (at, positions) {
-      var placed = {}, angle = Math.PI * (3 - Math.sqrt(5));
-      Object.keys(positions).forEach(function (id, index) {
+      var ids = Object.keys(positions), placed = {}, angle = Math.PI * (3 - Math.sqrt(5));
+      var outer = SPACING * Math.sqrt(ids.length + 1), dx = at.x - hub.x, dy = at.y - hub.y;
+      var away = Math.hypot(dx, dy) || 1, centre = {x: hub.x + dx / away * (away + outer),
+                                                     y: hub.y + dy / away * (away + outer)};
+      ids.forEach(function (id, index) {
         var radius = SPACING * Math.sqrt(index + 1);
-        placed[id] = {x: at.x + radius * Math.cos(index * angle), y: at.y + radius * Math.sin(index * angle)};
+        placed[id] = {x: centre.x + radius * Math.cos(index * angle), y: centre.y + radius * Math.sin(index * angle)};
       });
       return placed;
     }});

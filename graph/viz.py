@@ -244,6 +244,7 @@ def fragment(page: str, height_px: int = EMBED_HEIGHT_PX) -> str:
 
 
 def default_title(view: View) -> str:
+    """``Endorsement graph``, or ``Endorsement graph around NAME`` for a focus view."""
     if view.focus is None:
         return "Endorsement graph"
     return f"Endorsement graph around {label(view.graph.nodes[view.focus]['name'])}"

@@ -45,7 +45,5 @@
     if (event.nodes.length && network.isCluster(event.nodes[0])) open(event.nodes[0]);
   });
 
-  eg.clusters = gathered;
-  eg.openCluster = open;
   eg.reveal = reveal;
 })();

@@ -129,7 +129,5 @@
     return new XMLSerializer().serializeToString(svg);
   }
 
-  eg.picture = picture;
   eg.drawing = drawing;
-  eg.filter = function (changes) { Object.assign(state, changes); apply(); };
 })();

@@ -121,5 +121,4 @@
   document.getElementById("inspector-close").addEventListener("click", close);
 
   eg.inspectNode = inspectNode;
-  eg.inspectEdge = inspectEdge;
 })();

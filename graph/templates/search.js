@@ -22,16 +22,16 @@
   // The entity a query names: an exact name or alias, else the only one containing the query.
   function find(query) {
     var wanted = query.trim().toLowerCase(), ids = {};
-    if (!wanted) return {ids: []};
+    if (!wanted) return [];
     entries.forEach(function (entry) { if (entry[1] === wanted) ids[entry[2]] = true; });
     if (!Object.keys(ids).length) {
       entries.forEach(function (entry) { if (entry[1].indexOf(wanted) !== -1) ids[entry[2]] = true; });
     }
-    return {ids: Object.keys(ids)};
+    return Object.keys(ids);
   }
 
   function go() {
-    var found = find(finder.value).ids;
+    var found = find(finder.value);
     answer.textContent = "";
     if (found.length === 1) {
       eg.inspectNode(found[0]);                        // opens the cluster it may be in
@@ -44,5 +44,4 @@
   finder.addEventListener("change", go);
   finder.addEventListener("keydown", function (event) { if (event.key === "Enter") go(); });
 
-  eg.find = function (query) { return find(query).ids; };
 })();

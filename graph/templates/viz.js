@@ -194,5 +194,5 @@
 
   window.endorsegraph = {nodes: nodes, edges: edges, network: network, nodeItems: nodeItems,
                          edgeItems: edgeItems, emphasize: emphasize, neighbourhood: neighbourhood,
-                         labelEdges: labelEdges, fit: fitToWindow, tooltip: tooltip};
+                         labelEdges: labelEdges, tooltip: tooltip};
 })();

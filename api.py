@@ -94,7 +94,7 @@ class Page(str):
     """A whole HTML page (a ``str``) that a Jupyter notebook shows inline, in a frame of its own.
 
     The frame is sandboxed (its scripts run, but cannot reach the notebook), and the page's own
-    Content-Security-Policy lets nothing load and runs only its two scripts, by hash.
+    Content-Security-Policy lets nothing load and runs only its own scripts, by hash.
 
     ``page.save(path)`` writes it to a file that opens offline in any browser.
     """

@@ -1,17 +1,20 @@
-"""Building a real news archive: words/s of the extractor beside spaCy's own nlp.pipe on the same texts.
+"""Building a real news archive: words/s of `build` beside spaCy's own nlp.pipe on the same texts.
 
     .venv/bin/python bench/archive_bench.py [ARCHIVE_DIR] [--sample N] [--seed S]
 
 ARCHIVE_DIR is an unpacked archive (default: ../shared/corpus/archive unpacked into a temporary
-folder); a fixed random sample of N posts (by --seed) is read once, then the bare pipeline and the
-extractor run over exactly the same texts with the same model. Prints words/s, the ratio, how many
-posts the prefilter spared, relations found, and the process's peak memory.
+folder); a fixed random sample of N posts (by --seed) is copied to a folder, then the bare pipeline
+(same model) runs over exactly the texts the build reads, and the build runs into a fresh graph file
+with one worker, again with two, and once more over the first graph with nothing changed. Prints
+words/s and ratios, the peak memory of this process and of its workers, and the rebuild's share of
+the first build.
 """
 from __future__ import annotations
 
 import argparse
 import random
 import resource
+import shutil
 import tarfile
 import tempfile
 import time
@@ -19,11 +22,11 @@ from pathlib import Path
 
 import spacy
 
-from endorsegraph.graph import kg
+from endorsegraph.graph.embedded import JsonFileStore
 from endorsegraph.loaders.articles import read_articles
-from endorsegraph.loaders.news import extract
+from endorsegraph.loaders.build import BuildReport, build
+from endorsegraph.loaders.news import ExtractOptions
 from endorsegraph.loaders.nlp import model_name, pipeline
-from endorsegraph.loaders.triggers import may_state_relation
 
 ARCHIVE = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "archive" / "gothamist-2008-2017.tar.xz"
 
@@ -35,32 +38,48 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=20261130)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        folder = args.archive or _unpacked(Path(tmp))
+        work = Path(tmp)
+        folder = args.archive or _unpacked(work / "archive")
         posts = sorted(folder.rglob("*.md"))
         sample = random.Random(args.seed).sample(posts, min(args.sample, len(posts)))
-        articles = [a for path in sample for a in read_articles(path)]
-    words = sum(len(a.text.split()) for a in articles)
-    bare, extractor = spacy.load(model_name()), pipeline()
-    for warm in (bare, extractor):
-        list(warm.pipe(a.text for a in articles[:3]))
+        inputs = work / "posts"
+        inputs.mkdir()
+        for n, post in enumerate(sample):
+            shutil.copyfile(post, inputs / f"{n:05}-{post.name}")
+        texts = [a.text for path in sorted(inputs.iterdir()) for a in read_articles(path)]
+        words = sum(len(text.split()) for text in texts)
+        print(f"model {model_name()}; {len(texts)} posts, {words:,} words")
 
+        bare = spacy.load(model_name())
+        list(bare.pipe(texts[:3]))
+        started = time.perf_counter()
+        for _ in bare.pipe(texts):
+            pass
+        bare_seconds = time.perf_counter() - started
+        print(f"spaCy nlp.pipe          {words / bare_seconds:10,.0f} words/s  ({bare_seconds:.1f} s)")
+        del bare
+
+        defaults = ExtractOptions()                     # loaded once (cached by these very arguments)
+        pipeline(defaults.model, defaults.gazetteers)
+        one, report = _timed_build(inputs, work / "one.json", workers=1)
+        print(f"build, 1 worker         {words / one:10,.0f} words/s  ({one:.1f} s)  = {bare_seconds / one:.2f}x nlp.pipe"
+              f"; {report.added['entities']} entities, {report.added['relations']} relations")
+        two, _ = _timed_build(inputs, work / "two.json", workers=2)
+        same = (work / "one.json").read_bytes() == (work / "two.json").read_bytes()
+        print(f"build, 2 workers        {words / two:10,.0f} words/s  ({two:.1f} s)  = {one / two:.2f}x one worker"
+              f"; graph {'identical' if same else 'DIFFERENT'}")
+        again, report = _timed_build(inputs, work / "one.json", workers=1)
+        print(f"rebuild, nothing changed {again:9.2f} s  = {100 * again / one:.1f}% of the first build "
+              f"({report.unchanged} files unchanged)")
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory             {own:,.0f} MB (this process), {workers:,.0f} MB (largest worker)")
+
+
+def _timed_build(inputs: Path, graph: Path, workers: int) -> tuple[float, BuildReport]:
     started = time.perf_counter()
-    for _ in bare.pipe(a.text for a in articles):
-        pass
-    bare_seconds = time.perf_counter() - started
-
-    started = time.perf_counter()
-    graph = kg.new_graph()
-    kg.apply_batch(graph, extract(articles, graph, "bench"))
-    seconds = time.perf_counter() - started
-
-    parsed = sum(may_state_relation(a.text) for a in articles)
-    print(f"model {model_name()}; {len(articles)} posts, {words:,} words; {parsed} posts hold a trigger word")
-    print(f"spaCy nlp.pipe        {words / bare_seconds:10,.0f} words/s  ({bare_seconds:.1f} s)")
-    print(f"endorsegraph extract  {words / seconds:10,.0f} words/s  ({seconds:.1f} s)  "
-          f"= {bare_seconds / seconds:.2f}x nlp.pipe")
-    print(f"graph                 {graph.number_of_nodes()} entities, {graph.number_of_edges()} relations")
-    print(f"peak memory           {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB")
+    report = build([inputs], JsonFileStore(graph), workers=workers)
+    return time.perf_counter() - started, report
 
 
 def _unpacked(into: Path) -> Path:

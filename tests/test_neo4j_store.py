@@ -40,9 +40,12 @@ def second_store(bolt_env: dict[str, str], timeout: float = 60.0) -> Neo4jStore:
 
 
 def when_a_push_is_writing(bolt_env: dict[str, str], then) -> threading.Thread:
-    """A thread that waits, on its own connection, until a push marks the server, then calls ``then(store)``."""
+    """A thread that waits, on its own connection (made before the push starts, since FalkorDB may
+    delay a new one by seconds), until a push marks the server, then calls ``then(store)``."""
+    connected = second_store(bolt_env)
+
     def watch() -> None:
-        with second_store(bolt_env) as store:
+        with connected as store:
             deadline = time.monotonic() + 60
             while not store.run("MATCH (m:EndorsegraphPush) RETURN count(m) AS n")[0]["n"]:
                 assert time.monotonic() < deadline, "no push started"
@@ -274,7 +277,7 @@ def test_push_fails_loudly_when_data_disappears_during_it(clean_bolt_store, bolt
 
 
 def test_pull_refuses_while_a_push_is_unfinished(clean_bolt_store, bolt_env):
-    graph = synthetic_graph(5000, seed=6)   # long enough that the watcher, once connected, sees it writing
+    graph = synthetic_graph(2000, seed=6)
     refusals: list[str] = []
 
     def pull(store: Neo4jStore) -> None:

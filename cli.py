@@ -6,6 +6,7 @@ import functools
 import json
 import os
 import select
+import signal
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -120,6 +121,15 @@ def existing_graph(path: Path) -> JsonFileStore:
     return JsonFileStore(path)
 
 
+def end_with_workers(number: int, frame: Any) -> None:
+    """On SIGTERM a build ends its parsing processes and exits at once, leaving the graph file as it was
+    (an orderly exit would wait for the workers' queues, which nothing reads any more)."""
+    import multiprocessing
+    for child in multiprocessing.active_children():
+        child.terminate()
+    os._exit(128 + number)
+
+
 @command()
 def build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to load.")],
           graph: GraphOption = DEFAULT_GRAPH,
@@ -156,6 +166,8 @@ def build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to 
     Example: endorsegraph build examples/ --graph demo.json
     """
     progress = ProgressLine()
+    if workers > 1:
+        signal.signal(signal.SIGTERM, end_with_workers)
 
     from .loaders.news import ExtractOptions
     options = ExtractOptions(model, tuple(str(g) for g in gazetteers or ()), keep_mentions=keep_mentions)

@@ -21,7 +21,6 @@ import time
 from pathlib import Path
 
 import spacy
-
 from endorsegraph.graph.embedded import JsonFileStore
 from endorsegraph.loaders.articles import read_articles
 from endorsegraph.loaders.build import BuildReport, build

@@ -12,14 +12,20 @@ from typing import TYPE_CHECKING, Any, Protocol
 import networkx as nx
 
 from ..graph import kg
-from ..graph.embedded import JsonFileStore, graph_from_json, graph_to_json, replacement_mode, write_atomic
+from ..graph.embedded import (
+    JsonFileStore,
+    graph_from_json,
+    graph_to_json,
+    replacement_mode,
+    write_atomic,
+)
 from ..graph.errors import EndorsegraphError, InputError, SchemaError
 from ..graph.model import Batch
 from ..graph.names import NameIndex
 from . import sources
 from .articles import is_article_jsonl
-from .files import input_files
 from .csv_tables import TableOptions
+from .files import input_files
 from .fivethirtyeight import FORMAT_2018, FORMAT_2020, detect_file, load_fivethirtyeight
 from .mapped import load_mapped
 from .records import load_records

@@ -25,11 +25,12 @@ def may_state_relation(text: str) -> bool:
     return TRIGGER.search(text) is not None
 
 
-
 LIST_ITEM_CHARS = 200                                  # a longer line ends a list
 NAME = re.compile(r"\b[A-Z][\w'.-]+")
-COMMON = frozenset("A An And As At But By For From He Her His I If In It Its Mr. Mrs. Ms. Dr. New Of On Or She So "
-                   "That The Their Then There They This To We When While With York City".split())
+COMMON = frozenset({                                   # capitalised words that name no one
+    "A", "An", "And", "As", "At", "But", "By", "For", "From", "He", "Her", "His", "I", "If", "In", "It", "Its",
+    "Mr.", "Mrs.", "Ms.", "Dr.", "New", "Of", "On", "Or", "She", "So", "That", "The", "Their", "Then", "There",
+    "They", "This", "To", "We", "When", "While", "With", "York", "City"})
 FULL_NAME = re.compile(r"\b[A-Z][\w'.-]+(?: (?:[A-Z]\.|[A-Z][\w'.-]+))+")   # "Karen Whitfield", "Michael R. Caputo"
 
 

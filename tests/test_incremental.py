@@ -95,9 +95,8 @@ def test_the_progress_line_names_words_rate_and_time_left() -> None:
 
 
 def test_the_build_command_skips_unchanged_files_and_prunes_removed_ones(tmp_path: Path) -> None:
-    from typer.testing import CliRunner
-
     from endorsegraph.cli import app
+    from typer.testing import CliRunner
     inputs, graph = tmp_path / "in", tmp_path / "g.json"
     inputs.mkdir()
     (inputs / "a.csv").write_text(LEADS.format(who="Ann Rudd"))

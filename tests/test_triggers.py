@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from archive_set import ARCHIVE, HALVES, unpack
 from endorsegraph.graph import export
 from endorsegraph.loaders.build import load_graph

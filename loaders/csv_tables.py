@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..graph.errors import InputError
-from .files import MAX_BYTES
+from .files import read_bytes
 
 if TYPE_CHECKING:
     from .mapped import ColumnMap
@@ -69,13 +69,7 @@ def header(path: Path, encoding: str | None = None) -> list[str]:
 def read_table(path: Path, encoding: str | None = None) -> Table:
     """The whole table; InputError (``file:line: reason``) for a file that is unreadable, too large,
     binary, empty, not in ``encoding`` (when given), or whose quoting is broken."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(str(path), f"file is {size / 1e6:.1f} MB, over the {MAX_BYTES / 1e6:.0f} MB limit")
-        raw = path.read_bytes()
-    except OSError as err:
-        raise InputError(str(path), f"cannot read file ({err.strerror or err})") from None
+    raw = read_bytes(path)
     if b"\x00" in raw[:8192]:
         raise InputError(str(path), "file is binary, not a CSV table (UTF-16 tables: save them as UTF-8)")
     codec = encoding or _guess(raw, partial=False)

@@ -31,13 +31,7 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
 
     UTF-16 and UTF-32 with a byte-order mark are read too; UTF-16 without one is named, not guessed.
     """
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(str(path), f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
-        raw = path.read_bytes()
-    except OSError as err:
-        raise InputError(str(path), f"cannot read file ({err.strerror or err})") from None
+    raw = read_bytes(path, max_bytes)
     encoding = _bom_encoding(raw)
     if encoding is None and b"\x00" in raw[:8192]:
         guess = _bomless_utf16(raw[:8192])
@@ -47,6 +41,17 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     if not text.strip():
         raise InputError(str(path), "file is empty")
     return text
+
+
+def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """The file's bytes, or InputError if it is unreadable or larger than ``max_bytes``."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(str(path), f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+        return path.read_bytes()
+    except OSError as err:
+        raise InputError(str(path), f"cannot read file ({err.strerror or err})") from None
 
 
 def first_line(path: Path, head_bytes: int = 65536) -> str:

@@ -442,11 +442,7 @@ def _parse_endorsements(sent: Span, entities: ArticleEntities) -> list[Found]:
             subject = _subject_of(token)
             sources = _mentions_of(subject, mentions) if subject is not None else []
             targets = [m for c in children if c.dep_ in ("dobj", "obj") for m in _mentions_of(c, mentions)]
-        for source in sources:
-            for target in targets:
-                if source.entity != target.entity and target.label == "PERSON":
-                    found.append(Found("ENDORSED", source.entity, target.entity, sent, "parse:endorse-verb",
-                                       PARSE_CONFIDENCE, token.i, {"status": "endorsed"}))
+        found += _parsed_endorsements(sources, targets, sent, "parse:endorse-verb", token.i)
     return found
 
 
@@ -465,12 +461,18 @@ def _parse_endorsement_nouns(sent: Span, entities: ArticleEntities) -> list[Foun
         if not givers or verb is None or verb.lemma_ in HEDGE_VERBS or _hedged_token(verb):
             continue
         subject = _subject_of(verb)
-        for endorsee in _mentions_of(subject, mentions) if subject is not None else []:
-            for giver in givers:
-                if giver.entity != endorsee.entity and endorsee.label == "PERSON":
-                    found.append(Found("ENDORSED", giver.entity, endorsee.entity, sent, "parse:endorsement-from",
-                                       PARSE_CONFIDENCE, noun.i, {"status": "endorsed"}))
+        endorsees = _mentions_of(subject, mentions) if subject is not None else []
+        found += _parsed_endorsements(givers, endorsees, sent, "parse:endorsement-from", noun.i)
     return found
+
+
+def _parsed_endorsements(sources: list[Mention], targets: list[Mention], sent: Span, rule: str,
+                         trigger: int) -> list[Found]:
+    """ENDORSED from every source to every target that is a person other than the source."""
+    return [Found("ENDORSED", source.entity, target.entity, sent, rule, PARSE_CONFIDENCE, trigger,
+                  {"status": "endorsed"})
+            for source in sources for target in targets
+            if source.entity != target.entity and target.label == "PERSON"]
 
 
 def _parse_roles(sent: Span, entities: ArticleEntities) -> list[Found]:

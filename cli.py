@@ -312,6 +312,8 @@ KOption = Annotated[int | None, typer.Option("--k", "-k", help="path: how many s
 DirectedOption = Annotated[bool, typer.Option("--directed", help="path: follow relations only in their direction.")]
 RelationOption = Annotated[list[str] | None, typer.Option("--relation", "-r", help="path: only this relation type (repeatable).")]
 MaxHopsOption = Annotated[int | None, typer.Option("--max-hops", help="path: longest path (default 4).")]
+AsOfOption = Annotated[str | None, typer.Option("--as-of", help="endorsers, endorsed-by, tally, path: only the "
+                                                "endorsements standing on this ISO date.")]
 
 
 BackendOption = Annotated[str | None, typer.Option("--backend", help="embedded (the graph file) or neo4j "
@@ -358,7 +360,7 @@ def query(name: Annotated[str, typer.Argument(help=f"One of: {', '.join(catalog.
           args: Annotated[list[str] | None, typer.Argument(help="The query's NAME or TEXT arguments.")] = None,
           depth: Annotated[int | None, typer.Option("--depth", help="affiliations: hops (default 1).")] = None,
           k: KOption = None, directed: DirectedOption = False, relations: RelationOption = None,
-          max_hops: MaxHopsOption = None,
+          max_hops: MaxHopsOption = None, as_of: AsOfOption = None,
           limit: Annotated[int | None, typer.Option("--limit", help="search: most matches (default 10).")] = None,
           fmt: FormatOption = "table", backend: BackendOption = None,
           graph: GraphOption = DEFAULT_GRAPH, uri: UriOption = None, user: UserOption = None,
@@ -367,7 +369,7 @@ def query(name: Annotated[str, typer.Argument(help=f"One of: {', '.join(catalog.
     """Ask one of the catalog's questions; every answer carries its evidence sentence and sources.
 
     Queries: endorsers NAME, endorsed-by NAME, leaders ORG, roles PERSON, affiliations NAME, path A B,
-    conflicts, shared-endorsers A B, tally, points, search TEXT.
+    conflicts, shared-endorsers A B, tally, points, timeline NAME, switched, declined, search TEXT.
 
     A NAME may be a name, an alias or an id; a near miss gets "did you mean". Tables leave out ids
     and source lists; json and csv keep them.
@@ -375,7 +377,7 @@ def query(name: Annotated[str, typer.Argument(help=f"One of: {', '.join(catalog.
     Example: endorsegraph query endorsers "Bernie Sanders" --graph demo.json --format json
     """
     options = {"depth": depth, "k": k, "directed": directed or None, "relations": relations,
-               "max_hops": max_hops, "limit": limit}
+               "max_hops": max_hops, "as_of": as_of, "limit": limit}
     print_query(name, args or [], options, fmt, graph,
                 BackendChoice(backend, uri, user, database, ask_password, timeout))
 
@@ -384,7 +386,8 @@ def query(name: Annotated[str, typer.Argument(help=f"One of: {', '.join(catalog.
 def path(source: Annotated[str, typer.Argument(help="Where the path starts (name, alias or id).")],
          target: Annotated[str, typer.Argument(help="Where it ends.")],
          k: KOption = None, directed: DirectedOption = False, relations: RelationOption = None,
-         max_hops: MaxHopsOption = None, fmt: FormatOption = "table", backend: BackendOption = None,
+         max_hops: MaxHopsOption = None, as_of: AsOfOption = None, fmt: FormatOption = "table",
+         backend: BackendOption = None,
          graph: GraphOption = DEFAULT_GRAPH, uri: UriOption = None, user: UserOption = None,
          database: DatabaseOption = None, ask_password: AskPasswordOption = False,
          timeout: TimeoutOption = None) -> None:
@@ -392,7 +395,7 @@ def path(source: Annotated[str, typer.Argument(help="Where the path starts (name
 
     Example: endorsegraph path "Larry Cohen" "Bernie Sanders" --graph demo.json --directed
     """
-    options = {"k": k, "directed": directed or None, "relations": relations, "max_hops": max_hops}
+    options = {"k": k, "directed": directed or None, "relations": relations, "max_hops": max_hops, "as_of": as_of}
     print_query("path", [source, target], options, fmt, graph,
                 BackendChoice(backend, uri, user, database, ask_password, timeout))
 

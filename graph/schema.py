@@ -42,6 +42,16 @@ def core_relation_types() -> list[str]:
     return [name for name, spec in schema()["relation_types"].items() if spec.get("core")]
 
 
+def lifecycle_relation_types() -> list[str]:
+    """Relations that record an endorsement's other states (expected, declined...): not endorsements."""
+    return [name for name, spec in schema()["relation_types"].items() if spec.get("lifecycle_of")]
+
+
+def connecting_relation_types() -> list[str]:
+    """Relations a path or neighbourhood walks by default: every one but the lifecycle states."""
+    return [name for name in relation_types() if name not in lifecycle_relation_types()]
+
+
 def labels(entity_type: str) -> list[str]:
     """Labels of an entity type: a Candidate is also a Person."""
     return list(_entity_spec(entity_type)["labels"])

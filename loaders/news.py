@@ -17,6 +17,8 @@ from ..graph.errors import EndorsegraphError
 from ..graph.model import Batch, Claim, Entity, Relation, entity_id
 from ..graph.names import NameIndex
 from .articles import Article, read_articles
+from .lifecycle import RELATION as STATE_RELATION
+from .lifecycle import article_states
 from .mention_model import EntityInfo
 from .mentions import find_entities
 from .nlp import gazetteer, pipeline
@@ -24,7 +26,7 @@ from .relations import Found, listed_endorsements, quoted_regions, sentence_rela
 from .triggers import may_state_relation, relation_text
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-CANDIDATE_TARGETS = {"ENDORSED", "ADVISES"}
+CANDIDATE_TARGETS = {"ENDORSED", "ADVISES", STATE_RELATION}
 PIECE_CHARS = 100_000        # longer texts are read in pieces cut at line or sentence ends
 STREAM_BATCH = 32            # texts per batch a worker parses
 
@@ -88,6 +90,7 @@ def extract_stream(jobs: Iterable[Job], graph: nx.MultiDiGraph, names: NameIndex
                 quoted = quoted_regions(doc)
                 relations = [f for sent in doc.sents for f in sentence_relations(sent, found_entities, quoted)]
                 relations += listed_endorsements(doc, found_entities)
+                relations += article_states(doc, found_entities, quoted, relations, job.articles[index].published)
             except EndorsegraphError as err:
                 job.error = err
             else:

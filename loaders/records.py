@@ -23,7 +23,7 @@ from ..graph.names import NameIndex
 from .files import read_text
 
 ENTITY_COLUMNS = {"name", "type", "kind", "aliases", "members", "office"}
-RELATION_COLUMNS = {"relation", "source", "target", "role", "current", "date", "status",
+RELATION_COLUMNS = {"relation", "source", "target", "role", "current", "date", "status", "state",
                     "evidence", "url", "published", "confidence"}
 ALIAS_SEPARATOR = ";"
 RULE = "record"

@@ -17,7 +17,7 @@ from rapidfuzz import process
 from ..graph import lookup, server_model
 from ..graph.errors import EndorsegraphError
 from ..graph.model import entity_id, normalize_name
-from . import endorsements, paths, points, roles
+from . import endorsements, lifecycle, paths, points, roles
 from .rows import Runner, canonical, from_record
 
 NAMES_CYPHER = ("MATCH (n) WHERE n.id IS NOT NULL AND n.name IS NOT NULL "
@@ -68,18 +68,17 @@ def _search_on_server(run: Runner, text: str, limit: int = 10) -> list[lookup.Ma
     return lookup.search_names(_names(run), text, limit)
 
 
-def _tally_on_server(run: Runner) -> list[endorsements.Tally]:
-    return endorsements.tally_from_records(run(endorsements.TALLY_CYPHER, {}))
-
-
 _NAME = "name, alias or id"
+_AS_OF = Param("as_of", "text", "Only the endorsements standing on this ISO date (undated ones are left out).", None)
 CATALOG: dict[str, NamedQuery] = {q.name: q for q in (
     NamedQuery("endorsers", "Who endorsed a candidate, with kind, date and evidence.",
-               (Param("candidate", "entity", f"Candidate ({_NAME})."),),
-               endorsements.endorsers, endorsements.ENDORSERS_CYPHER, endorsements.Endorsement),
+               (Param("candidate", "entity", f"Candidate ({_NAME})."), _AS_OF),
+               endorsements.endorsers, endorsements.ENDORSERS_CYPHER, endorsements.Endorsement,
+               endorsements.endorsers_on_server),
     NamedQuery("endorsed-by", "Whom a person or organization endorsed, with each candidate's primary result.",
-               (Param("endorser", "entity", f"Person or organization ({_NAME})."),),
-               endorsements.endorsed_by, endorsements.ENDORSED_BY_CYPHER, endorsements.Backing),
+               (Param("endorser", "entity", f"Person or organization ({_NAME})."), _AS_OF),
+               endorsements.endorsed_by, endorsements.ENDORSED_BY_CYPHER, endorsements.Backing,
+               endorsements.endorsed_by_on_server),
     NamedQuery("leaders", "Current and former leaders, and founders, of an organization.",
                (Param("organization", "entity", f"Organization ({_NAME})."),),
                roles.leaders, roles.LEADERS_CYPHER, roles.Role),
@@ -97,7 +96,9 @@ CATALOG: dict[str, NamedQuery] = {q.name: q for q in (
                 Param("k", "int", "How many paths.", 3),
                 Param("directed", "flag", "Follow relations only in their direction.", False),
                 Param("relations", "relations", "Only these relation types (default: all).", None),
-                Param("max_hops", "int", f"Longest path, 1 to {paths.MAX_HOPS}.", paths.MAX_HOPS)),
+                Param("max_hops", "int", f"Longest path, 1 to {paths.MAX_HOPS}.", paths.MAX_HOPS),
+                Param("as_of", "text", "Only endorsements standing on this ISO date (other relations as they are).",
+                      None)),
                paths.path, paths.PATH_CYPHER, paths.PathHop, paths.path_on_server),
     NamedQuery("conflicts", "People whose endorsement differs from that of an organization they lead, "
                "led or founded.", (), endorsements.conflicts, endorsements.CONFLICTS_CYPHER,
@@ -108,7 +109,16 @@ CATALOG: dict[str, NamedQuery] = {q.name: q for q in (
                endorsements.shared_endorsers, endorsements.SHARED_ENDORSERS_CYPHER,
                endorsements.SharedEndorser),
     NamedQuery("tally", "Standing endorsements per candidate, by endorser kind, with member counts.",
-               (), endorsements.tally, endorsements.TALLY_CYPHER, endorsements.Tally, _tally_on_server),
+               (_AS_OF,), endorsements.tally, endorsements.TALLY_CYPHER, endorsements.Tally,
+               endorsements.tally_on_server),
+    NamedQuery("timeline", "Every state of a candidate's endorsements (expected, endorsed, conditional, declined, "
+               "withdrawn, switched), in order of date, each with its sentence.",
+               (Param("candidate", "entity", f"Candidate ({_NAME})."),),
+               lifecycle.timeline, lifecycle.CANDIDATE_EDGES_CYPHER, lifecycle.Event, lifecycle.timeline_on_server),
+    NamedQuery("switched", "Who moved their support from one candidate to another, and when.",
+               (), lifecycle.switched, lifecycle.EDGES_CYPHER, lifecycle.Switch, lifecycle.switched_on_server),
+    NamedQuery("declined", "Who declined to endorse whom, and when.",
+               (), lifecycle.declined, lifecycle.EDGES_CYPHER, lifecycle.Declined, lifecycle.declined_on_server),
     NamedQuery("points", "FiveThirtyEight points per candidate, most first, with the claims behind them.",
                (), points.points, points.POINTS_CYPHER, points.Points, points.points_on_server),
     NamedQuery("search", "Entities whose name or an alias is close to TEXT.",

@@ -3,6 +3,8 @@
 Each question is a networkx function over the embedded graph and a Cypher text for the server;
 both yield the same typed rows (see :mod:`.rows`). A withdrawn endorsement is listed by
 ``endorsers``/``endorsed-by`` (with its status) but not counted by ``tally`` or ``conflicts``.
+With ``as_of`` (an ISO date), ``endorsers``, ``endorsed-by`` and ``tally`` keep the endorsements
+standing on that day (:func:`.lifecycle.standing`), whatever their status is now.
 """
 from __future__ import annotations
 
@@ -14,8 +16,9 @@ from typing import Any
 import networkx as nx
 
 from ..graph import schema
+from . import lifecycle
 from .fragments import match_by_id
-from .rows import canonical, edge_evidence
+from .rows import Runner, canonical, edge_evidence, from_record
 
 ENDORSED = "ENDORSED"
 WITHDRAWN = "withdrawn"
@@ -145,6 +148,12 @@ TALLY_CYPHER = (
        """ + _TALLY_COUNTS + "\nUNION ALL" + _TALLY_MATCH
     + "RETURN c.name AS candidate, c.id AS candidate_id, '(all)' AS endorser_kind,\n       " + _TALLY_COUNTS)
 
+# tally --as-of: every endorsement with what the tally counts of its endorser, counted after the date check.
+TALLY_ROWS_CYPHER = """
+MATCH (e)-[r:ENDORSED]->(c:Candidate)
+RETURN c.name AS candidate, c.id AS candidate_id, e.id AS endorser_id, e.type AS endorser_type,
+       e.kind AS kind, e.members AS members"""
+
 CONFLICTS_CYPHER = """
 MATCH (p:Person)-[pe:ENDORSED]->(pc:Candidate),
       (p)-[l:LEADS|FOUNDED]->(o:Organization)-[oe:ENDORSED]->(oc:Candidate)
@@ -159,21 +168,43 @@ RETURN p.name AS person, p.id AS person_id, pc.name AS endorsed, type(l) AS rela
        oe.sources AS organization_sources, oe.sentences AS organization_sentences"""
 
 
-def endorsers(graph: nx.MultiDiGraph, candidate: str) -> list[Endorsement]:
-    """Every endorsement of the candidate with id ``candidate``."""
-    return canonical(_endorsement(graph, source, candidate, edge)
+def endorsers(graph: nx.MultiDiGraph, candidate: str, as_of: str | None = None) -> list[Endorsement]:
+    """Every endorsement of the candidate with id ``candidate`` (standing on ``as_of``, if given)."""
+    rows = canonical(_endorsement(graph, source, candidate, edge)
                      for source, _, edge in _endorsements(graph.in_edges(candidate, data=True)))
+    return _standing_rows(rows, as_of, lambda: lifecycle.graph_edges(graph, candidate=candidate))
 
 
-def endorsed_by(graph: nx.MultiDiGraph, endorser: str) -> list[Backing]:
+def endorsers_on_server(run: Runner, candidate: str, as_of: str | None = None) -> list[Endorsement]:
+    """:func:`endorsers` on a Cypher server."""
+    rows = canonical(from_record(Endorsement, r) for r in run(ENDORSERS_CYPHER, {"candidate": candidate}))
+    return _standing_rows(rows, as_of, lambda: lifecycle.server_edges(run, candidate=candidate))
+
+
+def endorsed_by(graph: nx.MultiDiGraph, endorser: str, as_of: str | None = None) -> list[Backing]:
     """Every endorsement made by the person or organization with id ``endorser``, with each
-    candidate's office, state, district and primary result where known."""
+    candidate's office, state, district and primary result where known (standing on ``as_of``)."""
     rows = []
     for _, target, edge in _endorsements(graph.out_edges(endorser, data=True)):
         candidate = graph.nodes[target]
         race = {field: candidate.get(field) for field in RACE_FIELDS}
         rows.append(Backing(**{**asdict(_endorsement(graph, endorser, target, edge)), **race}))
-    return canonical(rows)
+    return _standing_rows(canonical(rows), as_of, lambda: lifecycle.graph_edges(graph, endorser=endorser))
+
+
+def endorsed_by_on_server(run: Runner, endorser: str, as_of: str | None = None) -> list[Backing]:
+    """:func:`endorsed_by` on a Cypher server."""
+    rows = canonical(from_record(Backing, r) for r in run(ENDORSED_BY_CYPHER, {"endorser": endorser}))
+    return _standing_rows(rows, as_of, lambda: lifecycle.server_edges(run, endorser=endorser))
+
+
+def _standing_rows(rows: list[Any], as_of: str | None, edges: Any) -> list[Any]:
+    """``rows`` (with ``endorser_id`` and ``candidate_id``) whose endorsement stands on ``as_of``;
+    all of them without a date. ``edges()`` gives the relations to read the dates from."""
+    if as_of is None:
+        return rows
+    stood = lifecycle.standing(edges(), lifecycle.check_date(as_of))
+    return [row for row in rows if (row.endorser_id, row.candidate_id) in stood]
 
 
 def shared_endorsers(graph: nx.MultiDiGraph, first: str, second: str) -> list[SharedEndorser]:
@@ -194,23 +225,38 @@ def shared_endorsers(graph: nx.MultiDiGraph, first: str, second: str) -> list[Sh
     return canonical(rows)
 
 
-def tally(graph: nx.MultiDiGraph) -> list[Tally]:
-    """Standing endorsements per candidate: by endorser kind and in total, with member counts."""
-    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for source, target, edge in _endorsements(graph.edges(data=True)):
-        if edge.get("status") == WITHDRAWN:
-            continue
-        endorser = graph.nodes[source]
-        kind = endorser.get("kind", "other") if endorser["type"] == "Organization" else PERSON_KIND
+def tally(graph: nx.MultiDiGraph, as_of: str | None = None) -> list[Tally]:
+    """Standing endorsements per candidate: by endorser kind and in total, with member counts; with
+    ``as_of``, those standing on that day."""
+    stood = lifecycle.standing(lifecycle.graph_edges(graph), lifecycle.check_date(as_of)) if as_of else None
+    return _counted((graph.nodes[target]["name"], target, graph.nodes[source])
+                    for source, target, edge in _endorsements(graph.edges(data=True))
+                    if ((source, target) in stood if stood is not None else edge.get("status") != WITHDRAWN))
+
+
+def tally_on_server(run: Runner, as_of: str | None = None) -> list[Tally]:
+    """:func:`tally` on a Cypher server: counted by the server, or with ``as_of`` here, after the date check."""
+    if as_of is None:
+        return tally_from_records(run(TALLY_CYPHER, {}))
+    stood = lifecycle.standing(lifecycle.server_edges(run), lifecycle.check_date(as_of))
+    return _counted((r["candidate"], r["candidate_id"], {"type": r["endorser_type"], "kind": r["kind"],
+                                                         **({"members": r["members"]} if r["members"] is not None else {})})
+                    for r in run(TALLY_ROWS_CYPHER, {}) if (r["endorser_id"], r["candidate_id"]) in stood)
+
+
+def _counted(endorsements: Any) -> list[Tally]:
+    """Tally rows from (candidate name, candidate id, endorser's node data) per endorsement."""
+    counts: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
+    for name, candidate, endorser in endorsements:
+        kind = (endorser.get("kind") or "other") if endorser["type"] == "Organization" else PERSON_KIND
         for bucket in (kind, TOTAL_KIND):
-            count = counts[target, bucket]
+            count = counts[name, candidate, bucket]
             count["endorsements"] += 1
-            if "members" in endorser:
-                count["members"] += endorser["members"]
+            if endorser.get("members") is not None:
+                count["members"] += int(endorser["members"])
                 count["with_members"] += 1
-    return canonical(Tally(graph.nodes[candidate]["name"], candidate, kind, count["endorsements"],
-                           count["members"], count["with_members"])
-                     for (candidate, kind), count in counts.items())
+    return canonical(Tally(name, candidate, kind, count["endorsements"], count["members"], count["with_members"])
+                     for (name, candidate, kind), count in counts.items())
 
 
 def conflicts(graph: nx.MultiDiGraph) -> list[Conflict]:

@@ -255,6 +255,9 @@ def viz(graph: GraphOption = DEFAULT_GRAPH,
         depth: Annotated[int, typer.Option(help="Hops around --focus.")] = 1,
         types: Annotated[str | None, typer.Option(help="Relation types to draw, e.g. ENDORSED,LEADS.")] = None,
         since: Annotated[str | None, typer.Option(help="Only relations dated on or after this ISO date.")] = None,
+        as_of: AsOfOption = None,
+        timeline: Annotated[bool, typer.Option("--timeline", help="Draw endorsements over time instead: a step "
+                                               "chart per candidate (--focus: one candidate and its rivals).")] = False,
         max_nodes: Annotated[int, typer.Option(help="Draw at most this many entities, the most connected.")]
         = viewing.DEFAULT_MAX_NODES,
         title: Annotated[str | None, typer.Option(help="Page title.")] = None,
@@ -270,6 +273,16 @@ def viz(graph: GraphOption = DEFAULT_GRAPH,
     from .graph import viz as drawing
     refuse_graph_file([output], graph)
     g = existing_graph(graph).load()
+    if as_of is not None:
+        from .queries.lifecycle import as_of_graph
+        g = as_of_graph(g, as_of)
+    if timeline:
+        from .graph import timeline_page
+        from .queries.lifecycle import race_events, steps
+        events = race_events(g, resolve(g, focus) if focus else None)
+        timeline_page.write(events, steps(events), output, title=title or "Endorsements over time")
+        typer.echo(f"wrote {output}: {len({e.candidate_id for e in events})} candidate(s), {len(events)} state(s)")
+        return
     view = viewing.select(g, focus=focus, depth=depth, since=since, max_nodes=max_nodes,
                           types=viewing.parse_types(types) if types is not None else None)
     built = dt.datetime.fromtimestamp(graph.stat().st_mtime, dt.timezone.utc)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -229,9 +229,14 @@ def _declined(edges: Iterable[Edge]) -> list[Declined]:
 
 def standing(edges: Iterable[Edge], as_of: str) -> set[tuple[str, str]]:
     """(endorser id, candidate id) of the endorsements standing on ``as_of`` (ISO date)."""
+    return standing_among(events(edges), as_of)
+
+
+def standing_among(found: Iterable[Event], as_of: str) -> set[tuple[str, str]]:
+    """:func:`standing`, from the :func:`events` already read."""
     starts: dict[tuple[str, str], list[tuple[bool, str]]] = defaultdict(list)
     ends: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for event in events(edges):
+    for event in found:
         pair = (event.endorser_id, event.candidate_id)
         if event.known_by is None:
             continue
@@ -258,6 +263,42 @@ def _known_by(state: str, date: str | None, claim: dict[str, Any]) -> str | None
     if state == "expected":
         return claim.get("published") or date
     return date or claim.get("published")
+
+
+def race_events(graph: nx.MultiDiGraph, candidate: str | None = None) -> list[Event]:
+    """The events of ``candidate``'s race: its own and those of every candidate its endorsers (and
+    decliners...) took a state towards; without ``candidate``, every event."""
+    found = events(graph_edges(graph))
+    if candidate is None:
+        return found
+    endorsers = {e.endorser_id for e in found if e.candidate_id == candidate}
+    race = {candidate} | {e.candidate_id for e in found if e.endorser_id in endorsers}
+    return [e for e in found if e.candidate_id in race]
+
+
+def steps(found: list[Event]) -> dict[str, list[tuple[str, int]]]:
+    """Per candidate id, (day, endorsements standing that day) on every day an event is known by."""
+    days = sorted({e.known_by for e in found if e.known_by})
+    candidates = sorted({e.candidate_id for e in found})
+    counts = {day: standing_among(found, day) for day in days}
+    return {c: [(day, sum(1 for _, target in counts[day] if target == c)) for day in days] for c in candidates}
+
+
+def as_of_graph(graph: nx.MultiDiGraph, as_of: str) -> nx.MultiDiGraph:
+    """A read-only view of ``graph`` on ``as_of`` (see :func:`on_day`)."""
+    return nx.subgraph_view(graph, filter_edge=on_day(graph_edges(graph), as_of))
+
+
+def on_day(edges: Iterable[Edge], as_of: str) -> Callable[[str, str, str], bool]:
+    """``kept(source, target, relation type)`` for the graph as it was on ``as_of``: endorsements not
+    standing then, and states not yet known then, are left out; every other relation is kept."""
+    day, edges = check_date(as_of), list(edges)
+    stood = standing(edges, day)
+    known = {(e.endorser_id, e.candidate_id) for e in events(edges) if e.known_by and e.known_by <= day}
+
+    def kept(source: str, target: str, relation: str) -> bool:
+        return (relation != ENDORSED or (source, target) in stood) and (relation != STATES or (source, target) in known)
+    return kept
 
 
 def _switch_partners(edges: list[Edge]) -> dict[tuple, str]:

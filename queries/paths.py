@@ -107,11 +107,10 @@ def affiliations_on_server(run: Runner, entity: str, depth: int = 1) -> list[Aff
 def path(graph: nx.MultiDiGraph, source: str, target: str, k: int = 3, directed: bool = False,
          relations: Iterable[str] | None = None, max_hops: int = MAX_HOPS, as_of: str | None = None) -> list[PathHop]:
     """The ``k`` shortest simple paths from ``source`` to ``target`` (ids), one row per hop; with
-    ``as_of``, an endorsement is a hop only if it stands on that day."""
+    ``as_of``, the graph as it was that day (:func:`.lifecycle.on_day`)."""
     allowed = _check_path(source, target, k, relations, max_hops)
     if as_of is not None:
-        stood = lifecycle.standing(lifecycle.graph_edges(graph), lifecycle.check_date(as_of))
-        graph = nx.subgraph_view(graph, filter_edge=lambda s, t, key: key != lifecycle.ENDORSED or (s, t) in stood)
+        graph = lifecycle.as_of_graph(graph, as_of)
     found: list[tuple[Step, ...]] = []
     for hops in range(1, max_hops + 1):
         to_target = _distances(graph, target, hops - 1, allowed, outward=not directed, inward=True)
@@ -125,9 +124,9 @@ def path_on_server(run: Runner, source: str, target: str, k: int = 3, directed: 
                    relations: Iterable[str] | None = None, max_hops: int = MAX_HOPS,
                    as_of: str | None = None) -> list[PathHop]:
     """:func:`path` on a Cypher server: the same answer, one query per path length until k are found;
-    with ``as_of``, paths through an endorsement not standing on that day are passed over."""
+    with ``as_of``, paths through a relation left out on that day are passed over."""
     allowed = _check_path(source, target, k, relations, max_hops)
-    stood = lifecycle.standing(lifecycle.server_edges(run), lifecycle.check_date(as_of)) if as_of else None
+    kept = lifecycle.on_day(lifecycle.server_edges(run), as_of) if as_of else None
     found: list[tuple[Step, ...]] = []
     names: dict[str, dict[str, str]] = {}
     proofs: dict[tuple[str, str, str], dict[str, Any]] = {}
@@ -136,8 +135,8 @@ def path_on_server(run: Runner, source: str, target: str, k: int = 3, directed: 
         for record in records:
             if len(set(record["ids"])) < len(record["ids"]):
                 continue   # a trail through some entity twice is not a simple path
-            if stood is not None and any(hop["relation"] == lifecycle.ENDORSED
-                                         and (hop["subject"], hop["object"]) not in stood for hop in record["hops"]):
+            if kept is not None and not all(kept(hop["subject"], hop["object"], hop["relation"])
+                                            for hop in record["hops"]):
                 continue
             steps = []
             for here, hop in zip(record["ids"], record["hops"]):

@@ -27,6 +27,7 @@ from .loaders.build import TABLE_FORMATS, BuildFailed
 from .loaders.build import build as build_graph
 from .loaders.csv_tables import TableOptions, check_encoding
 from .loaders.mapped import parse_map, read_map
+from .loaders.shards import claim_files
 from .progress_line import ProgressLine
 from .queries import catalog
 from .queries.output import FORMATS as OUTPUT_FORMATS
@@ -131,8 +132,11 @@ def end_with_workers(number: int, frame: Any) -> None:
 
 
 @command()
-def build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to load.")],
+def build(paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders to load.")] = None,
           graph: GraphOption = DEFAULT_GRAPH,
+          claims: Annotated[list[Path] | None, typer.Option(
+              "--claims", help="A folder of claims shards written by `extract`, merged before PATHS "
+                               "(repeatable).")] = None,
           skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Load the good inputs, list the bad.")] = False,
           model: ModelOption = None,
           gazetteers: GazetteerOption = None,
@@ -162,9 +166,13 @@ def build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to 
     rep_candidates.csv) are recognised by their columns; any other table can be read by --map.
 
     The graph file is created if missing; with any bad input it is left exactly as it was.
+    --claims DIR merges the claims shards that `extract` wrote, in their inputs' order.
 
     Example: endorsegraph build examples/ --graph demo.json
     """
+    if not paths and not claims:
+        raise EndorsegraphError("nothing to build: name files or folders, or --claims DIR")
+    inputs = [*claim_files(claims or []), *(paths or [])]
     progress = ProgressLine()
     if workers > 1:
         signal.signal(signal.SIGTERM, end_with_workers)
@@ -179,7 +187,7 @@ def build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to 
     mapping = read_map(map_file) if map_file is not None else \
         parse_map(column_map, relation) if column_map or relation else None
     tables = TableOptions(encoding=check_encoding(encoding), format=table_format, mapping=mapping)
-    report = build_graph(paths, store, skip_bad=skip_bad, progress=progress, options=options, tables=tables,
+    report = build_graph(inputs, store, skip_bad=skip_bad, progress=progress, options=options, tables=tables,
                          workers=workers, prune=prune)
     progress.finish()
     for problem in report.skipped:
@@ -196,6 +204,50 @@ def build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to 
                + (f"; {report.unchanged} unchanged" if report.unchanged else "")
                + (f"; -{report.replaced} claims of changed files" if report.replaced else "")
                + (f"; -{report.pruned} claims of removed files" if report.pruned else ""))
+
+
+@command()
+def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles.")],
+            claims_out: Annotated[Path, typer.Option("--claims-out", help="Folder for the claims shards.")],
+            skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Exit 0 when some inputs are bad.")] = False,
+            model: ModelOption = None,
+            gazetteers: GazetteerOption = None,
+            keep_mentions: Annotated[bool, typer.Option(
+                "--keep-mentions", help="Also keep the entities of articles that state no relation.")] = False,
+            workers: Annotated[int, typer.Option(
+                "--workers", "-j", min=1, help="Processes that parse articles (default 1).")] = 1,
+            scheduler: Annotated[str | None, typer.Option(
+                "--scheduler", help="A Dask scheduler's address: extract on its workers "
+                                    "(pip install 'endorsegraph[dask]').")] = None,
+            ) -> None:
+    """Extract what articles say into claims shards (JSON Lines, one per input file) for `build --claims`.
+
+    Each file is read on its own, so shards can be written anywhere, in any order: on this machine,
+    or on a Dask cluster with --scheduler. Records and tables are left for `build` (they resolve
+    names against the graph). A bad input gets no shard; the others are written.
+
+    Example: endorsegraph extract archive/ --claims-out claims/ && endorsegraph build --claims claims/
+    """
+    from .loaders.news import ExtractOptions
+    options = ExtractOptions(model, tuple(str(g) for g in gazetteers or ()), keep_mentions=keep_mentions)
+    if scheduler is None:
+        from .loaders.sharding import extract as extract_claims
+        report = extract_claims(paths, claims_out, options, workers)
+    else:
+        try:
+            from .loaders.dask_extract import extract_on
+        except ImportError as err:
+            raise EndorsegraphError(f"--scheduler needs Dask ({err}): pip install 'endorsegraph[dask]'") from None
+        report = extract_on(scheduler, paths, claims_out, options)
+    for problem in report.inputs.skipped:
+        typer.echo(f"{'skipped' if skip_bad else 'error'}: {problem}", err=True)
+    if report.tables:
+        typer.echo(f"left {len(report.tables)} records or table file(s) for build: "
+                   f"endorsegraph build --claims {claims_out} FILE...", err=True)
+    typer.echo(f"wrote {len(report.shards)} claims shard(s) to {claims_out}"
+               + (f"; {len(report.inputs.skipped)} bad input(s)" if report.inputs.skipped else ""))
+    if report.inputs.skipped and not skip_bad:
+        raise typer.Exit(1)
 
 
 @command()

@@ -22,7 +22,7 @@ from ..graph.embedded import (
 from ..graph.errors import EndorsegraphError, InputError, SchemaError
 from ..graph.model import Batch
 from ..graph.names import NameIndex
-from . import sources
+from . import shards, sources
 from .articles import is_article_jsonl
 from .csv_tables import TableOptions
 from .files import input_files
@@ -64,7 +64,8 @@ class BuildReport:
 
 
 def loader_for(path: Path, options: ExtractOptions | None = None, tables: TableOptions | None = None) -> Loader:
-    """The loader for a file by its suffix; a .jsonl file holds articles or records, by its first line;
+    """The loader for a file by its suffix; a claims shard (``.claims.jsonl``, see :mod:`.shards`) is
+    merged as written; a .jsonl file holds articles or records, by its first line;
     a .csv file is read through ``tables.mapping`` if given, else it is a FiveThirtyEight table by its
     header (or ``tables.format``), else records.
 
@@ -72,6 +73,8 @@ def loader_for(path: Path, options: ExtractOptions | None = None, tables: TableO
     """
     suffix = path.suffix.lower()
     tables = tables or TableOptions()
+    if shards.is_shard(path):
+        return shards.load_claims
     if suffix == ".csv" and tables.mapping is not None:
         return functools.partial(load_mapped, mapping=tables.mapping, encoding=tables.encoding)
     if suffix == ".csv" and tables.format != "records":
@@ -207,6 +210,30 @@ def load_into(graph: nx.MultiDiGraph, paths: Iterable[str | Path], skip_bad: boo
         raise BuildFailed(problems)
     report.skipped = problems
     return report
+
+
+def collect_inputs(paths: Iterable[str | Path], report: BuildReport) -> list[Path]:
+    """The files ``paths`` name, as :func:`build` reads them: problems go to ``report.skipped``, files
+    in named folders of types no loader reads to ``report.ignored``."""
+    return _collect(paths, report.skipped, report.ignored)
+
+
+def read_each(paths: Iterable[str | Path], report: BuildReport, options: ExtractOptions | None = None,
+              workers: int = 1) -> Iterator[tuple[Path, Batch | None]]:
+    """``(file, batch)`` for every input in order, each article file read on its own against an empty
+    graph (no file's names resolve another's): what ``extract`` writes as claims shards (see
+    :mod:`.shards`). Tables and records come with None: they resolve their names against the graph,
+    so only a build reads them. Problem inputs go to ``report.skipped``.
+    """
+    files = collect_inputs(paths, report)
+    jobs = (_job(path, options, None, None) for path in files)
+    for job, batch in _stream(jobs, kg.new_graph(), NameIndex(), options, workers, Progress(len(files), 0), None):
+        if job.error is not None:
+            report.skipped.append(job.error if isinstance(job.error, InputError)
+                                  else InputError(str(job.path), str(job.error)))
+        else:
+            report.files += batch is not None
+            yield job.path, batch
 
 
 @dataclass

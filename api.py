@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from .graph import tables
-from .graph.embedded import JsonFileStore
+from .graph import curation, tables
 from .graph.errors import GraphFileError
 from .queries import catalog
 from .queries.rows import as_dict
@@ -31,8 +30,9 @@ INLINE_HEIGHT_PX = 640          # how tall a drawing shows inside a notebook cel
 INTEGER_COLUMNS = ("start", "end", "line", "members")
 
 
-def load(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
-    """The graph in the graph file at ``path`` (as ``endorsegraph build`` writes it).
+def load(path: str | os.PathLike[str], decisions: str | os.PathLike[str] | None = None) -> nx.MultiDiGraph:
+    """The graph in the graph file at ``path`` (as ``endorsegraph build`` writes it), with its review
+    decisions applied (``decisions``, else ``G.decisions.jsonl`` beside it, if there is one).
 
     The file is checked as every command checks it; a missing or damaged file raises
     :class:`~endorsegraph.graph.errors.GraphFileError` with a one-line reason.
@@ -44,7 +44,7 @@ def load(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
     path = Path(path)
     if not path.exists():
         raise GraphFileError(f"{path}: no graph file here; create one with `endorsegraph build INPUTS --graph {path}`")
-    return JsonFileStore(path).load()
+    return curation.load(path, Path(decisions) if decisions is not None else None).graph
 
 
 def query(graph: GraphLike, name: str, *args: str, **options: Any) -> list[dict[str, Any]]:

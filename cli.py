@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from . import __version__
-from .graph import describe
+from .graph import curation, deciding, describe, kg
+from .graph import decisions as dfile
 from .graph import export as exporting
-from .graph import kg
 from .graph import view as viewing
 from .graph.embedded import JsonFileStore
 from .graph.errors import EndorsegraphError, GraphFileError
@@ -63,6 +63,9 @@ GraphOption = Annotated[Path, typer.Option("--graph", "-g", envvar="ENDORSEGRAPH
 ModelOption = Annotated[str | None, typer.Option("--model", envvar="ENDORSEGRAPH_MODEL",
                                                  help="spaCy model package (default: best installed).")]
 GazetteerOption = Annotated[list[Path] | None, typer.Option("--gazetteer", help="Extra organizations (JSON Lines).")]
+DecisionsOption = Annotated[Path | None, typer.Option(
+    "--decisions", envvar="ENDORSEGRAPH_DECISIONS",
+    help="Review decisions (JSON Lines; default: G.decisions.jsonl beside the graph file G).")]
 QUERY_FORMATS = "table, json or csv"
 FormatOption = Annotated[str, typer.Option("--format", "-f", help=f"{QUERY_FORMATS}.")]
 DEFAULT_GRAPH = Path("endorsegraph.json")
@@ -122,6 +125,11 @@ def existing_graph(path: Path) -> JsonFileStore:
     return JsonFileStore(path)
 
 
+def reviewed(path: Path, decisions: Path | None, keep_rejected: bool = False) -> curation.Reviewed:
+    """The graph file with its review decisions applied (rejected claims gone unless ``keep_rejected``)."""
+    return curation.load(existing_graph(path).path, decisions, keep_rejected)
+
+
 def end_with_workers(number: int, frame: Any) -> None:
     """On SIGTERM a build ends its parsing processes and exits at once, leaving the graph file as it was
     (an orderly exit would wait for the workers' queues, which nothing reads any more)."""
@@ -159,6 +167,7 @@ def build(paths: Annotated[list[Path] | None, typer.Argument(help="Files or fold
               "--workers", "-j", min=1, help="Processes that parse articles (default 1).")] = 1,
           prune: Annotated[bool, typer.Option(
               "--prune", help="Drop the claims of files loaded before that no longer exist.")] = False,
+          decisions: DecisionsOption = None,
           ) -> None:
     """Load articles (.txt .md .html .jsonl) and records (.csv .json .jsonl) into the graph file.
 
@@ -187,6 +196,7 @@ def build(paths: Annotated[list[Path] | None, typer.Argument(help="Files or fold
     mapping = read_map(map_file) if map_file is not None else \
         parse_map(column_map, relation) if column_map or relation else None
     tables = TableOptions(encoding=check_encoding(encoding), format=table_format, mapping=mapping)
+    dfile.read(decisions or dfile.default_path(graph))       # a bad decisions file stops the build before it starts
     report = build_graph(inputs, store, skip_bad=skip_bad, progress=progress, options=options, tables=tables,
                          workers=workers, prune=prune)
     progress.finish()
@@ -204,6 +214,12 @@ def build(paths: Annotated[list[Path] | None, typer.Argument(help="Files or fold
                + (f"; {report.unchanged} unchanged" if report.unchanged else "")
                + (f"; -{report.replaced} claims of changed files" if report.replaced else "")
                + (f"; -{report.pruned} claims of removed files" if report.pruned else ""))
+    outcomes = reviewed(graph, decisions).outcomes
+    if outcomes:
+        problems = sum(o.status in ("stale", "conflict") for o in outcomes)
+        typer.echo(f"decisions: {sum(o.status == 'applied' for o in outcomes)} applied"
+                   + (f", {problems} stale or in conflict (endorsegraph review --stale lists them)" if problems else ""),
+                   err=True)
 
 
 @command()
@@ -251,7 +267,7 @@ def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders o
 
 
 @command()
-def stats(graph: GraphOption = DEFAULT_GRAPH, fmt: FormatOption = "table") -> None:
+def stats(graph: GraphOption = DEFAULT_GRAPH, fmt: FormatOption = "table", decisions: DecisionsOption = None) -> None:
     """Count entities, relations, claims and sources in the graph.
 
     --format json prints one object; csv one row per count (what, type, count).
@@ -259,22 +275,26 @@ def stats(graph: GraphOption = DEFAULT_GRAPH, fmt: FormatOption = "table") -> No
     Example: endorsegraph stats --graph demo.json --format json
     """
     check_format(fmt)
-    numbers = describe.counts(existing_graph(graph).load())
+    g = reviewed(graph, decisions, keep_rejected=True).graph
+    review = curation.review_counts(g)
+    numbers = {**describe.counts(curation.drop_rejected(g)), "review": review}
     typer.echo(describe.counts_text(numbers) if fmt == "table" else
                json.dumps(numbers, indent=2) if fmt == "json" else format_rows(describe.count_rows(numbers), fmt))
 
 
 @command()
 def show(name: Annotated[str, typer.Argument(help="Name, alias or id of an entity.")],
-         graph: GraphOption = DEFAULT_GRAPH, fmt: FormatOption = "table") -> None:
-    """Show an entity, its aliases, and every relation with its claims.
+         graph: GraphOption = DEFAULT_GRAPH, fmt: FormatOption = "table", decisions: DecisionsOption = None,
+         show_all: Annotated[bool, typer.Option("--all", help="Also the claims a reviewer rejected.")] = False,
+         ) -> None:
+    """Show an entity, its aliases, and every relation with its claims (each with its id and review).
 
     --format json prints the entity with its relations and their claims; csv one row per claim.
 
     Example: endorsegraph show "Chris Shelton" --graph demo.json
     """
     check_format(fmt)
-    g = existing_graph(graph).load()
+    g = reviewed(graph, decisions, keep_rejected=show_all).graph
     report = describe.entity(g, resolve(g, name))
     typer.echo(describe.entity_text(report) if fmt == "table" else
                json.dumps(report, indent=2, ensure_ascii=False) if fmt == "json" else
@@ -287,6 +307,9 @@ def export(graph: GraphOption = DEFAULT_GRAPH,
                                                    "neo4j-admin (default: the --output suffix's, else json).")] = None,
            output: Annotated[Path, typer.Option("--output", "-o", help="File to write; - for standard output.")]
            = Path("export.json"),
+           decisions: DecisionsOption = None,
+           reviewed_only: Annotated[bool, typer.Option(
+               "--reviewed-only", help="Only claims a reviewer accepted or corrected (for publication).")] = False,
            ) -> None:
     """Export the graph as node-link JSON, GraphML, GEXF or CSV (one row per claim), or as the folder of
     CSV files that neo4j-admin database import reads (--format neo4j-admin --output FOLDER).
@@ -295,7 +318,9 @@ def export(graph: GraphOption = DEFAULT_GRAPH,
     """
     fmt = exporting.format_for(output, fmt)
     refuse_graph_file(exporting.outputs(fmt, output), graph)
-    g = existing_graph(graph).load()
+    g = reviewed(graph, decisions).graph
+    if reviewed_only:
+        curation.reviewed_only(g)
     for path in exporting.export(g, fmt, output):
         typer.echo(f"wrote {path}")
 
@@ -315,6 +340,7 @@ def viz(graph: GraphOption = DEFAULT_GRAPH,
         title: Annotated[str | None, typer.Option(help="Page title.")] = None,
         embed: Annotated[bool, typer.Option("--embed", help="Write an HTML fragment (a sandboxed frame holding "
                                             "the page) for an article page or a notebook cell.")] = False,
+        decisions: DecisionsOption = None,
         ) -> None:
     """Draw the graph as an interactive HTML page that works offline.
 
@@ -324,7 +350,7 @@ def viz(graph: GraphOption = DEFAULT_GRAPH,
         raise EndorsegraphError("--depth needs --focus NAME")
     from .graph import viz as drawing
     refuse_graph_file([output], graph)
-    g = existing_graph(graph).load()
+    g = reviewed(graph, decisions).graph
     if as_of is not None:
         from .queries.lifecycle import as_of_graph
         g = as_of_graph(g, as_of)
@@ -406,14 +432,15 @@ class BackendChoice:
         return self.backend or ("neo4j" if self.uri or os.environ.get("NEO4J_URI") else "embedded")
 
 
-def print_query(name: str, args: list[str], options: dict[str, Any], fmt: str, graph: Path, server: BackendChoice) -> None:
+def print_query(name: str, args: list[str], options: dict[str, Any], fmt: str, graph: Path, server: BackendChoice,
+                decisions: Path | None = None) -> None:
     """Bind, answer and print one catalog query, on the graph file or on the server."""
     params = catalog.bind(name, args, options)
     if server.chosen() == "neo4j":
         with connect(server.uri, server.user, server.database, server.ask_password, server.timeout) as store:
             rows = catalog.run(catalog.Server(store), name, params)
     elif server.chosen() == "embedded":
-        rows = catalog.run(catalog.Embedded(existing_graph(graph).load()), name, params)
+        rows = catalog.run(catalog.Embedded(reviewed(graph, decisions).graph), name, params)
     else:
         raise EndorsegraphError(f"unknown backend {server.chosen()!r} (choose embedded or neo4j)")
     records = [as_dict(row) for row in rows]
@@ -430,7 +457,7 @@ def query(name: Annotated[str, typer.Argument(help=f"One of: {', '.join(catalog.
           fmt: FormatOption = "table", backend: BackendOption = None,
           graph: GraphOption = DEFAULT_GRAPH, uri: UriOption = None, user: UserOption = None,
           database: DatabaseOption = None, ask_password: AskPasswordOption = False,
-          timeout: TimeoutOption = None) -> None:
+          timeout: TimeoutOption = None, decisions: DecisionsOption = None) -> None:
     """Ask one of the catalog's questions; every answer carries its evidence sentence and sources.
 
     Queries: endorsers NAME, endorsed-by NAME, leaders ORG, roles PERSON, affiliations NAME, path A B,
@@ -444,7 +471,7 @@ def query(name: Annotated[str, typer.Argument(help=f"One of: {', '.join(catalog.
     options = {"depth": depth, "k": k, "directed": directed or None, "relations": relations,
                "max_hops": max_hops, "as_of": as_of, "limit": limit}
     print_query(name, args or [], options, fmt, graph,
-                BackendChoice(backend, uri, user, database, ask_password, timeout))
+                BackendChoice(backend, uri, user, database, ask_password, timeout), decisions)
 
 
 @command()
@@ -455,14 +482,14 @@ def path(source: Annotated[str, typer.Argument(help="Where the path starts (name
          backend: BackendOption = None,
          graph: GraphOption = DEFAULT_GRAPH, uri: UriOption = None, user: UserOption = None,
          database: DatabaseOption = None, ask_password: AskPasswordOption = False,
-         timeout: TimeoutOption = None) -> None:
+         timeout: TimeoutOption = None, decisions: DecisionsOption = None) -> None:
     """The k shortest paths between two entities, one row per hop with its evidence sentence.
 
     Example: endorsegraph path "Larry Cohen" "Bernie Sanders" --graph demo.json --directed
     """
     options = {"k": k, "directed": directed or None, "relations": relations, "max_hops": max_hops, "as_of": as_of}
     print_query("path", [source, target], options, fmt, graph,
-                BackendChoice(backend, uri, user, database, ask_password, timeout))
+                BackendChoice(backend, uri, user, database, ask_password, timeout), decisions)
 
 
 
@@ -476,12 +503,12 @@ def connect(uri: str | None, user: str | None, database: str | None, ask_passwor
 @command()
 def push(graph: GraphOption = DEFAULT_GRAPH, uri: UriOption = None, user: UserOption = None,
          database: DatabaseOption = None, ask_password: AskPasswordOption = False,
-         timeout: TimeoutOption = None) -> None:
+         timeout: TimeoutOption = None, decisions: DecisionsOption = None) -> None:
     """Write the graph file to a Neo4j (or FalkorDB) server; pushing again changes nothing.
 
     Example: NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=secret endorsegraph push --graph demo.json
     """
-    g = existing_graph(graph).load()
+    g = reviewed(graph, decisions).graph
     with connect(uri, user, database, ask_password, timeout) as store:
         report = store.push(g)
     typer.echo(f"pushed {report.entities} entities and {report.relations} relations to {store.uri} "
@@ -522,7 +549,7 @@ def cypher(query: Annotated[str, typer.Argument(help="A Cypher query; use $name 
            backend: BackendOption = None,
            graph: GraphOption = DEFAULT_GRAPH, uri: UriOption = None, user: UserOption = None,
            database: DatabaseOption = None, ask_password: AskPasswordOption = False,
-           timeout: TimeoutOption = None) -> None:
+           timeout: TimeoutOption = None, decisions: DecisionsOption = None) -> None:
     """Run a Cypher query on the server (read-only unless --write) or on the graph file (read-only).
 
     Example: endorsegraph cypher 'MATCH (o:Organization)-[:ENDORSED]->(c:Candidate {name: $name}) RETURN o.name AS name' --param name="Bernie Sanders"
@@ -535,11 +562,104 @@ def cypher(query: Annotated[str, typer.Argument(help="A Cypher query; use $name 
     elif backend == "embedded":
         if write:
             raise EndorsegraphError("--write needs --backend neo4j: the graph file changes only through build")
-        from .queries.cypher_cache import run_cypher_file
-        rows = run_cypher_file(existing_graph(graph).path, query, values, allow_files=allow_files)
+        if (decisions or dfile.default_path(graph)).exists():        # the cache holds graph files as extracted
+            from .queries.cypher_embedded import run_cypher
+            rows = run_cypher(reviewed(graph, decisions).graph, query, values, allow_files=allow_files)
+        else:
+            from .queries.cypher_cache import run_cypher_file
+            rows = run_cypher_file(existing_graph(graph).path, query, values, allow_files=allow_files)
     else:
         raise EndorsegraphError(f"unknown backend {backend!r} (choose embedded or neo4j)")
     typer.echo(format_rows(rows, fmt))
+
+
+ByOption = Annotated[str | None, typer.Option("--by", help="Who decides (default: your user name).")]
+WhyOption = Annotated[str, typer.Option("--why", help="Why: recorded with the decision.")]
+
+
+@command()
+def review(graph: GraphOption = DEFAULT_GRAPH, decisions: DecisionsOption = None, by: ByOption = None,
+           entity: Annotated[bool, typer.Option("--entity", help="Propose likely duplicate entities to merge "
+                                                "or keep apart, instead of claims.")] = False,
+           stale: Annotated[bool, typer.Option("--stale", help="List the decisions that no longer apply "
+                                               "(exit 1 if there are any).")] = False) -> None:
+    """Check claims one at a time in the terminal, one key per answer; every answer is kept at once
+    in the decisions file, so a review can stop and resume at any time.
+
+    Claims come low confidence first, then those in conflict with another source, then those that
+    alone support a relation. For scripts: endorsegraph decide.
+
+    Example: endorsegraph review --graph demo.json --by "A. Reporter"
+    """
+    if stale:
+        outcome = reviewed(graph, decisions, keep_rejected=True)
+        where = decisions or dfile.default_path(graph)
+        for problem in outcome.problems:
+            typer.echo(f"{where}:{problem.decision.line}: {problem.status}: {dfile.describe(problem.decision)}: "
+                       f"{problem.reason}")
+        if outcome.problems:
+            raise typer.Exit(1)
+        typer.echo(f"no stale decisions ({len(outcome.outcomes)} in {where})")
+        return
+    if not sys.stdin.isatty():
+        raise EndorsegraphError("review needs a terminal; for scripts use `endorsegraph decide ACTION ...`")
+    from .review_terminal import Session, Terminal, review_claims, review_entities
+    reviewed(graph, decisions)                                    # a missing graph or bad decisions file: one line
+    session = Session(graph, decisions or dfile.default_path(graph), by or dfile.default_author(), Terminal())
+    with session.terminal.keys_mode():
+        (review_entities if entity else review_claims)(session)
+
+
+@command()
+def decide(action: Annotated[str, typer.Argument(help=f"One of: {', '.join(dfile.ACTIONS)}.")],
+           subjects: Annotated[list[str], typer.Argument(help="Claim ids (as show prints them), or entity names "
+                                                         "and, for retype and rename, the new type or name.")],
+           why: WhyOption = "", by: ByOption = None,
+           name: Annotated[str, typer.Option("--name", help="merge: the canonical name; split: who the forms "
+                                             "name (created if new).")] = "",
+           forms: Annotated[list[str] | None, typer.Option("--form", help="split: a surface form that names "
+                                                           "someone else (repeatable).")] = None,
+           to_type: Annotated[str, typer.Option("--type", help="correct: the right relation type.")] = "",
+           to_source: Annotated[str, typer.Option("--source", help="correct: the right source entity.")] = "",
+           to_target: Annotated[str, typer.Option("--target", help="correct: the right target entity.")] = "",
+           role: Annotated[str, typer.Option("--role", help="correct: the right role.")] = "",
+           graph: GraphOption = DEFAULT_GRAPH, decisions: DecisionsOption = None) -> None:
+    """Record a review decision from a script: on claims (accept, reject, unsure, correct) or on
+    entities (merge, not-same, split, retype, rename). A decision that would not apply is refused.
+
+    Example: endorsegraph decide reject c1f0a2b3c4d --why "the union backs Hogan, not the NAACP" --graph g.json
+    """
+    author = deciding.Author(by or dfile.default_author(), why)
+    existing_graph(graph)
+    if action in dfile.CLAIM_ACTIONS:
+        if action == "correct" and len(subjects) != 1:
+            raise EndorsegraphError(f"usage: decide {deciding.USAGE[action]}")
+        correction = deciding.Correction(to_type, to_source, to_target, role)
+        taken = [deciding.claim_decision(graph, action, wanted, author, correction, decisions) for wanted in subjects]
+    elif action in dfile.ENTITY_ACTIONS:
+        taken = [deciding.entity_decision(graph, action, subjects, author, name, tuple(forms or ()), decisions)]
+    else:
+        raise EndorsegraphError(f"unknown action {action!r} (choose from {', '.join(dfile.ACTIONS)})")
+    for decision in taken:
+        deciding.record(graph, decision, decisions)
+        typer.echo(f"{decision.action}: {dfile.describe(decision)}")
+
+
+@command()
+def merge(first: Annotated[str, typer.Argument(help="The entity that goes (name, alias or id).")],
+          second: Annotated[str, typer.Argument(help="The entity it goes into.")],
+          name: Annotated[str, typer.Option("--name", help="The canonical name (default: the second's).")] = "",
+          why: WhyOption = "", by: ByOption = None,
+          graph: GraphOption = DEFAULT_GRAPH, decisions: DecisionsOption = None) -> None:
+    """Record that two entities are one (decide merge A B): A's names, mentions and relations go into B.
+
+    Example: endorsegraph merge "Progressive Caucus" "Congressional Progressive Caucus" --graph g.json
+    """
+    existing_graph(graph)
+    decision = deciding.entity_decision(graph, "merge", [first, second],
+                                        deciding.Author(by or dfile.default_author(), why), name, (), decisions)
+    deciding.record(graph, decision, decisions)
+    typer.echo(f"merge: {dfile.describe(decision)}")
 
 
 def main() -> None:

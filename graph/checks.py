@@ -17,7 +17,7 @@ LINK_FIELDS = {"source", "target", "key", "type", "claims"}
 CLAIM_FIELDS: dict[str, tuple[type, ...]] = {
     "article": (str,), "source": (str,), "rule": (str,), "sentence": (str,), "start": (int,), "end": (int,),
     "line": (int,), "title": (str,), "published": (str,), "confidence": (int, float), "properties": (dict,),
-    "columns": (dict,)}
+    "columns": (dict,), "id": (str,), "review": (dict,)}   # id, review: a reviewed graph's (graph/curation.py)
 REQUIRED_CLAIM_FIELDS = {"article", "source", "rule"}
 
 

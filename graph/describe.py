@@ -10,6 +10,9 @@ from typing import Any
 import networkx as nx
 
 from . import kg
+from .decisions import claim_key, key_id
+
+REVIEWED = ("accepted", "corrected", "unsure")
 
 
 def counts(graph: nx.MultiDiGraph) -> dict[str, Any]:
@@ -29,6 +32,7 @@ def count_rows(stats: dict[str, Any]) -> list[dict[str, Any]]:
         rows.append({"what": what, "type": "", "count": stats[what]})
         rows += [{"what": what, "type": name, "count": n} for name, n in stats[per_type].items()]
     rows += [{"what": what, "type": "", "count": stats[what]} for what in ("claims", "sources")]
+    rows += [{"what": "review", "type": status, "count": n} for status, n in stats.get("review", {}).items()]
     return rows
 
 
@@ -38,7 +42,13 @@ def counts_text(stats: dict[str, Any]) -> str:
     lines += [f"  {name:<16}{n}" for name, n in stats["entity_types"].items()]
     lines.append(f"relations  {stats['relations']}")
     lines += [f"  {name:<16}{n}" for name, n in stats["relation_types"].items()]
-    lines += [f"claims     {stats['claims']}", f"sources    {stats['sources']}"]
+    lines += [f"claims     {stats['claims']}"]
+    review = stats.get("review", {})
+    if review.get("reviewed") or review.get("rejected"):
+        lines += [f"  {'reviewed':<16}{review['reviewed']}  ({', '.join(f'{review[s]} {s}' for s in REVIEWED)})",
+                  f"  {'unreviewed':<16}{review['unreviewed']}",
+                  f"  {'rejected':<16}{review['rejected']}  (not counted above; show --all lists them)"]
+    lines.append(f"sources    {stats['sources']}")
     return "\n".join(lines)
 
 
@@ -49,7 +59,8 @@ def entity(graph: nx.MultiDiGraph, node_id: str) -> dict[str, Any]:
     edges = [*graph.out_edges(node_id, data=True), *graph.in_edges(node_id, data=True)]
     relations = [{"source": s, "source_name": graph.nodes[s]["name"], "type": d["type"],
                   "target": t, "target_name": graph.nodes[t]["name"],
-                  "properties": {k: d[k] for k in sorted(d) if k not in kg.EDGE_FIELDS}, "claims": d["claims"]}
+                  "properties": {k: d[k] for k in sorted(d) if k not in kg.EDGE_FIELDS},
+                  "claims": [{**c, "id": c.get("id") or key_id(claim_key(c, d["type"], s, t))} for c in d["claims"]]}
                  for s, t, d in sorted(edges, key=lambda e: (e[2]["type"], e[0], e[1]))]
     return {"id": node_id, "name": data["name"], "type": data["type"],
             "properties": {k: data[k] for k in sorted(data) if k not in kg.NODE_FIELDS},
@@ -62,7 +73,8 @@ def entity_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
              "properties": _pairs(r["properties"]), "article": claim["article"], "line": claim.get("line"),
              "start": claim.get("start"), "end": claim.get("end"), "rule": claim["rule"],
              "confidence": claim.get("confidence", 1.0), "says": _pairs(claim.get("properties", {})),
-             "sentence": claim.get("sentence") or None}
+             "sentence": claim.get("sentence") or None, "id": claim["id"],
+             "review": _review(claim.get("review")) or None}
             for r in report["relations"] for claim in r["claims"]]
 
 
@@ -82,10 +94,20 @@ def entity_text(report: dict[str, Any]) -> str:
                 where += f" [{claim['start']}:{claim['end']}]"
             stated = _pairs(claim.get("properties", {}))
             lines.append(f"  - {where} rule={claim['rule']} confidence={claim.get('confidence', 1.0)}"
-                         + (f" says {stated}" if stated else ""))
+                         + (f" says {stated}" if stated else "") + f" id={claim['id']}")
+            if claim.get("review"):
+                lines.append(f"    [{_review(claim['review'])}]")
             if claim.get("sentence"):
                 lines.append(f"    \"{claim['sentence']}\"")
     return "\n".join(lines)
+
+
+def _review(review: dict[str, str] | None) -> str:
+    """A reviewed claim's badge: ``REJECTED by ana on 2026-05-02: why``."""
+    if not review:
+        return ""
+    return f"{review['status'].upper()} by {review['by']} on {review['at'][:10]}" + \
+        (f": {review['why']}" if review.get("why") else "")
 
 
 def _pairs(properties: dict[str, Any]) -> str:

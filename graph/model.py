@@ -23,6 +23,8 @@ class Claim:
     confidence: float = 1.0
     properties: dict[str, Any] = field(default_factory=dict)  # what this source says (role, date, ...)
     columns: dict[str, str] = field(default_factory=dict)     # a mapped table's other cells, as written
+    id: str | None = None             # in a reviewed graph (graph/curation.py): the claim's stable id,
+    review: dict[str, str] | None = None   # and a person's decision on it (status, by, at, why)
 
     def key(self) -> tuple:
         """Identity within one relation: the same span of the same article is the same claim."""

@@ -70,6 +70,9 @@ def claim_info(claim: dict[str, Any], names: list[str], cue: str, visible: Visib
     if claim.get("start") is not None:
         where.append(f"characters {claim['start']}–{claim['end']}")
     where.append(f"rule {claim['rule']}, confidence {claim.get('confidence', 1.0):g}")
+    if claim.get("review"):                              # a reviewer's decision (graph/curation.py)
+        review = claim["review"]
+        where.append(f"reviewed: {review['status']} by {review['by']} on {review['at'][:10]}")
     return {"parts": parts, "title": visible(claim.get("title") or claim["article"]),
             "date": claim_date(claim), "url": claim["source"] if web_address(claim.get("source")) else None,
             "where": visible(" · ".join(where))}

@@ -313,3 +313,19 @@ def test_review_needs_a_terminal(work: Path) -> None:
     result = run("review", "--graph", work)
     assert result.exit_code == 1
     assert result.stderr == "error: review needs a terminal; for scripts use `endorsegraph decide ACTION ...`\n"
+
+
+def test_split_retype_and_rename_apply_and_a_split_of_unknown_forms_is_refused(work: Path) -> None:
+    ok("decide", "split", "Bill Thompson", "--form", "Bill Thompson", "--name", "William Thompson", "--graph", work)
+    rows = json.loads(ok("query", "endorsers", "Victor Delgado", "--graph", work, "-f", "json"))
+    assert {row["endorser"] for row in rows} == {"William Thompson", "Harbour Workers Union"}
+    refused = run("decide", "split", "Ann Thompson", "--form", "Annie", "--graph", work)
+    assert refused.exit_code == 1
+    assert refused.stderr == "error: not recorded: no article names 'ann-thompson' only as Annie\n"
+    ok("decide", "rename", "Rosa Mendez", "Rosa M. Mendez", "--graph", work)
+    ok("decide", "retype", "Tom Okafor", "Candidate", "--graph", work)
+    shown = ok("show", "Rosa M. Mendez", "--graph", work)
+    assert shown.startswith("Rosa M. Mendez  [Candidate]  id=rosa-mendez")
+    assert ok("show", "Tom Okafor", "--graph", work).startswith("Tom Okafor  [Candidate]")
+    refused = run("decide", "retype", "Harbor Workers Union", "Person", "--graph", work)
+    assert refused.exit_code == 1 and "LEADS cannot end at a Person" in refused.stderr

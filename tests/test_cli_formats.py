@@ -18,7 +18,8 @@ RECORDS = Path(__file__).parent.parent / "examples" / "records"
 runner = CliRunner()
 QUERIES = {"endorsers": ["Bernie Sanders"], "endorsed-by": ["CWA"], "leaders": ["CWA"], "roles": ["Larry Cohen"],
            "affiliations": ["Larry Cohen"], "path": ["Larry Cohen", "Bernie Sanders"], "conflicts": [],
-           "shared-endorsers": ["Bernie Sanders", "Hillary Clinton"], "tally": [], "points": [], "search": ["Cohen"]}
+           "shared-endorsers": ["Bernie Sanders", "Hillary Clinton"], "tally": [], "points": [], "search": ["Cohen"],
+           "timeline": ["Bernie Sanders"], "switched": [], "declined": []}
 
 
 def run(*args: object):

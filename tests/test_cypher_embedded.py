@@ -115,12 +115,17 @@ def test_catalog_cypher_texts_agree_with_networkx(tangle):
              ("path", {"source": "Gus Hale", "target": "Ben Okoro", "directed": True}),
              ("conflicts", {}), ("shared-endorsers", {"first": "Mills", "second": "Okoro"}),
              ("tally", {}), ("search", {"text": "Harbor"})]
-    assert {name for name, _ in cases} | {"points"} == set(catalog.CATALOG)   # points: below
-    embedded, cypher = catalog.Embedded(tangle), catalog.Server(EmbeddedCypherStore(tangle))
-    for name, params in cases:
-        expected = catalog.run(embedded, name, params)
-        assert expected, f"{name} should find something in the fixture"
-        assert catalog.run(cypher, name, params) == expected, name
+    race = load_graph([REPO / "tests" / "fixtures" / "lifecycle"])
+    states = [("timeline", {"candidate": "Paula Greer"}), ("switched", {}), ("declined", {}),
+              ("endorsers", {"candidate": "Victor Hale", "as_of": "2013-08-05"}), ("tally", {"as_of": "2013-06-10"}),
+              ("endorsed-by", {"endorser": "Plumbers Union", "as_of": "2013-07-01"})]
+    assert {name for name, _ in cases + states} | {"points"} == set(catalog.CATALOG)   # points: below
+    for graph, asked in ((tangle, cases), (race, states)):
+        embedded, cypher = catalog.Embedded(graph), catalog.Server(EmbeddedCypherStore(graph))
+        for name, params in asked:
+            expected = catalog.run(embedded, name, params)
+            assert expected, f"{name} should find something in the fixture"
+            assert catalog.run(cypher, name, params) == expected, name
 
 
 def test_loads_a_synthetic_graph_whole():

@@ -21,7 +21,7 @@ from .lifecycle import RELATION as STATE_RELATION
 from .lifecycle import article_states
 from .mention_model import EntityInfo
 from .mentions import find_entities
-from .nlp import gazetteer, pipeline
+from .nlp import gazetteer, parse_stream, pipeline
 from .relations import Found, listed_endorsements, quoted_regions, sentence_relations
 from .triggers import may_state_relation, relation_text
 
@@ -80,7 +80,7 @@ def extract_stream(jobs: Iterable[Job], graph: nx.MultiDiGraph, names: NameIndex
     nlp = pipeline(options.model, options.gazetteers)
     organizations = gazetteer(options.gazetteers)
     batch, entities, found, batch_types = None, {}, [], {}
-    docs = nlp.pipe(_pieces(jobs, options), as_tuples=True, n_process=workers, batch_size=STREAM_BATCH)
+    docs = parse_stream(nlp, _pieces(jobs, options), workers, STREAM_BATCH)
     for doc, (job, index, offset, last_of_article, last_of_job) in docs:
         if batch is None:
             batch = Batch(source=str(job.key))
@@ -88,7 +88,8 @@ def extract_stream(jobs: Iterable[Job], graph: nx.MultiDiGraph, names: NameIndex
             try:
                 found_entities = find_entities(doc, organizations, names)
                 quoted = quoted_regions(doc)
-                relations = [f for sent in doc.sents for f in sentence_relations(sent, found_entities, quoted)]
+                relations = [f for sent in doc.sents if found_entities.starting_in(sent.start, sent.end)
+                             for f in sentence_relations(sent, found_entities, quoted)]   # none without a mention
                 relations += listed_endorsements(doc, found_entities)
                 relations += article_states(doc, found_entities, quoted, relations, job.articles[index].published)
             except EndorsegraphError as err:

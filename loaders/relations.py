@@ -206,7 +206,7 @@ def _surface(pattern: Pattern, view: _View, sent: Span, from_parse: bool = False
     found = []
     for match in pattern.regex.finditer(view.text):
         groups = match.groupdict()
-        if _ends_in_possessor(match, view.text):
+        if _ends_in_possessor(match, view.text) and not _ends_in_title_holder(match):
             continue
         trigger = view.token_at(match.start("trigger")) if groups.get("trigger") else None
         if _hedged_words(groups.get("aux"), sent) or (trigger is not None and _hedged_token(sent.doc[trigger])):
@@ -293,6 +293,11 @@ def _ends_in_possessor(match: re.Match[str], text: str) -> bool:
     """"a spokesman for X's rival": X is only the possessor of the real argument ("X's campaign" is X)."""
     after = re.match(r"(?:'s|')\s+([^,.;]{1,40})", text[match.end():])
     return bool(after) and not set(re.findall(r"[\w-]+", after.group(1).lower())[:4]) & CANDIDACY_WORDS
+
+
+def _ends_in_title_holder(match: re.Match[str]) -> bool:
+    """"NYPD Commissioner X's resignation": the title is still X's, whatever X possesses."""
+    return bool(match.groupdict().get("src")) and match.end("src") == match.end() and match.groupdict().get("role") is not None
 
 
 def _counted_referents(groups: dict, view: _View, match: re.Match[str]) -> list[Mention]:

@@ -482,7 +482,8 @@ def _place_word(token) -> bool:
 
 def _dateline(span: Span) -> bool:
     """"MANCHESTER", "SANTA FE": a capitalized place that opens a story, not an acronym."""
-    return span.text.isupper() and (len(span) > 1 or len(span.text) > 5) and not span.id_
+    return span.text.isupper() and all(t.is_alpha for t in span) and (len(span) > 1 or len(span.text) > 5) \
+        and not span.id_
 
 
 def split_at_role(span: Span) -> list[Span]:
@@ -581,6 +582,7 @@ def organizations_by_context(doc: Doc, spans: list[Span]) -> list[Span]:
     while i < len(doc):
         end = i
         while end < len(doc) and end - i < 7 and end not in taken and doc[end].lower_.rstrip(".") not in TITLES \
+                and not (doc[end].lower_ in HEAD_TITLES and _name_follows(doc, end + 1)) \
                 and (_proper_word(doc[end]) or (doc[end].is_upper and doc[end].is_alpha and len(doc[end]) > 1)
                      or (end > i and doc[end].text in ("'", "'s", "for", "of", "and")
                                                 and end + 1 < len(doc) and _proper_word(doc[end + 1]))

@@ -406,6 +406,8 @@ def test_a_staff_list_advises_its_principal() -> None:
     ("said Assembly Speaker Lou Varga before the vote.", "Lou Varga", "New York State Assembly"),   # gazetteer title
     ("\"It is far,\" said Ines Calloway, president of the PS 88 PTA.", "Ines Calloway", "PS 88 PTA"),
     ("PS 307 PTA President Dora Finch fears the plan.", "Dora Finch", "PS 307 PTA"),
+    ("The plan has the support of PS 88 Principal Dora Finch and her staff.", "Dora Finch", "PS 88"),
+    ("Marchers called for Harbor Police Commissioner Ray Donnelly's resignation.", "Ray Donnelly", "Harbor Police"),
     ("The vote was close, Michigan AFL-CIO President Ray Tuck told reporters.", "Ray Tuck", "Michigan AFL-CIO"),
     ("The Lakeside Growers Council, which backed the Republican nominee four years ago, stayed neutral. "
      "\"We will watch,\" said council president Lou Varga.", "Lou Varga", "Lakeside Growers Council"),

@@ -17,6 +17,7 @@ from ..graph.errors import EndorsegraphError
 from ..graph.model import Batch, Claim, Entity, Relation, entity_id
 from ..graph.names import NameIndex
 from .articles import Article, read_articles
+from .contests import contested, party_labels
 from .lifecycle import RELATION as STATE_RELATION
 from .lifecycle import article_states
 from .mention_model import EntityInfo
@@ -90,7 +91,7 @@ def extract_stream(jobs: Iterable[Job], graph: nx.MultiDiGraph, names: NameIndex
                 quoted = quoted_regions(doc)
                 relations = [f for sent in doc.sents if found_entities.starting_in(sent.start, sent.end)
                              for f in sentence_relations(sent, found_entities, quoted)]   # none without a mention
-                relations += listed_endorsements(doc, found_entities)
+                relations += listed_endorsements(doc, found_entities) + party_labels(doc, found_entities)
                 relations += article_states(doc, found_entities, quoted, relations, job.articles[index].published)
             except EndorsegraphError as err:
                 job.error = err
@@ -159,6 +160,7 @@ def _add_article(batch: Batch, article: Article, entities: dict[str, EntityInfo]
                  graph: nx.MultiDiGraph, batch_types: dict[str, str], keep_mentions: bool) -> None:
     """The article's relations and entities. An article that states no relation adds its entities to
     ``batch.mentioned`` only (known to name resolution, not stored), unless ``keep_mentions``."""
+    found = contested(found, entities)
     types = settled_types(entities, [relation for _, relation in found])
     usable = {name for name, entity_type in types.items() if fits_known_types(graph, batch_types, name, entity_type)}
     relations = [(offset, r) for offset, r in found if r.source in usable and r.target in usable

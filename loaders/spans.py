@@ -340,7 +340,8 @@ def _for_or_of_before(span: Span, reach: Reach) -> Reach:
     doc, start = span.doc, reach.start
     if start >= 2 and doc[start - 1].lower_ in ("for", "of") and doc[start - 2].is_title and \
             doc[start - 2].ent_type_ not in ("PERSON", *TEMPORAL_TYPES) and doc[start - 2].i >= span.sent.start \
-            and doc[start - 2].lower_ not in HEAD_TITLES:      # "Chairman of Fox News" is a role
+            and doc[start - 2].lower_ not in HEAD_TITLES \
+            and not doc[start - 2].is_stop:                    # "Chairman of Fox News" is a role; "As for X" no name
         return replace(reach, start=start - 2)
     return reach
 

@@ -175,6 +175,33 @@ def test_a_surname_several_people_share_blocks_a_pronoun_from_reaching_further_b
     assert not [key for key in relations_of(text) if key[0] == "LEADS"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Green Party candidate Abe Lutz and Libertarian candidate Ed Marsh joined the debate.",
+     {("Green Party", "Abe Lutz"), ("Libertarian Party", "Ed Marsh")}),
+    ("Abe Lutz, the Republican candidate, debated Ed Marsh, the candidate of the Rent Relief Party.",
+     {("Republican Party", "Abe Lutz"), ("Rent Relief Party", "Ed Marsh")}),
+    ("The Freedom Party candidate, Councilman Ed Marsh, spoke after Democratic mayoral candidate and longtime "
+     "housing activist Abe Lutz.", {("Freedom Party", "Ed Marsh"), ("Democratic Party", "Abe Lutz")}),
+    ("Democratic candidate Abe Lutz leads Republican Ed Marsh by ten points.",
+     {("Democratic Party", "Abe Lutz"), ("Republican Party", "Ed Marsh")}),
+    ("The paper backed the mayor. The Democratic nominee, Comptroller Abe Lutz, is a worthy opponent.",
+     {("Democratic Party", "Abe Lutz")}),                                     # a nominee, with or without a contest
+])
+def test_party_labels_in_a_contest_of_parties_are_nominations(text: str, expected: set[tuple[str, str]]) -> None:
+    assert endorsements(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Green Party candidate Abe Lutz joined the debate.",                      # one label: a party member
+    "Democratic candidates Abe Lutz and Ed Marsh met. Democratic candidate Abe Lutz spoke first, then "
+    "Democratic candidate Ed Marsh, then Republican candidate Tom Hale.",    # a primary: the party labels two
+    "Republican Abe Lutz and Democrat Ed Marsh voted for the bill.",          # party adjectives, no candidate label
+    "Republican Senate candidate Abe Lutz trails. The winner will face Democratic Sen. Ed Marsh.",   # a title
+])
+def test_party_labels_outside_a_contest_are_no_endorsement(text: str) -> None:
+    assert endorsements(text) == set()
+
+
 # --- LEADS, ADVISES, FOUNDED ------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, person, org, role, current", [

@@ -214,7 +214,7 @@ def build(paths: Annotated[list[Path] | None, typer.Argument(help="Files or fold
                + (f"; {report.unchanged} unchanged" if report.unchanged else "")
                + (f"; -{report.replaced} claims of changed files" if report.replaced else "")
                + (f"; -{report.pruned} claims of removed files" if report.pruned else ""))
-    outcomes = reviewed(graph, decisions).outcomes
+    outcomes = reviewed(graph, decisions).outcomes if (decisions or dfile.default_path(graph)).exists() else []
     if outcomes:
         problems = sum(o.status in ("stale", "conflict") for o in outcomes)
         typer.echo(f"decisions: {sum(o.status == 'applied' for o in outcomes)} applied"

@@ -18,6 +18,7 @@ import networkx as nx
 
 from .graph import curation, deciding
 from .graph import decisions as dfile
+from .graph.embedded import JsonFileStore
 from .graph.errors import EndorsegraphError
 from .graph.review_queue import ClaimItem, Pair, claim_queue, entity_pairs
 from .graph.viz_info import marked, web_address
@@ -38,6 +39,7 @@ class Session:
     author: str
     terminal: Terminal
     answered: int = 0
+    keys: dict[str, tuple[dict[str, Any], dict[str, Any]]] | None = None   # claim id -> key, claim
 
 
 class Terminal:
@@ -149,7 +151,9 @@ def claim_answer(session: Session, item: ClaimItem, pressed: str) -> dfile.Decis
                                            session.decisions_file)
         deciding.record(session.graph_file, decision, session.decisions_file)
         return decision
-    decision = deciding.claim_decision(session.graph_file, action, item.id, author)
+    if session.keys is None:                           # read the graph as extracted once per review
+        session.keys = deciding.claim_keys(JsonFileStore(session.graph_file).load())
+    decision = deciding.mark(*session.keys[item.id], action, author)
     dfile.append(session.decisions_file, decision)   # on a claim that is there, it cannot be stale
     return decision
 

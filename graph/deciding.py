@@ -46,38 +46,50 @@ class Correction:
     role: str = ""
 
 
-def find_claim(graph: nx.MultiDiGraph, wanted: str) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The key and the claim whose id is ``wanted`` or starts with it, in the graph as extracted."""
-    found = []
+def claim_keys(graph: nx.MultiDiGraph) -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
+    """Every claim of the graph as extracted, by id: its key and the claim."""
+    keys = {}
     for source, target, relation_type, data in graph.edges(keys=True, data=True):
         for claim in data["claims"]:
             key = dfile.claim_key(claim, relation_type, source, target)
-            if dfile.key_id(key).startswith(wanted):
-                found.append((key, claim))
+            keys[dfile.key_id(key)] = (key, claim)
+    return keys
+
+
+def find_claim(graph: nx.MultiDiGraph, wanted: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The key and the claim whose id is ``wanted`` or starts with it, in the graph as extracted."""
+    found = [found for claim_id, found in claim_keys(graph).items() if claim_id.startswith(wanted)]
     if len(found) != 1 or len(wanted) < 4:
         raise EndorsegraphError(f"no claim with id {wanted!r} (show NAME prints each claim's id)" if not found
                                 else f"claim id {wanted!r} is too short: it fits {len(found)} claims")
     return found[0]
 
 
+def mark(key: dict[str, Any], claim: dict[str, Any], action: str, author: Author) -> Decision:
+    """Accept, reject or mark unsure the claim with ``key``."""
+    return Decision(action=action, by=author.by, at=author.at or dfile.now(), why=author.why, claim=key,
+                    sentence=claim.get("sentence", ""))
+
+
 def claim_decision(graph_file: Path, action: str, wanted: str, author: Author,
                    correction: Correction | None = None, decisions_file: Path | None = None) -> Decision:
     """A decision on one claim (accept, reject, unsure, correct) by its id."""
     key, claim = find_claim(JsonFileStore(graph_file).load(), wanted)
+    if action != "correct":
+        return mark(key, claim, action, author)
+    correction = correction or Correction()
+    if not any((correction.type, correction.source, correction.target, correction.role)):
+        raise EndorsegraphError("correct needs --type, --source, --target or --role")
+    reviewed = curation.load(graph_file, decisions_file).graph
     to: dict[str, Any] = {}
-    if action == "correct":
-        correction = correction or Correction()
-        if not any((correction.type, correction.source, correction.target, correction.role)):
-            raise EndorsegraphError("correct needs --type, --source, --target or --role")
-        reviewed = curation.load(graph_file, decisions_file).graph
-        if correction.type:
-            schema.relation_properties(correction.type)              # SchemaError names the known types
-            to["type"] = correction.type
-        for end in ("source", "target"):
-            if getattr(correction, end):
-                to[end] = dfile.entity_ref(reviewed, resolve(reviewed, getattr(correction, end)))
-        if correction.role:
-            to["role"] = correction.role
+    if correction.type:
+        schema.relation_properties(correction.type)              # SchemaError names the known types
+        to["type"] = correction.type
+    for end in ("source", "target"):
+        if getattr(correction, end):
+            to[end] = dfile.entity_ref(reviewed, resolve(reviewed, getattr(correction, end)))
+    if correction.role:
+        to["role"] = correction.role
     return Decision(action=action, by=author.by, at=author.at or dfile.now(), why=author.why, claim=key,
                     sentence=claim.get("sentence", ""), to=to)
 

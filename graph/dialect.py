@@ -7,6 +7,9 @@ The defaults are Neo4j's. FalkorDB 4.16 (the test server) answers Bolt too and e
 FalkorDB's Bolt listener turns parameters into Cypher text (``CYPHER name=value … statement``),
 pasting strings between quotes and map keys bare, in a 4 KB buffer: so strings are escaped, a
 map key that is not a plain name is refused, and a statement that would not fit is refused.
+A statement without parameters skips that buffer, so a push writes its rows into the text itself,
+exactly as the listener would (:meth:`Dialect.inline`), in statements of up to 60 KB: one Bolt
+message over 64 KB is never read (the listener counts buffered bytes in 16 bits and waits forever).
 """
 from __future__ import annotations
 
@@ -24,6 +27,9 @@ _PASTE_PREFIX = len("CYPHER ")
 ROW_SEPARATOR = len(", ")   # between the rows of a pasted list
 _PLAIN_KEYS_SEEN: set[str] = set()   # keys already checked (a push repeats a few thousand times over)
 _PLAIN_KEYS_KEPT = 10_000
+_BOLT_CHUNK = 4_096         # FalkorDB's listener reads a message into chunks of this size
+_RUN_OVERHEAD = 23          # bytes of a parameterless RUN message besides its text (measured)
+_BOUNDARY_MARGIN = 32
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,7 @@ class Dialect:
     pastes_parameters: bool   # parameters become Cypher text: strings escaped, map keys plain names
     transactions: bool        # rollback works (else every statement commits at once)
     max_statement_bytes: int | None  # parameters as pasted plus the statement's text
+    inline_bytes: int | None  # a push's statements carry their rows in the text, up to this size
     record_chars: int         # longest text one result record carries safely
     selects_database: bool    # the session's database chooses what the statements see
     stall_causes: str         # why a statement may get no answer
@@ -56,19 +63,36 @@ class Dialect:
                                     "use shorter values")
 
     def sized(self, row: Any) -> tuple[Any, int]:
-        """``row`` as :meth:`parameters` gives it, with the bytes it takes in a statement: as FalkorDB
-        pastes it (one pass for both), else as JSON."""
-        if not self.pastes_parameters:
-            return row, len(json.dumps(row, ensure_ascii=False).encode())
-        return _pasted_sized(row)
+        """``row`` as a statement of this dialect carries it, with the bytes it takes there: written as
+        Cypher text where rows go inline (:class:`CypherText`, one pass), else as :meth:`parameters`
+        gives it, counted as FalkorDB pastes it or as JSON."""
+        if self.inline_bytes:
+            text = _literal(row)
+            return CypherText(text), len(text) if text.isascii() else len(text.encode())
+        if self.pastes_parameters:
+            pasted = _pasted(row)
+            return pasted, _pasted_size(pasted)
+        return row, len(json.dumps(row, ensure_ascii=False).encode())
 
     def rows_room(self, query: str) -> int:
         """Bytes one statement of ``query`` has for the rows of its ``$rows`` list, counting
         :data:`ROW_SEPARATOR` bytes after each row (:meth:`check_size` would pass them)."""
-        if self.max_statement_bytes is None:
+        budget = self.inline_bytes or self.max_statement_bytes
+        if budget is None:
             return self.batch_bytes
         overhead = _PASTE_PREFIX + len(query.encode()) + len("rows") + 2 + 2   # "rows=", " ", "[]"
-        return self.max_statement_bytes - overhead + ROW_SEPARATOR
+        return budget - overhead + ROW_SEPARATOR
+
+    def inline(self, query: str, params: dict[str, Any]) -> str:
+        """``query`` with ``params`` (values, or rows as :meth:`sized` gave them) written into its text,
+        byte for byte as FalkorDB's listener pastes parameters, for a statement sent without any;
+        padded off the lengths that end its Bolt message on the listener's 4 KB chunk boundary."""
+        text = "CYPHER " + "".join(f"{name}={_literal(value)} " for name, value in params.items()) + query
+        size = len(text.encode())
+        if self.inline_bytes is None or size > self.inline_bytes:
+            raise EndorsegraphError(f"the statement with its rows takes {size:,} bytes where {self.name} "
+                                    f"takes at most {self.inline_bytes or 0:,} in one statement")
+        return text + " " * _off_boundary(size)
 
     def key_statements(self, label: str, existing: set[str]) -> list[str]:
         """Statements that make ``(:label {id})`` unique (Neo4j) or indexed (FalkorDB)."""
@@ -86,14 +110,18 @@ class Dialect:
 
 
 NEO4J = Dialect(name="neo4j", batch_bytes=4_000_000, batch_rows=5_000, constraints=True, explains_errors=True,
-                pastes_parameters=False, transactions=True, max_statement_bytes=None, record_chars=100_000_000,
+                pastes_parameters=False, transactions=True, max_statement_bytes=None, inline_bytes=None,
+                record_chars=100_000_000,
                 selects_database=True, stall_causes="the server is stalled or overloaded, or the query is slow")
-# Measured on FalkorDB 4.16.3: parameters and text over 4 KB in all crash the server, so a batch
-# stays under that (JSON overstates the size FalkorDB sees); a result record over ~64 KB never
-# arrives, so long texts are read in pieces of 4,000 characters (at most 16 KB of UTF-8). A Bolt
-# RUN with a database names its graph after the message's first extra key, so none is sent.
-FALKORDB = Dialect(name="falkordb", batch_bytes=3_500, batch_rows=500, constraints=False, explains_errors=False,
-                   pastes_parameters=True, transactions=False, max_statement_bytes=4_000, record_chars=4_000,
+# Measured on FalkorDB 4.16.3: parameters and text over 4 KB in all crash the server, so a statement
+# with parameters stays under that (JSON overstates the size FalkorDB sees); a push's statements
+# carry their rows in the text instead, up to 60 KB (a Bolt message over 64 KB stalls the listener);
+# a result record over ~64 KB never arrives, so long texts are read in pieces of 4,000 characters
+# (at most 16 KB of UTF-8). A Bolt RUN with a database names its graph after the message's first
+# extra key, so none is sent.
+FALKORDB = Dialect(name="falkordb", batch_bytes=40_000, batch_rows=500, constraints=False, explains_errors=False,
+                   pastes_parameters=True, transactions=False, max_statement_bytes=4_000, inline_bytes=60_000,
+                   record_chars=4_000,
                    selects_database=False, stall_causes="FalkorDB never sends a result row over ~64 KB, so "
                                                         "return less per row; else the server is stalled")
 
@@ -123,25 +151,6 @@ def _pasted(value: Any) -> Any:
     return value
 
 
-def _pasted_sized(value: Any) -> tuple[Any, int]:
-    """``(_pasted(value), _pasted_size(_pasted(value)))`` in one pass, for the rows of a push."""
-    if isinstance(value, str):
-        if "\\" in value or "'" in value:
-            value = value.replace("\\", "\\\\").replace("'", "\\'")
-        return value, (len(value) if value.isascii() else len(value.encode())) + 2
-    if isinstance(value, dict):
-        pasted, size = {}, 0
-        for key, item in value.items():
-            pasted_item, item_size = _pasted_sized(item)
-            pasted[_plain_key(key)] = pasted_item
-            size += len(key.encode()) + 2 + item_size
-        return pasted, 2 + size + 2 * max(len(pasted) - 1, 0)
-    if isinstance(value, (list, tuple)):
-        items = [_pasted_sized(item) for item in value]
-        return [item for item, _ in items], 2 + sum(size for _, size in items) + 2 * max(len(items) - 1, 0)
-    return value, _pasted_size(value)
-
-
 def _plain_key(key: Any) -> str:
     if key in _PLAIN_KEYS_SEEN:
         return key
@@ -151,6 +160,41 @@ def _plain_key(key: Any) -> str:
     if len(_PLAIN_KEYS_SEEN) < _PLAIN_KEYS_KEPT:
         _PLAIN_KEYS_SEEN.add(key)
     return key
+
+
+class CypherText(str):
+    """A value already written as Cypher text (by :func:`_literal`): written as it is."""
+
+
+def _literal(value: Any) -> str:
+    """``value`` as FalkorDB's listener writes a parameter into a statement (``{k: v, …}``, ``[a, b]``,
+    ``'text'`` escaped as :meth:`Dialect.parameters` does, ``NULL``, ``true``, floats as ``%f``),
+    map keys checked to be plain names; in one pass."""
+    if isinstance(value, str):
+        if isinstance(value, CypherText):
+            return value
+        if "\\" in value or "'" in value:
+            value = value.replace("\\", "\\\\").replace("'", "\\'")
+        return "'" + value + "'"
+    if isinstance(value, dict):
+        return "{" + ", ".join([_plain_key(key) + ": " + _literal(item) for key, item in value.items()]) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join([_literal(item) for item in value]) + "]"
+    if value is None or isinstance(value, bool):
+        return "NULL" if value is None else "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:f}"
+    return str(int(value))
+
+
+def _off_boundary(size: int) -> int:
+    """Spaces that move a parameterless statement of ``size`` bytes off the lengths whose Bolt RUN
+    message ends at a multiple of 4,096 bytes: FalkorDB 4.16 drops the connection on those
+    (measured: text lengths 4,073, 8,169 and 12,265 of 3,000-13,000 with this driver), so a margin of
+    32 bytes either side of each is kept clear."""
+    end = (size + _RUN_OVERHEAD) % _BOLT_CHUNK
+    return 0 if _BOUNDARY_MARGIN < end < _BOLT_CHUNK - _BOUNDARY_MARGIN else \
+        (_BOUNDARY_MARGIN + 1 - end) % _BOLT_CHUNK
 
 
 def _pasted_size(value: Any) -> int:

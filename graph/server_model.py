@@ -233,8 +233,8 @@ def _fitted(merge: str, append: str, rows: list[dict[str, Any]], max_row_bytes: 
 
 def _split(row: dict[str, Any], max_bytes: int) -> tuple[dict[str, Any], list[tuple[str, dict[str, Any]]]]:
     """The row with its longest texts and lists emptied until it fits, and (property, piece) rows."""
-    if _size(row) <= max_bytes:
-        return row, []
+    if 4 * len(str(row)) <= max_bytes or _size(row) <= max_bytes:   # no character takes over 4 bytes of
+        return row, []                                            # JSON for 1 of repr: most rows fit
     identity = {key: value for key, value in row.items() if key != "properties"}
     properties = dict(row["properties"])
     room = max_bytes - _size({**identity, "value": ""})

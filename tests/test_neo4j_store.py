@@ -12,6 +12,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from endorsegraph.graph import kg
+from endorsegraph.graph.dialect import FALKORDB
 from endorsegraph.graph.embedded import graph_to_json
 from endorsegraph.graph.errors import EndorsegraphError, SchemaError
 from endorsegraph.graph.falkordb_server import ServerUnavailable, falkordb_server
@@ -178,8 +179,8 @@ def test_much_evidence_round_trips_in_pieces(clean_bolt_store):
 
 def test_a_value_too_long_for_falkordb_fails_clearly_and_pushes_on_neo4j(clean_bolt_store):
     graph = built(EXAMPLES)
-    long = Claim(article="long.txt", source="long.txt", rule="test", sentence="word " * 1200, start=0, end=6000,
-                 properties={"status": "endorsed"})
+    long = Claim(article="long.txt", source="long.txt", rule="test", sentence="word " * 13_000, start=0,
+                 end=65_000, properties={"status": "endorsed"})   # one sentence over a 60 KB statement
     kg.add_relation(graph, Relation("ENDORSED", "democracy-for-america", "bernie-sanders", long))
     if clean_bolt_store.dialect == "falkordb":
         with pytest.raises(EndorsegraphError, match="relation democracy-for-america -> bernie-sanders holds a "
@@ -189,6 +190,25 @@ def test_a_value_too_long_for_falkordb_fails_clearly_and_pushes_on_neo4j(clean_b
     else:
         clean_bolt_store.push(graph)
         assert graph_to_json(clean_bolt_store.load()) == graph_to_json(graph)
+
+
+def test_statements_carrying_their_rows_pass_falkordb_s_chunk_boundaries(clean_bolt_store, bolt_env):
+    """A parameterless statement whose Bolt message ends on a 4 KB chunk boundary makes FalkorDB 4.16
+    drop the connection; the push's statements are padded off those lengths (and a 60 KB one goes)."""
+    if clean_bolt_store.dialect != "falkordb":
+        pytest.skip("FalkorDB's Bolt listener only")
+    import neo4j
+    driver = neo4j.GraphDatabase.driver(bolt_env["NEO4J_URI"],
+                                        auth=(bolt_env["NEO4J_USERNAME"], bolt_env["NEO4J_PASSWORD"]))
+    try:
+        with driver.session() as session:
+            for length in [*range(4_000, 4_100), *range(8_100, 8_180), 59_000]:
+                value = "x" * length
+                text = FALKORDB.inline("UNWIND $rows AS row RETURN row", {"rows": [FALKORDB.sized(value)[0]]})
+                assert session.run(text).single()[0] == value
+    finally:
+        driver.close()
+    assert clean_bolt_store.run("RETURN 1 AS one") == [{"one": 1}]
 
 
 def test_unreachable_server_fails_with_one_line_and_no_password():

@@ -59,13 +59,16 @@ class _Resolver:
         self.organizations = [s for s, label in spans if label == "ORG"]
         self.by_tail: dict[str, set[str]] = defaultdict(set)     # "Blasio", "de Blasio" -> {"Bill de Blasio"}
         self.by_end_word: dict[str, set[str]] = defaultdict(set)  # "Bill", "Blasio" -> {"Bill de Blasio"}
-        for person in (s for s, label in spans if label == "PERSON" and len(s) > 1):
+        people = [s for s, label in spans if label == "PERSON" and len(s) > 1]
+        self.fuller = _fuller_names({p.text for p in people})             # "Carl Paladino" -> "Carl P. Paladino"
+        for person in people:
+            name = self.fuller.get(person.text, person.text)
             for start in range(1, len(person)):
                 tail = person[start:].text
                 for form in capitalized_too(tail):                      # "De Blasio" opening a sentence
-                    self.by_tail[form].add(person.text)
-            self.by_end_word[person[0].text].add(person.text)
-            self.by_end_word[person[-1].text].add(person.text)
+                    self.by_tail[form].add(name)
+            self.by_end_word[person[0].text].add(name)
+            self.by_end_word[person[-1].text].add(name)
 
     def resolve(self, span: Span, label: str) -> tuple[str | None, str | None]:
         if label == "ORG":
@@ -116,7 +119,7 @@ class _Resolver:
         text = span.text
         if len(span) > 1:
             longer = self.by_tail.get(text, set())
-            return next(iter(longer)) if len(longer) == 1 else text
+            return self.fuller.get(text) or (next(iter(longer)) if len(longer) == 1 else text)
         matches = self.by_end_word.get(text, set())
         if len(matches) == 1:
             return next(iter(matches))
@@ -132,6 +135,26 @@ class _Resolver:
         if not ids and surname:
             ids = self.graph_names.by_surname(text)
         return self.graph_names.name_of(ids.pop()) if len(ids) == 1 else None
+
+
+def _fuller_names(names: set[str]) -> dict[str, str]:
+    """"Carl Paladino" -> "Carl P. Paladino": a name and the one fuller form of it the article gives (the same
+    first and last word, words inserted). Two fuller forms ("George W. Bush", "George H. W. Bush") map nothing."""
+    fuller: dict[str, str] = {}
+    for name in names:
+        words = name.split()
+        longer = [other for other in names if len(other.split()) > len(words) and _inserted_into(words, other.split())]
+        if len(longer) == 1:
+            fuller[name] = longer[0]
+    return fuller
+
+
+def _inserted_into(words: list[str], longer: list[str]) -> bool:
+    """``longer`` is ``words`` with words inserted between its first and last."""
+    if longer[0] != words[0] or longer[-1] != words[-1]:
+        return False
+    rest = iter(longer[1:-1])
+    return all(word in rest for word in words[1:-1])
 
 
 def _described_as_candidate(span: Span) -> bool:

@@ -158,6 +158,14 @@ def test_two_people_with_one_surname_stay_apart() -> None:
     assert not any(s == "Lopez" or t == "Lopez" for _, s, t in found)
 
 
+def test_a_name_and_its_one_fuller_form_are_one_person() -> None:
+    text = ("Abe Lutz spoke first. Later Abe R. Lutz, the candidate, left early. "
+            "\"We had to go,\" Mr. Lutz's campaign manager, Ann Rudd, said.")
+    assert ("ADVISES", "Ann Rudd", "Abe R. Lutz") in relations_of(text)
+    two_fuller = "Abe R. Lutz met Abe T. R. Lutz. Mr. Lutz's campaign manager, Ann Rudd, said so. Abe Lutz left."
+    assert not any(kind == "ADVISES" for kind, _, _ in relations_of(two_fuller))   # which Lutz? none
+
+
 def test_a_surname_that_is_also_a_title_stays_a_name() -> None:
     text = "Howard Dean spoke in Burlington on Monday. Later, Dean endorsed Paula Greer for governor."
     assert endorsements(text) == {("Howard Dean", "Paula Greer")}

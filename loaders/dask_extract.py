@@ -42,11 +42,13 @@ def extract_on(scheduler: str | Client, paths: Iterable[str | Path], folder: Pat
     """:func:`.sharding.extract` on the cluster at ``scheduler`` (an address, or a connected client)."""
     report = ExtractReport()
     files = [str(path.resolve()) for path in input_list(paths, report)]
+    if not files:
+        return report
     connection = Client(scheduler) if isinstance(scheduler, str) else nullcontext(scheduler)
     with connection as client:
         client.register_plugin(ModelLoader(options), name=f"endorsegraph-model:{options.model}:{options.gazetteers}")
         bag = dask.bag.from_sequence(files, partition_size=files_per_partition)
-        results = bag.map_partitions(extract_partition, str(folder.resolve()), options).compute()
+        results = client.compute(bag.map_partitions(extract_partition, str(folder.resolve()), options)).result()
     for kind, path, reason, line in results:
         if kind == "shard":
             report.shards.append(Path(path))

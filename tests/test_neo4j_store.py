@@ -11,7 +11,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from endorsegraph.graph import kg
+from endorsegraph.graph import kg, push_plan
 from endorsegraph.graph.dialect import FALKORDB
 from endorsegraph.graph.embedded import graph_to_json
 from endorsegraph.graph.errors import EndorsegraphError, SchemaError
@@ -192,23 +192,30 @@ def test_a_value_too_long_for_falkordb_fails_clearly_and_pushes_on_neo4j(clean_b
         assert graph_to_json(clean_bolt_store.load()) == graph_to_json(graph)
 
 
-def test_statements_carrying_their_rows_pass_falkordb_s_chunk_boundaries(clean_bolt_store, bolt_env):
-    """A parameterless statement whose Bolt message ends on a 4 KB chunk boundary makes FalkorDB 4.16
-    drop the connection; the push's statements are padded off those lengths (and a 60 KB one goes)."""
-    if clean_bolt_store.dialect != "falkordb":
-        pytest.skip("FalkorDB's Bolt listener only")
-    import neo4j
-    driver = neo4j.GraphDatabase.driver(bolt_env["NEO4J_URI"],
-                                        auth=(bolt_env["NEO4J_USERNAME"], bolt_env["NEO4J_PASSWORD"]))
-    try:
-        with driver.session() as session:
-            for length in [*range(4_000, 4_100), *range(8_100, 8_180), 59_000]:
-                value = "x" * length
-                text = FALKORDB.inline("UNWIND $rows AS row RETURN row", {"rows": [FALKORDB.sized(value)[0]]})
-                assert session.run(text).single()[0] == value
-    finally:
-        driver.close()
-    assert clean_bolt_store.run("RETURN 1 AS one") == [{"one": 1}]
+def test_a_push_statement_ending_on_falkordb_s_chunk_boundary_goes_through(clean_bolt_store):
+    """FalkorDB 4.16 drops the connection on a parameterless statement whose Bolt message ends on its
+    4 KB chunk boundary (text lengths 4,073, 8,169, ...): a push pads its statements off them."""
+    graph = built(EXAMPLES)
+
+    def with_title(length: int) -> tuple[nx.MultiDiGraph, list[int]]:
+        """The graph with a claim whose title has ``length`` characters, and its statements' lengths
+        before padding (the title is in the claims JSON only: one more character, one more byte)."""
+        more = graph.copy()
+        claim = Claim(article="t.txt", source="t.txt", rule="test", sentence="We back Sanders.", start=0,
+                      end=16, title="t" * length, properties={"status": "endorsed"})
+        kg.add_relation(more, Relation("ENDORSED", "democracy-for-america", "bernie-sanders", claim))
+        texts = [FALKORDB.inline(statement, {"rows": rows}) for statement, rows in push_plan.plan(more, FALKORDB)]
+        return more, [len(text.rstrip(" ").encode()) for text in texts]
+
+    _, before = with_title(1)
+    for boundary in (4_073, 8_169):
+        lengths = [length for length in before if length < boundary]
+        title = 1 + boundary - max(lengths)                   # the longest statement then ends on the boundary
+        on_boundary, lengths = with_title(title)
+        assert boundary in lengths
+        clean_bolt_store.push(on_boundary)
+        assert graph_to_json(clean_bolt_store.load()) == graph_to_json(on_boundary)
+        clean_bolt_store.clear()
 
 
 def test_unreachable_server_fails_with_one_line_and_no_password():

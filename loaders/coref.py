@@ -21,6 +21,7 @@ from .vocabulary import (
     OBJECT_PRONOUNS,
     ORG_REFERENCES,
     REFERRING_TITLES,
+    REPORTING_VERBS,
     ROLE_WORDS,
     SUBJECT_PRONOUNS,
 )
@@ -68,7 +69,13 @@ def _organization_before_role(token: Token, antecedents: Antecedents) -> Mention
     if token.lower_ not in ORG_REFERENCES or _definite_article(doc, token) is not None \
             or not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ROLE_WORDS):
         return None
-    return _organization_reference(token, token.i, antecedents)
+    found = _organization_reference(token, token.i, antecedents)
+    kind = doc[token.i - 1] if token.i else None     # "principals union president X": another union than the UFT
+    if found and kind is not None and kind.text.islower() and kind.lower_.endswith("s") and not kind.is_stop \
+            and kind.lemma_ not in REPORTING_VERBS and kind.pos_ != "ADJ" \
+            and kind.lower_.rstrip("s") not in {w.rstrip("s") for w in found.entity.lower().split()}:
+        return None
+    return found
 
 
 def _organization_reference(token: Token, article: int, antecedents: Antecedents) -> Mention | None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .vocabulary import AUX_BREAKERS, PERSON_NOUNS
 
 LEADER_ROLES = ["state party chair", "state director", "state chair", "business manager", "general president",
+                "national president", "national chairman", "national chair", "regional director",
                 "international president", "executive secretary-treasurer", "financial secretary",
                 "recording secretary", "executive vice president", "vice president", "president", "executive director",
                 "national director", "managing director", "police commissioner", "commissioner", "speaker",

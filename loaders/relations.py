@@ -19,6 +19,7 @@ from .vocabulary import (
     OFFICE_HOLDER_TITLES,
     OFFICE_TITLES,
     PERSON_NOUNS,
+    REPORTING_VERBS,
     STAFF_FUNCTIONS,
     TITLE_MODIFIERS,
 )
@@ -31,8 +32,6 @@ HEDGE_VERBS = {"expect", "plan", "consider", "weigh", "decline", "refuse", "hope
                "intend", "urge", "ask", "pressure", "court", "lobby", "mull", "debate", "threaten", "aim",
                "wish", "fail", "reject", "deny", "predict", "rumor", "speculate", "draft", "speculation",
                "possibility", "chance", "question", "expectation", "talk", "guess", "wonder"}
-REPORTING_VERBS = {"say", "announce", "tell", "confirm", "decide", "vote", "agree", "state", "declare", "write",
-                   "report", "note", "reveal", "learn"}
 HEDGE_WORDS = HEDGE_VERBS | {"expected", "planning", "considering", "weighing", "declined", "refused", "hoping",
                              "trying", "tried", "seeking", "likely", "unlikely", "poised", "set", "if", "whether",
                              "wanted", "hoped", "failed", "rejected", "denied", "short", "stopped", "refrained",

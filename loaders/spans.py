@@ -90,6 +90,8 @@ def entity_spans(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (
 
     raw = [part for e in outside(list(doc.ents)) if e.label_ in ("PERSON", "ORG", "GPE", "NORP")
            for part in split_at_role(e)]
+    raw += [Span(doc, e.start, e.end, label="PERSON") for e in outside(list(doc.ents))   # "X, chairman of ..." the
+            if e.label_ not in ("PERSON", "ORG", "GPE", "NORP") and _described_as_person(e)]   # model called a title
     raw = [s for s in (trim(e, disabled) for e in raw) if s is not None]
     raw = [extend_organization(s, disabled) if s.label_ == "ORG" else s for s in raw]
     overriding = outside(names_with_suffixes(doc) + parties_by_their_adjective(doc))   # whatever the model said
@@ -531,8 +533,9 @@ def organizations_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
         if title == 0 or doc[title - 1].lower_ in STAFF_FUNCTIONS:
             continue
         start = title
-        while start > 0 and title - start < 7 and _organization_word(doc[start - 1], start - 1 < title - 1):
-            start -= 1
+        while start > 0 and title - start < 7 and _organization_word(doc[start - 1], start - 1 < title - 1) \
+                and not (doc[start - 1].lower_ == "and" and doc[start - 2].ent_type_ == "PERSON"):
+            start -= 1                               # not over "A Person and" in "A Person and City Transit President X"
         while start < title and (doc[start].is_stop or doc[start].like_num or doc[start].is_punct
                                  or doc[start].text == "'s"):
             start += 1                               # "But Board Chairman X": the sentence's "But" is no name
@@ -627,7 +630,7 @@ def _described_as_organization(doc: Doc, end: int) -> bool:
     if end >= len(doc) or doc[end].text != ",":
         return False
     for token in doc[end + 1:end + 8]:
-        if token.text in {",", ".", ";"}:
+        if token.text in {",", ".", ";"} or token.lower_ in ROLE_WORDS:   # "X, chairman of the Y Association": a person
             return False
         if token.lower_ in ORG_DESCRIPTORS:
             return True
@@ -824,7 +827,7 @@ def _described_as_person(span: Span) -> bool:
         return False
     after = [t.lower_ for t in doc[span.end:span.end + 5]]
     return bool(after) and after[0] == "," and any(w in ROLE_WORDS | HEAD_TITLES for w in after[1:4]) and \
-        (span.start == span.sent.start or doc[span.start - 1].lower_ in {"said", "says", "told", ",", "and"})
+        (span.start == span.sent.start or doc[span.start - 1].lower_ in {"said", "says", "told", ",", "and", '"', "\u201d"})
 
 
 def capitalized_too(text: str) -> set[str]:

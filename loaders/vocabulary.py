@@ -83,6 +83,8 @@ OFFICE_HOLDER_TITLES = {"mayor", "governor", "gov", "president", "sen", "senator
 AUX_BREAKERS = {"for", "by", "of", "with", "from", "after", "before", "on", "in", "at", "about", "against", "fans",
                 "supporters", "voters", "people", "critics", "unions", "groups", "organizations", "papers",
                 "newspapers", "parties"}
+REPORTING_VERBS = {"say", "announce", "tell", "confirm", "decide", "vote", "agree", "state", "declare", "write",
+                   "report", "note", "reveal", "learn"}
 RACE_WORDS = {"presidential", "vice-presidential", "mayoral", "gubernatorial", "senate", "congressional", "council",
               "assembly", "comptroller", "judicial", "state", "county", "city", "borough"}   # "Green gubernatorial candidate"
 PARTY_ADJECTIVES = {"Democratic": "Democratic Party", "Republican": "Republican Party", "GOP": "Republican Party",

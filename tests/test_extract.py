@@ -158,6 +158,15 @@ def test_two_people_with_one_surname_stay_apart() -> None:
     assert not any(s == "Lopez" or t == "Lopez" for _, s, t in found)
 
 
+def test_a_union_named_by_its_members_is_not_the_union_named_before() -> None:
+    text = "The Harbor Federation of Teachers met. HFT President Ann Rudd and principals union president Tom Hale spoke."
+    found = relations_of(text)
+    assert ("LEADS", "Ann Rudd", "Harbor Federation of Teachers") in found
+    assert not any(source == "Tom Hale" for _, source, _ in found)
+    assert ("LEADS", "Tom Hale", "Harbor Federation of Teachers") in relations_of(
+        "The Harbor Federation of Teachers met. Later, teachers union president Tom Hale spoke.")
+
+
 def test_a_name_and_its_one_fuller_form_are_one_person() -> None:
     text = ("Abe Lutz spoke first. Later Abe R. Lutz, the candidate, left early. "
             "\"We had to go,\" Mr. Lutz's campaign manager, Ann Rudd, said.")
@@ -442,6 +451,10 @@ def test_a_staff_list_advises_its_principal() -> None:
     ("\"It is far,\" said Ines Calloway, president of the PS 88 PTA.", "Ines Calloway", "PS 88 PTA"),
     ("PS 307 PTA President Dora Finch fears the plan.", "Dora Finch", "PS 307 PTA"),
     ("The plan has the support of PS 88 Principal Dora Finch and her staff.", "Dora Finch", "PS 88"),
+    ("Both Harbor Transit Chairman Tom Reyes and Lakeside City Transit President Vera Bell make the case.",
+     "Vera Bell", "Lakeside City Transit"),                    # not "Tom Reyes and Lakeside City Transit"
+    ('"The plan feeds a black market for unsafe rentals," Vijay Dandapani, chairman of the Harbor Hotel '
+     'Association, stated this summer.', "Vijay Dandapani", "Harbor Hotel Association"),   # the model: a work of art
     ("Marchers called for Harbor Police Commissioner Ray Donnelly's resignation.", "Ray Donnelly", "Harbor Police"),
     ("The vote was close, Michigan AFL-CIO President Ray Tuck told reporters.", "Ray Tuck", "Michigan AFL-CIO"),
     ("The Lakeside Growers Council, which backed the Republican nominee four years ago, stayed neutral. "

@@ -286,10 +286,11 @@ PATTERNS: list[Pattern] = [
              examples=("Ed Marsh attacked Republican presidential nominee Abe Lutz's plan.",),
              non_examples=('Ed Marsh attacked the Republican plan of Abe Lutz.',)),
     _pattern("party-ticket", "ENDORSED",   # the endorsee comes from the parse: "running on the Green Party ticket"
-             r"(?:on|as) (?:the|a|an) (?P<src>{ENT}) (?P<trigger>ticket|line|ballot line)\b", source_label="ORG",
-             confidence=0.75,
-             doc="Running on a party's ticket or line; the candidate is read from the parse.",
-             examples=('Abe Lutz is running on the Green Party ticket in District 35.',),
+             r"(?:on|as) (?:the|a|an|both) (?P<src>{ENT}(?:,? (?:and|or) {ENT})?) (?P<trigger>tickets?|lines?|"
+             r"ballot lines?)\b", source_label="ORG", confidence=0.75,
+             doc="Running on a party's ticket or line, or two parties' lines; the candidate is read from the parse.",
+             examples=('Abe Lutz is running on the Green Party ticket in District 35.',
+                       'Abe Lutz decided to run on the Republican and Conservative lines this fall.'),
              non_examples=('Abe Lutz is running against the Green Party candidate in District 35.',)),
     _pattern("endorse-scheduled", "ENDORSED",   # "X will be at City Hall at 11:30 a.m. to endorse Y"
              r"(?P<src>{ENT}) will (?:be|appear|hold [\w ]{{1,30}}?) (?:at|in|on|with) [^;⟦]{{0,60}}?"

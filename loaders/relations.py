@@ -403,7 +403,7 @@ def _subject_of(verb: Token) -> Token | None:
 def _endorsee_from_parse(trigger: Token, view: _View) -> list[Mention]:
     """For "…picked up the endorsement of X": the subject of the acquiring verb."""
     verb = trigger.head
-    if trigger.lower_ in BALLOT_WORDS and verb.dep_ == "prep":
+    if trigger.lemma_.lower() in BALLOT_WORDS and verb.dep_ == "prep":
         subject = _subject_of(verb.head)        # "X is running on the Green Party ticket"
         return _mentions_of(subject, view.slots) if subject is not None else []
     if verb.lemma_ not in ACQUIRE_LEMMAS or trigger.dep_ not in ("dobj", "pobj", "obj", "conj"):

@@ -113,8 +113,11 @@ def parties_by_their_adjective(doc: Doc) -> list[Span]:
     for token in doc[:-1]:
         party = PARTY_ADJECTIVES.get(token.text)
         ahead = {t.lower_ for t in doc[token.i + 1:token.i + 3]}
+        if doc[token.i + 1].lower_ == "and" and token.i + 2 < len(doc) and doc[token.i + 2].text in PARTY_ADJECTIVES:
+            ahead = {t.lower_ for t in doc[token.i + 3:token.i + 5]}           # "the Republican and Conservative lines"
         named = "nominee" not in ahead or any(_name_word(t) for t in doc[token.i + 2:token.i + 6])
-        if party and named and ahead & {"nominee", "ticket", "line", "nomination"} and doc[token.i + 1].lower_ != "party":
+        if party and named and ahead & {"nominee", "ticket", "tickets", "line", "lines", "nomination"} \
+                and doc[token.i + 1].lower_ != "party":
             found.append(Span(doc, token.i, token.i + 1, label="ORG", span_id=party))
     return found
 

@@ -12,7 +12,7 @@ import itertools
 import re
 
 TRIGGER = re.compile(
-    r"endors|\bback(?:ed|s|ing|ers?)\b|support|\bnods?\b|nomin|candidate|ticket|(?-i:\b(?:Democrat|Democratic|Republican|GOP|Green|Libertarian|Conservative|Independence) [A-Z])|\bline\b|recommend|\bweight\b|out for|"
+    r"endors|\bback(?:ed|s|ing|ers?)\b|support|\bnods?\b|nomin|candidate|ticket|(?-i:\b(?:Democrat|Democratic|Republican|GOP|Green|Libertarian|Conservative|Independence) [A-Z])|\blines?\b|recommend|\bweight\b|out for|"
     r"rallying|(?:his|her|their) (?:side|corner)|president|director|chair|secretar|treasurer|\bhead|leader|"
     r"\blead|\bled\b|\bruns?\b|\bran\b|direct|\bfound(?:ed|er|ers|ing)\b|co-?found|\bceo\b|chief|manager|commissioner|speaker|owner|chancellor|\bdean\b|principal|"
     r"publisher|advis|strateg|spokes|pollster|surrogate|speechwriter|grew out|born out|emerged from|"

@@ -343,8 +343,8 @@ def _role_name(role: str) -> str:
 
 def _hedged_words(aux: str | None, sent: Span) -> bool:
     words = set(re.findall(r"[\w']+", (aux or "").lower()))
-    if "would" in words and "have" in words:
-        return True
+    if ("would" in words and "have" in words) or re.search(r"\byet to\b", (aux or "").lower()):
+        return True                                  # "would have won", "has yet to endorse"
     if words & {"will", "to"} and scheduled_today(sent):
         words -= {"will"}                            # "X will endorse Y today at noon": announced, not guessed
     return bool(words & HEDGE_WORDS)
@@ -372,9 +372,20 @@ def _hedged_token(token: Token) -> bool:
             return True
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in children):
             return True
+        if word.lemma_ in ("have", "be") and any(c.lower_ == "yet" for c in children):
+            return True                              # "has yet to endorse"
+        if auxes & {"would", "will", "'d", "'ll"} and any(_condition(c) for c in children):
+            return True                              # "said it would endorse X if she wins"
         if word.dep_ not in ("xcomp", "conj", "ccomp", "advcl"):
             break
     return False
+
+
+def _condition(clause: Token) -> bool:
+    """An adverbial clause that sets a condition: "if she wins", "unless he drops out" (not "even if")."""
+    marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")]
+    return clause.dep_ == "advcl" and bool(marks) and not any(
+        c.lower_ == "even" for c in clause.children if c.i < marks[0].i)
 
 
 def _reported(verb: Token) -> bool:

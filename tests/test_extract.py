@@ -130,6 +130,8 @@ def test_the_parse_alone_finds_a_subject_far_from_its_verb() -> None:
     "The United Steelworkers did not endorse Paula Greer.",
     '"We will never endorse Paula Greer," the Sierra Club said.',
     '"The Sierra Club endorsed Paula Greer years ago," Victor Hale said.',
+    "The United Steelworkers has yet to endorse Paula Greer.",
+    "The United Steelworkers said it would endorse Paula Greer if she wins the primary.",
 ])
 def test_negated_modal_and_quoted_statements_give_no_endorsement(text: str) -> None:
     assert endorsements(text) == set()

@@ -39,6 +39,7 @@ class StateRule:
     regex: re.Pattern[str]
     future: bool = False            # the event is to come: a weekday is the next one
     away: bool = False
+    quoted: bool = False            # reads the speaker's own quoted words ("he has my vote," X said)
     doc: str = ""
 
 
@@ -57,6 +58,15 @@ RULES: tuple[StateRule, ...] = (
           r"\b(?:only )?(?:if|once) (?P<tgt>⟦\d+⟧) [^;⟦]{1,80}?, {LIST}{APPOS} (?:will|would) "
           r"(?:gladly |happily )?(?P<trigger>{ENDORSING}) (?:him|her|them|⟦\d+⟧)",
           doc="'If Y wins the primary, X will back her'."),
+    _rule("conditional-my-vote", "conditional",
+          r"\b(?:only )?(?:if|once) (?P<tgt>⟦\d+⟧) [^;⟦]{1,80}?, (?:he|she|they|(?P<holder>⟦\d+⟧)) (?:has|have|will have|"
+          r"gets|get|will get) (?:my|our) (?P<trigger>vote|support|endorsement)\W{0,4} (?P<src>⟦\d+⟧),? (?:said|says|added)",
+          quoted=True, doc='"If Y wins the nomination, he has my vote," X said.'),
+    _rule("conditional-said-vote", "conditional",
+          r"{LIST}{APPOS} (?:said|says|has said|added) (?:that )?(?:only )?(?:if|once) (?P<tgt>⟦\d+⟧) [^;⟦]{1,80}?, "
+          r"(?:he|she|they|(?P<holder>⟦\d+⟧)) (?:has|have|will have|gets|get|will get) (?:her|his|its|their|⟦\d+⟧) "
+          r"(?P<trigger>vote|support|endorsement)",
+          doc="X said that if Y wins the nomination, he has her vote."),
     _rule("expected-to-endorse", "expected",
           r"{LIST}{APPOS} (?:is|are|was|were|has been|had been) (?:widely |also |now )?(?:expected|poised|set|"
           r"likely|scheduled|slated|planning|preparing|due) to (?:formally |officially |publicly )?"
@@ -116,7 +126,8 @@ def sentence_states(sent: Span, entities: ArticleEntities, quoted: list[tuple[in
     for rule in RULES:
         for match in rule.regex.finditer(view.text):
             trigger = view.token_at(match.start("trigger")) if match.group("trigger") else view.token_at(match.start())
-            if _hedged(match) or _inside(sent.doc[trigger].idx, quoted) or \
+            if _hedged(match) or (_inside(sent.doc[trigger].idx, quoted) and not rule.quoted) or \
+                    _other_holder(match, view) or \
                     (rule.state != "conditional" and OPEN_QUESTION.search(view.text, 0, match.start())):
                 continue
             properties = _dated(sent, trigger, published, rule.future)
@@ -133,6 +144,12 @@ def sentence_states(sent: Span, entities: ArticleEntities, quoted: list[tuple[in
                                 RELATION, source.entity, target.entity, sent, f"lifecycle:{rule.name}",
                                 CONFIDENCE, trigger, {"state": state, **properties}))
     return list(found.values())
+
+
+def _other_holder(match: re.Match[str], view: "_SlotView") -> bool:
+    """"If A wins, B has my vote": the vote goes to B, not to the A of the condition."""
+    holder = view.mentions(match.groupdict().get("holder"))
+    return bool(holder) and holder[0].entity not in {m.entity for m in view.mentions(match.group("tgt"))}
 
 
 def _hedged(match: re.Match[str]) -> bool:

@@ -46,6 +46,13 @@ def states(text: str) -> dict[tuple[str, str], tuple[str, str | None, str, str]]
     ("The United Steelworkers did not endorse Paula Greer in 2012.", "declined", "2012-12-31", "did-not-endorse"),
     ("If Paula Greer wins the primary, the Sierra Club will support her.", "conditional", None,
      "conditional-if-first"),
+    ('"If Paula Greer wins the nomination, she has my vote," Victor Hale said.', "conditional", None,
+     "conditional-my-vote"),
+    ("Victor Hale said that if Paula Greer wins the nomination, she has his vote.", "conditional", None,
+     "conditional-said-vote"),
+    ("The United Steelworkers has yet to endorse Paula Greer.", "declined", None, "has-yet-to-endorse"),
+    ("The Sierra Club said it would endorse Paula Greer if she wins the primary.", "conditional", None,
+     "conditional-if"),
 ])
 def test_each_state_has_its_rule_date_and_sentence(text, state, date, rule):
     read = states(text)
@@ -68,6 +75,7 @@ def test_a_switch_is_two_facts_dated_by_the_sentence():
     "The Sierra Club is not expected to endorse Paula Greer.",
     '"We declined to endorse Paula Greer," the Sierra Club said.',
     "The Sierra Club declined to endorse Paula Greer's running mate, Victor Hale.",
+    '"If Paula Greer loses the primary, Ed Marsh has my vote," Victor Hale said.',   # the vote goes elsewhere
 ])
 def test_hedged_quoted_and_possessive_sentences_state_nothing(text):
     assert states(text) == {}

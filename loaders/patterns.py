@@ -419,6 +419,13 @@ PATTERNS: list[Pattern] = [
              doc="'<Person>, <Candidate>'s campaign manager'.",
              examples=("Ann Rudd, Paula Greer's campaign manager, declined to comment.",),
              non_examples=("Ann Rudd, Paula Greer's neighbor, declined to comment.",)),
+    _pattern("adviser-apposition-campaign", "ADVISES",   # "X, a Sanders campaign spokesman, said"
+             r"(?P<src>{ENT}), (?:a|an|the) (?:top |senior |longtime |chief )?(?P<tgt>{ENT}) (?:presidential |"
+             r"re-?election )?campaign (?P<mod>{MOD})(?P<role>{ADVISER})\b(?!,? ⟦)",
+             source_label="PERSON", target_label="PERSON", confidence=0.9,
+             doc="'<Person>, a <Candidate> campaign spokesman' (the word campaign: 'a Greer spokesman' may be City Hall's).",
+             examples=("Ann Rudd, a Greer campaign spokeswoman, declined to comment. Paula Greer left.",),
+             non_examples=("Ann Rudd, a Greer spokeswoman, declined to comment. Mayor Paula Greer left.",)),
     _pattern("adviser-role-then-name", "ADVISES",   # "an adviser to Rangel's campaign, Charlie King, said"
              r"(?P<mod>{MOD})(?:[\w-]+ )??(?P<role>{ADVISER}) (?:to|for|on) (?:the )?(?P<tgt>{ENT})(?:'s|')? "
              r"(?:[\w-]+ )?campaign,? (?P<src>{ENT})", source_label="PERSON", target_label="PERSON", confidence=0.85,

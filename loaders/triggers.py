@@ -11,6 +11,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from .spans import acronyms
+
 TRIGGER = re.compile(
     r"endors|\bback(?:ed|s|ing|ers?)\b|support|\bnods?\b|nomin|candidate|ticket|(?-i:\b(?:Democrat|Democratic|Republican|GOP|Green|Libertarian|Conservative|Independence) [A-Z])|\blines?\b|recommend|\bweight\b|out for|"
     r"rallying|(?:his|her|their) (?:side|corner)|\b(?:my|our|his|her|its|their) vote\b|president|director|chair|secretar|treasurer|\bhead|leader|"
@@ -32,6 +34,8 @@ COMMON = frozenset({                                   # capitalised words that 
     "Mr.", "Mrs.", "Ms.", "Dr.", "New", "Of", "On", "Or", "She", "So", "That", "The", "Their", "Then", "There",
     "They", "This", "To", "We", "When", "While", "With", "York", "City"})
 FULL_NAME = re.compile(r"\b[A-Z][\w'.-]+(?: (?:[A-Z]\.|[A-Z][\w'.-]+))+")   # "Karen Whitfield", "Michael R. Caputo"
+ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+SPELLED_OUT = re.compile(r"[A-Z][\w'-]*(?: (?:(?:of|for|and|the|&) )*[A-Z][\w'-]*)+")
 
 
 def relation_text(text: str, before: int = 1) -> str:
@@ -49,4 +53,18 @@ def relation_text(text: str, before: int = 1) -> str:
             keep |= set(itertools.takewhile(lambda i: len(lines[i]) <= LIST_ITEM_CHARS, filled[n + 1:]))
     names = {word for n in hits for word in NAME.findall(lines[filled[n]])} - COMMON
     keep |= {i for i in filled if any(names.intersection(full.split()) for full in FULL_NAME.findall(lines[i]))}
+    initials = {name.rstrip(".,:;'’s") for name in names if ACRONYM.fullmatch(name.rstrip(".,:;'’s"))}
+    if initials:                                     # "New York Civil Liberties Union" for "NYCLU"
+        keep |= {i for i in filled if i not in keep and _spells_out(lines[i], initials)}
     return "\n".join(line if i in keep else " " * len(line) for i, line in enumerate(lines))
+
+
+def _spells_out(line: str, initials: set[str]) -> bool:
+    """True when ``line`` holds a run of capitalised words whose initials are one of ``initials``
+    (as :func:`.spans.acronyms` reads them), so an acronym of a trigger line resolves as in the whole
+    article."""
+    for run in SPELLED_OUT.findall(line):
+        words = run.split()
+        if any(not initials.isdisjoint(acronyms(" ".join(words[k:]))) for k in range(len(words) - 1)):
+            return True
+    return False

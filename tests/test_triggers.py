@@ -64,3 +64,13 @@ def test_the_fast_path_reads_what_the_full_pipeline_reads_on_real_posts(tmp_path
     fast = load_graph([sample])
     full = load_graph([sample], options=ExtractOptions(full_parse=True))
     assert relations(full) and relations(fast) == relations(full)
+
+
+def test_a_line_spelling_out_an_acronym_of_a_trigger_line_is_parsed() -> None:
+    """"NYCLU" in a kept line resolves to the name spelled out elsewhere, as in the whole post."""
+    from endorsegraph.loaders.triggers import relation_text
+    text = ("Headline\n\nThe New York Civil Liberties Union sued the city.\n\nNothing else happened.\n\n"
+            "Others agreed.\n\n\"It is wrong,\" said NYCLU Executive Director Donna Lieberman.")
+    kept = relation_text(text)
+    assert len(kept) == len(text)
+    assert "New York Civil Liberties Union" in kept and "Nothing else happened." not in kept

@@ -4,13 +4,14 @@ In a general election each party puts up one candidate, so a post that labels th
 or more parties ("Republican candidate A", "B, the Green Party candidate", "C, the candidate of the
 Freedom Party") reports each party's line, which in New York's fusion voting is that party's
 endorsement. In a primary one party labels several candidates, and a lone label ("Republican
-candidate X" in July) says only which party X belongs to: neither is read as an endorsement.
+candidate X" in July) says only which party X belongs to: neither is read as an endorsement. "Republican
+X" counts only beside such labels; "the Democratic nominee, X" always counts: a nominee is nominated.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .mention_model import ArticleEntities, EntityInfo, Mention
 from .relations import Found
@@ -34,11 +35,13 @@ def party_labels(doc: Doc, entities: ArticleEntities) -> list[Found]:
         party = _party_before(doc, token.i, entities) or _party_after(doc, token.i, entities)
         person = _person_after(doc, token.i, entities) or _person_before(doc, token.i, entities)
         if party and person and party != person.entity:
-            rule = NOMINEE_RULE if token.lower_ == "nominee" else RULE     # a nominee is nominated, contest or not
-            found.append(Found("ENDORSED", party, person.entity, token.sent, rule, 0.75, token.i, {"status": "endorsed"}))
-    for mention in entities.mentions:
+            rule = NOMINEE_RULE if token.lower_ == "nominee" else RULE
+            found.append(Found("ENDORSED", party, person.entity, token.sent, rule, 0.75, token.i,
+                               {"status": "endorsed"}))
+    for mention in entities.mentions:                # "Republican Joe Lhota", not "Republican Sen. X"
         party = _party_word(doc[mention.start - 1]) if mention.start > 0 else None
-        if party and mention.explicit and mention.label == "PERSON" and doc[mention.start].lower_.rstrip(".") not in TITLES:
+        if party and mention.explicit and mention.label == "PERSON" \
+                and doc[mention.start].lower_.rstrip(".") not in TITLES:
             found.append(Found("ENDORSED", party, mention.entity, doc[mention.start].sent, BARE_RULE, 0.7,
                                mention.start - 1, {"status": "endorsed"}))
     return found
@@ -82,7 +85,8 @@ def _party_after(doc: Doc, i: int, entities: ArticleEntities) -> str | None:
     j = i + 1
     if j < len(doc) and doc[j].lower_ == "of":
         j += 2 if j + 1 < len(doc) and doc[j + 1].lower_ == "the" else 1
-        parties = [m for m in entities.starting_in(j, j + 4) if _is_party(m) and all(t.is_title for t in doc[j:m.start])]
+        parties = [m for m in entities.starting_in(j, j + 4)
+                   if _is_party(m) and all(t.is_title for t in doc[j:m.start])]
         if parties:                                  # "of the Rent Is | Too High Party": the whole name
             return parties[0].entity if parties[0].start == j else doc[j:parties[0].end].text
     return None

@@ -59,13 +59,14 @@ RULES: tuple[StateRule, ...] = (
           r"(?:gladly |happily )?(?P<trigger>{ENDORSING}) (?:him|her|them|⟦\d+⟧)",
           doc="'If Y wins the primary, X will back her'."),
     _rule("conditional-my-vote", "conditional",
-          r"\b(?:only )?(?:if|once) (?P<tgt>⟦\d+⟧) [^;⟦]{1,80}?, (?:he|she|they|(?P<holder>⟦\d+⟧)) (?:has|have|will have|"
-          r"gets|get|will get) (?:my|our) (?P<trigger>vote|support|endorsement)\W{0,4} (?P<src>⟦\d+⟧),? (?:said|says|added)",
+          r"\b(?:only )?(?:if|once) (?P<tgt>⟦\d+⟧) [^;⟦]{1,80}?, (?:he|she|they|(?P<holder>⟦\d+⟧)) "
+          r"(?:has|have|will have|gets|get|will get) (?:my|our) (?P<trigger>vote|support|endorsement)\W{0,4} "
+          r"(?P<src>⟦\d+⟧),? (?:said|says|added)",
           quoted=True, doc='"If Y wins the nomination, he has my vote," X said.'),
     _rule("conditional-said-vote", "conditional",
-          r"{LIST}{APPOS} (?:said|says|has said|added) (?:that )?(?:only )?(?:if|once) (?P<tgt>⟦\d+⟧) [^;⟦]{1,80}?, "
-          r"(?:he|she|they|(?P<holder>⟦\d+⟧)) (?:has|have|will have|gets|get|will get) (?:her|his|its|their|⟦\d+⟧) "
-          r"(?P<trigger>vote|support|endorsement)",
+          r"{LIST}{APPOS} (?:said|says|has said|added) (?:that )?(?:only )?(?:if|once) (?P<tgt>⟦\d+⟧) "
+          r"[^;⟦]{1,80}?, (?:he|she|they|(?P<holder>⟦\d+⟧)) (?:has|have|will have|gets|get|will get) "
+          r"(?:her|his|its|their|⟦\d+⟧) (?P<trigger>vote|support|endorsement)",
           doc="X said that if Y wins the nomination, he has her vote."),
     _rule("expected-to-endorse", "expected",
           r"{LIST}{APPOS} (?:is|are|was|were|has been|had been) (?:widely |also |now )?(?:expected|poised|set|"

@@ -41,6 +41,7 @@ from .read_only import checked
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 DEFAULT_TIMEOUT_S = 60.0
+PIECE_READS = 3             # reads of a long text in pieces before a pull gives up on it
 CONNECT_TIMEOUT_S = 5.0
 ACQUIRE_TIMEOUT_S = 10.0
 CONNECT_ATTEMPTS = 2
@@ -210,10 +211,15 @@ class Neo4jStore:
             return row
         query, params = statement(row)
         step = self._dialect.record_chars
-        pieces = [self._rows(query, {**params, "start": start, "length": step}) for start in range(0, size, step)]
-        if not all(pieces):
-            raise ServerError(f"{self.uri}: the graph changed during the pull; pull again")
-        return {**row, field: "".join(found[0]["piece"] for found in pieces)}
+        for _ in range(PIECE_READS):                 # FalkorDB now and then sends a piece cut short: read again
+            pieces = [self._rows(query, {**params, "start": start, "length": step}) for start in range(0, size, step)]
+            if not all(pieces):
+                raise ServerError(f"{self.uri}: the graph changed during the pull; pull again")
+            text = "".join(found[0]["piece"] for found in pieces)
+            if len(text) == size:
+                return {**row, field: text}
+        raise ServerError(f"{self.uri}: a {field} text of {size:,} characters came back as {len(text):,} "
+                          f"{PIECE_READS} times; pull again")
 
     def _session(self, write: bool) -> Session:
         """A read or write session on the chosen database, where the dialect lets a database choose

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from . import event_dates
-from .mention_model import ArticleEntities, Mention
-from .relations import Found
+from .mention_model import ArticleEntities
+from .relations import Found, SlotView
 
 RELATION = "ENDORSEMENT_STATE"
 CONFIDENCE = 0.8
@@ -120,7 +120,7 @@ def article_states(doc: Doc, entities: ArticleEntities, quoted: list[tuple[int, 
 def sentence_states(sent: Span, entities: ArticleEntities, quoted: list[tuple[int, int]],
                     published: str | None) -> list[Found]:
     """The states ``sent`` states, the first rule to read a pair winning."""
-    view = _SlotView(sent, entities)
+    view = SlotView(sent, entities)
     if "⟦" not in view.text:
         return []
     found: dict[tuple[str, str], Found] = {}
@@ -147,7 +147,7 @@ def sentence_states(sent: Span, entities: ArticleEntities, quoted: list[tuple[in
     return list(found.values())
 
 
-def _other_holder(match: re.Match[str], view: "_SlotView") -> bool:
+def _other_holder(match: re.Match[str], view: SlotView) -> bool:
     """"If A wins, B has my vote": the vote goes to B, not to the A of the condition."""
     holder = view.mentions(match.groupdict().get("holder"))
     return bool(holder) and holder[0].entity not in {m.entity for m in view.mentions(match.group("tgt"))}
@@ -182,36 +182,6 @@ def _date_spans(sent: Span) -> list[tuple[int, str]]:
     doc = sent.doc
     return [(i, text.strip()) for i, text in spans
             if not re.fullmatch(r"\d{4}", text.strip()) or (i > 0 and doc[i - 1].lower_ == "in")]
-
-
-class _SlotView:
-    """The sentence as text with each mention replaced by ``⟦n⟧``, and a map back to tokens."""
-
-    def __init__(self, sent: Span, entities: ArticleEntities):
-        self.slots: list[Mention] = []
-        pieces: list[str] = []
-        self.offsets: list[tuple[int, int]] = []      # (offset in text, token index)
-        length, i = 0, sent.start
-        while i < sent.end:
-            mention = entities.at(i)
-            if mention and mention.start == i and mention.end <= sent.end:
-                text = f"⟦{len(self.slots)}⟧" + sent.doc[mention.end - 1].whitespace_
-                self.slots.append(mention)
-                next_i = mention.end
-            else:
-                text = re.sub(r"\s+", " ", sent.doc[i].text_with_ws)
-                next_i = i + 1
-            self.offsets.append((length, i))
-            pieces.append(text)
-            length += len(text)
-            i = next_i
-        self.text = "".join(pieces)
-
-    def mentions(self, group: str | None) -> list[Mention]:
-        return [self.slots[int(n)] for n in re.findall(r"⟦(\d+)⟧", group or "")]
-
-    def token_at(self, offset: int) -> int:
-        return next(token for start, token in reversed(self.offsets) if start <= offset)
 
 
 def _inside(offset: int, regions: list[tuple[int, int]]) -> bool:

@@ -76,7 +76,7 @@ class Found:
 
 def sentence_relations(sent: Span, entities: ArticleEntities, quoted: list[tuple[int, int]]) -> list[Found]:
     """Every relation the sentence states, surface and parse readings reconciled."""
-    view = _View(sent, entities)
+    view = SlotView(sent, entities)
     explicit = [f for p in PATTERNS for f in _surface(p, view, sent)]
     covered = {f.trigger for f in explicit if f.trigger is not None}
     surface = explicit + [f for p in PATTERNS for f in _surface(p, view, sent, from_parse=True)
@@ -93,7 +93,7 @@ STAFF_ITEM = re.compile(r"(?:;|:|\bincludes?|\bincluded|\bare|\bis) (?:and )?⟦
                         r"(?:(?:new|top|chief|senior|longtime|campaign) )*(" + MACROS["ADVISER"] + r")\b", re.IGNORECASE)
 
 
-def staff_list(view: "_View", sent: Span) -> list[Found]:
+def staff_list(view: "SlotView", sent: Span) -> list[Found]:
     """"Lutz's team includes A, his campaign manager; B, a spokesman; and C, his pollster": each
     member advises the team's principal ("his" inside the list is the principal)."""
     head = STAFF_HEAD.search(view.text)
@@ -151,7 +151,7 @@ def quoted_regions(doc: Doc) -> list[tuple[int, int]]:
     return regions
 
 
-class _View:
+class SlotView:
     """The sentence as text with each mention replaced by a slot, and a map back to tokens."""
 
     def __init__(self, sent: Span, entities: ArticleEntities):
@@ -198,7 +198,7 @@ def _slot_text(sent: Span, resume: int) -> str:
     return sent.doc[resume - 1].whitespace_
 
 
-def _surface(pattern: Pattern, view: _View, sent: Span, from_parse: bool = False) -> list[Found]:
+def _surface(pattern: Pattern, view: SlotView, sent: Span, from_parse: bool = False) -> list[Found]:
     """Readings of ``pattern``; with ``from_parse``, only patterns that take an endpoint from the parse."""
     if from_parse != pattern.endpoint_from_parse:
         return []
@@ -223,7 +223,7 @@ def _surface(pattern: Pattern, view: _View, sent: Span, from_parse: bool = False
     return found
 
 
-def _sources(pattern: Pattern, match: re.Match[str], view: _View, sent: Span, trigger: int | None) -> list[Mention]:
+def _sources(pattern: Pattern, match: re.Match[str], view: SlotView, sent: Span, trigger: int | None) -> list[Mention]:
     """Who the match says did it: the slots of ``src``, the counted organizations, or the parse's subject."""
     groups = match.groupdict()
     if "count" in groups:
@@ -238,7 +238,7 @@ def _sources(pattern: Pattern, match: re.Match[str], view: _View, sent: Span, tr
     return sources
 
 
-def _office_or_staff(pattern: Pattern, match: re.Match[str], view: _View, sent: Span) -> bool:
+def _office_or_staff(pattern: Pattern, match: re.Match[str], view: SlotView, sent: Span) -> bool:
     """"Borough President", "Majority Leader" are offices, not heads of an organization; a spokesman
     or press secretary of an officeholder ("a spokesman for the mayor", "Koch's former press
     secretary", "communications director for Mayor X") is government staff unless the words say campaign."""
@@ -265,7 +265,7 @@ PEOPLE_OF_SLOT = re.compile(r" (?:[\w-]+ )?(?:" + "|".join(sorted(PERSON_NOUNS))
 DESCRIBING_SLOT = re.compile(r"(?:'s|')?(?: (?!and\b|or\b)[\w-]+(?: (?!and\b|or\b)[\w-]+)?,?)? ⟦")
 
 
-def listed_members(view: _View, match: re.Match[str]) -> list[Mention]:
+def listed_members(view: SlotView, match: re.Match[str]) -> list[Mention]:
     """The members of a described list: a slot that only describes the next one ("the ⟦City Council⟧
     speaker, ⟦Mark-Viverito⟧", "president of ⟦X⟧, ⟦Y⟧") is left out."""
     members = []
@@ -275,7 +275,7 @@ def listed_members(view: _View, match: re.Match[str]) -> list[Mention]:
     return members
 
 
-def _members(view: _View, start: int, end: int) -> list[Mention]:
+def _members(view: SlotView, start: int, end: int) -> list[Mention]:
     members = []
     for slot in SLOT.finditer(view.text, start, end):
         after = view.text[slot.end():end]               # what describes it lies inside the list
@@ -299,7 +299,7 @@ def _ends_in_title_holder(match: re.Match[str]) -> bool:
     return bool(match.groupdict().get("src")) and match.end("src") == match.end() and match.groupdict().get("role") is not None
 
 
-def _counted_referents(groups: dict, view: _View, match: re.Match[str]) -> list[Mention]:
+def _counted_referents(groups: dict, view: SlotView, match: re.Match[str]) -> list[Mention]:
     """The organizations named earlier in the sentence, if there are exactly as many as the text counts."""
     earlier = SLOT.findall(view.text[:match.start()])
     named = {view.slots[int(n)].entity: view.slots[int(n)] for n in earlier if view.slots[int(n)].label == "ORG"}
@@ -411,7 +411,7 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _endorsee_from_parse(trigger: Token, view: _View) -> list[Mention]:
+def _endorsee_from_parse(trigger: Token, view: SlotView) -> list[Mention]:
     """For "…picked up the endorsement of X": the subject of the acquiring verb."""
     verb = trigger.head
     if trigger.lemma_.lower() in BALLOT_WORDS and verb.dep_ == "prep":

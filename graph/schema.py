@@ -1,27 +1,50 @@
-"""The graph schema, read from ``schema.json``: entity kinds, relation types, their properties.
+"""The graph schema, read from ``schema.json``: entity kinds, relation types, what they mean.
 
-Every write goes through :func:`check_entity` and :func:`check_relation`, so the rules live in
-one data file rather than in scattered constants.
+``schema.json`` is the one declaration of a relation type: its ends, its properties and their
+meaning, the tags queries select it by and how the page draws it. This module is its only reader;
+loaders, queries and drawing ask the functions here rather than restating the facts. Every write
+goes through :func:`check_entity` and :func:`check_relation`.
+
+The schema is read once per process, from the packaged file or, if the environment variable
+``ENDORSEGRAPH_SCHEMA`` names one, from that file (a test uses it to add a relation type).
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
 import math
+import os
 import re
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 from .errors import SchemaError
 
 CONTROL_CHARACTER = re.compile("[\x00-\x1f\x7f-\x9f]")     # Unicode category Cc
+SCHEMA_ENV = "ENDORSEGRAPH_SCHEMA"       # a schema file to read instead of the packaged one
+TYPE_NAME = re.compile(r"[A-Z][A-Za-z0-9_]*")   # entity and relation type names go into Cypher as they are
+ENDS = ("source", "target")
+
+
+def schema_file() -> Traversable:
+    """The schema file this process reads: ``$ENDORSEGRAPH_SCHEMA`` if set, else the packaged one."""
+    override = os.environ.get(SCHEMA_ENV)
+    return Path(override) if override else resources.files(__package__).joinpath("schema.json")
 
 
 @cache
 def schema() -> dict[str, Any]:
-    """The parsed schema document."""
-    return json.loads(resources.files(__package__).joinpath("schema.json").read_text("utf-8"))
+    """The parsed schema document (read once per process); SchemaError if it is malformed."""
+    where = schema_file()
+    try:
+        document = json.loads(where.read_text("utf-8"))
+    except (OSError, ValueError) as err:
+        raise SchemaError(f"schema {where}: {err}") from None
+    _check_document(document, str(where))
+    return document
 
 
 def version() -> int:
@@ -50,6 +73,80 @@ def lifecycle_relation_types() -> list[str]:
 def connecting_relation_types() -> list[str]:
     """Relations a path or neighbourhood walks by default: every one but the lifecycle states."""
     return [name for name in relation_types() if name not in lifecycle_relation_types()]
+
+
+def relations_tagged(tag: str) -> tuple[str, ...]:
+    """The relation types carrying ``tag`` (see the schema's ``tags``), in name order.
+
+    >>> relations_tagged("position")
+    ('ADVISES', 'FOUNDED', 'LEADS', 'MEMBER_OF')
+    """
+    if tag not in schema()["tags"]:
+        raise SchemaError(f"unknown relation tag {tag!r} (known: {', '.join(schema()['tags'])})")
+    return tuple(sorted(name for name, spec in schema()["relation_types"].items() if tag in spec.get("tags", ())))
+
+
+def relations_carrying(prop: str) -> tuple[str, ...]:
+    """The relation types that declare the property ``prop`` (``role``, ``current``, ``status``...), in name order.
+
+    >>> relations_carrying("role")
+    ('ADVISES', 'LEADS', 'MEMBER_OF')
+    """
+    return tuple(sorted(name for name, spec in schema()["relation_types"].items() if prop in spec["properties"]))
+
+
+def carries(relation_type: str, prop: str) -> bool:
+    """True if ``relation_type`` declares the property ``prop``: ``carries("LEADS", "current")``."""
+    return prop in _relation_spec(relation_type)["properties"]
+
+
+def property_defaults(relation_type: str) -> dict[str, Any]:
+    """What a stated relation's properties are when its source does not say (ENDORSED: status endorsed)."""
+    return {key: spec["default"] for key, spec in relation_properties(relation_type).items()
+            if isinstance(spec, dict) and "default" in spec}
+
+
+def inactive_when(relation_type: str) -> dict[str, Any]:
+    """The property values that mark a relation as no longer holding: a former leader
+    (``{"current": False}``), a withdrawn endorsement (``{"status": "withdrawn"}``); empty if none."""
+    return {key: spec["inactive"] for key, spec in relation_properties(relation_type).items()
+            if isinstance(spec, dict) and "inactive" in spec}
+
+
+def candidate_ends(relation_type: str) -> tuple[str, ...]:
+    """The ends (``"source"``, ``"target"``) that must be a Candidate: a Person found there becomes one.
+
+    >>> candidate_ends("ADVISES"), candidate_ends("LEADS")
+    (('target',), ())
+    """
+    return tuple(end for end, allowed in zip(ENDS, allowed_endpoints(relation_type)) if allowed == ["Candidate"])
+
+
+def end_type(relation_type: str, end: str, entity_type: str) -> str:
+    """The type an entity of ``entity_type`` takes at ``end`` of the relation: a Person at a
+    candidate end is a Candidate; any other type stays as it is."""
+    if end in candidate_ends(relation_type) and is_a("Candidate", entity_type):
+        return "Candidate"
+    return entity_type
+
+
+def display(relation_type: str) -> dict[str, Any]:
+    """How the page draws a relation: ``label``, ``color``, ``width``, ``cue`` (a regular expression
+    for its words), ``inactive_label`` if it has one, and ``inactive_when`` (:func:`inactive_when`)."""
+    look = dict(_relation_spec(relation_type)["display"])
+    when = inactive_when(relation_type)
+    return {**look, "inactive_when": when} if when else look
+
+
+def verb(relation_type: str) -> str:
+    """The words between two names in a sentence stating the relation: ``is a member of``."""
+    look = _relation_spec(relation_type)["display"]
+    return look.get("verb", look["label"])
+
+
+def synthetic_weight(relation_type: str) -> int:
+    """How many parts of a synthetic graph's relations are of this type (0: none)."""
+    return int(_relation_spec(relation_type).get("synthetic_weight", 0))
 
 
 def labels(entity_type: str) -> list[str]:
@@ -152,6 +249,27 @@ def _relation_spec(relation_type: str) -> dict[str, Any]:
     except KeyError:
         raise SchemaError(f"unknown relation type {relation_type!r} "
                           f"(known: {', '.join(relation_types())})") from None
+
+
+def _check_document(document: dict[str, Any], where: str) -> None:
+    """Refuse a schema whose relation types name unknown entity types, tags or property types, or
+    lack what loaders, queries and the page read from them."""
+    entities, tags = document["entity_types"], document.get("tags", {})
+    for name, spec in document["relation_types"].items():
+        what = f"schema {where}: relation {name}"
+        if not TYPE_NAME.fullmatch(name):
+            raise SchemaError(f"{what}: a type name is letters, digits and _, starting with a capital")
+        unknown = sorted({*spec["source"], *spec["target"]} - set(entities)) + \
+            sorted(set(spec.get("tags", ())) - set(tags))
+        if unknown:
+            raise SchemaError(f"{what}: unknown entity type or tag {', '.join(unknown)}")
+        for key, prop in spec["properties"].items():
+            type_name = prop if isinstance(prop, str) else prop.get("type")
+            if type_name not in _COERCERS:
+                raise SchemaError(f"{what}: property {key!r} has no known type ({', '.join(_COERCERS)})")
+        missing = sorted({"label", "color", "width", "cue"} - set(spec.get("display", {})))
+        if missing:
+            raise SchemaError(f"{what}: its display needs {', '.join(missing)}")
 
 
 def _to_bool(value: Any) -> bool:

@@ -18,17 +18,16 @@ from ..graph.model import Batch
 from ..graph.names import NameIndex
 from .csv_tables import read_table
 from .gazetteer import load_gazetteer
-from .records import RELATION_COLUMNS, rows_to_batch
+from .records import relation_columns, rows_to_batch
 
 ENDPOINT_TYPES = ("source_type", "target_type")     # a column giving an endpoint's entity type
 RULE = "column-map"
 
 
 def fields() -> list[str]:
-    """What a column may be mapped to: the records' relation columns, every relation property, and
-    the endpoints' entity types."""
-    properties = {p for t in schema.relation_types() for p in schema.relation_properties(t)}
-    return sorted(RELATION_COLUMNS | properties | set(ENDPOINT_TYPES))
+    """What a column may be mapped to: the records' relation columns (with every relation property)
+    and the endpoints' entity types."""
+    return sorted(relation_columns() | set(ENDPOINT_TYPES))
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,6 @@ from ..graph.model import Batch, Claim, Entity, Relation, entity_id
 from ..graph.names import NameIndex
 from .articles import Article, read_articles
 from .contests import contested, party_labels
-from .lifecycle import RELATION as STATE_RELATION
 from .lifecycle import article_states
 from .mention_model import EntityInfo
 from .mentions import find_entities
@@ -27,7 +26,6 @@ from .relations import Found, listed_endorsements, quoted_regions, sentence_rela
 from .triggers import may_state_relation, relation_text
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-CANDIDATE_TARGETS = {"ENDORSED", "ADVISES", STATE_RELATION}
 PIECE_CHARS = 100_000        # longer texts are read in pieces cut at line or sentence ends
 STREAM_BATCH = 32            # texts per batch a worker parses
 
@@ -193,8 +191,9 @@ def settled_types(entities: dict[str, EntityInfo], found: list[Found]) -> dict[s
         winner = votes[entity_id(name)].most_common(1)[0][0]
         types[name] = info.type if _base_type(info.type) == winner else winner
     for relation in found:
-        if relation.relation in CANDIDATE_TARGETS and types.get(relation.target) == "Person":
-            types[relation.target] = "Candidate"
+        for end, name in zip(schema.ENDS, (relation.source, relation.target)):
+            if name in types:
+                types[name] = schema.end_type(relation.relation, end, types[name])
     return types
 
 

@@ -11,6 +11,7 @@ import io
 import json
 import math
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +24,17 @@ from ..graph.names import NameIndex
 from .files import read_text
 
 ENTITY_COLUMNS = {"name", "type", "kind", "aliases", "members", "office"}
-RELATION_COLUMNS = {"relation", "source", "target", "role", "current", "date", "status", "state",
-                    "evidence", "url", "published", "confidence"}
+CLAIM_COLUMNS = {"relation", "source", "target", "evidence", "url", "published", "confidence"}
 ALIAS_SEPARATOR = ";"
 RULE = "record"
 
 Row = tuple[int, dict[str, Any]]
+
+
+@cache
+def relation_columns() -> set[str]:
+    """The columns of a relation row: the claim's and every relation property the schema declares."""
+    return CLAIM_COLUMNS | {p for t in schema.relation_types() for p in schema.relation_properties(t)}
 
 
 def load_records(path: Path, graph: nx.MultiDiGraph, names: NameIndex | None = None) -> Batch:
@@ -73,7 +79,7 @@ def _csv_rows(path: Path, text: str) -> list[Row]:
     read = 0                                            # lines read up to the end of the last whole row
     try:
         columns = {c.strip() for c in reader.fieldnames or [] if c}
-        unknown = sorted(columns - ENTITY_COLUMNS - RELATION_COLUMNS)
+        unknown = sorted(columns - ENTITY_COLUMNS - relation_columns())
         if unknown:
             raise InputError(str(path), f"unknown column {', '.join(unknown)}", line=1)
         read = reader.line_num
@@ -142,7 +148,7 @@ def _jsonl_rows(path: Path, text: str) -> list[Row]:
 def _object(path: Path, line: int, value: Any) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise InputError(str(path), f"expected an object, got {type(value).__name__}", line=line)
-    unknown = sorted(set(value) - ENTITY_COLUMNS - RELATION_COLUMNS)
+    unknown = sorted(set(value) - ENTITY_COLUMNS - relation_columns())
     if unknown:
         raise InputError(str(path), f"unknown field {', '.join(unknown)}", line=line)
     return value
@@ -192,12 +198,12 @@ def _relation(path: Path, line: int, row: dict[str, Any], names: NameIndex, batc
             batch.entities.append(created)
             names.add(created)
             node_id = created.id
-        elif allowed == ["Candidate"]:
+        elif column in schema.candidate_ends(relation_type):
             batch.entities.append(Entity(name=names.name_of(node_id), type="Candidate"))
         ends.append(node_id)
     properties = {k: row[k] for k in schema.relation_properties(relation_type) if _cell(row, k)}
-    if relation_type == "ENDORSED":
-        properties.setdefault("status", "endorsed")
+    for key, value in schema.property_defaults(relation_type).items():
+        properties.setdefault(key, value)
     try:
         confidence = float(row.get("confidence") or 1.0)
         if not math.isfinite(confidence):
@@ -215,9 +221,8 @@ def _relation(path: Path, line: int, row: dict[str, Any], names: NameIndex, batc
 
 
 def _check_relation(relation_type: str, ends: list[str], names: NameIndex, properties: dict) -> None:
-    source_type, target_type = (names.type_of(end) for end in ends)
-    if schema.allowed_endpoints(relation_type)[1] == ["Candidate"] and schema.is_a(target_type, "Person"):
-        target_type = "Candidate"
+    source_type, target_type = (schema.end_type(relation_type, end, names.type_of(node))
+                                for end, node in zip(schema.ENDS, ends))
     schema.check_relation(relation_type, source_type, target_type, properties)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..graph import schema
 from .mention_model import ArticleEntities, Mention
 from .patterns import ADVISER_ROLES, CAMPAIGN_ONLY_ROLES, FORMER_WORDS, MACROS, PATTERNS, Pattern
 from .vocabulary import (
@@ -322,12 +323,12 @@ def _fits(pattern: Pattern, source: Mention, target: Mention) -> bool:
 
 def _properties(pattern: Pattern, groups: dict) -> dict:
     properties: dict = {}
-    if pattern.relation == "ENDORSED":
-        properties["status"] = pattern.status or "endorsed"
+    if schema.carries(pattern.relation, "status"):
+        properties["status"] = pattern.status or schema.property_defaults(pattern.relation)["status"]
     role = (groups.get("role") or "").lower()
-    if role and pattern.relation in ("LEADS", "ADVISES", "MEMBER_OF"):
+    if role and schema.carries(pattern.relation, "role"):
         properties["role"] = (groups.get("title") or "").lower() or _role_name(role)
-    if pattern.relation == "LEADS":
+    if schema.carries(pattern.relation, "current"):
         modifiers = f"{groups.get('mod0') or ''} {groups.get('mod') or ''}".lower()
         past_verb = role in {"led", "headed", "chaired", "ran", "directed"} and pattern.name != "leader-passive"
         properties["current"] = not (past_verb or any(w in modifiers for w in FORMER_WORDS))

@@ -16,12 +16,11 @@ import hashlib
 import os
 import warnings
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import kglite
 
-from ..graph import server_model
+from ..graph import schema, server_model
 from ..graph.embedded import graph_from_json
 from . import cypher_embedded
 
@@ -76,7 +75,7 @@ def content_key(file_sha256: bytes) -> str:
 def _code_digest() -> bytes:
     """A digest of what decides the kglite graph of given bytes besides the bytes themselves."""
     digest = hashlib.sha256(kglite.__version__.encode())
-    digest.update(resources.files("endorsegraph.graph").joinpath("schema.json").read_bytes())
+    digest.update(schema.schema_file().read_bytes())
     for module in (server_model, cypher_embedded):
         digest.update(Path(module.__file__).read_bytes())
     return digest.digest()

@@ -17,12 +17,12 @@ import networkx as nx
 
 from ..graph import schema
 from . import lifecycle
-from .fragments import match_by_id
+from .fragments import any_of, match_by_id
 from .rows import Runner, canonical, edge_evidence, from_record
 
 ENDORSED = "ENDORSED"
 WITHDRAWN = "withdrawn"
-LOYALTY_RELATIONS = ("LEADS", "FOUNDED")   # an organization is "theirs" if they lead, led or founded it
+LOYALTY_RELATIONS = schema.relations_tagged("leadership")   # "their" organizations: led or founded
 RACE_FIELDS = ("office", "state", "district", "primary_status", "won_primary", "primary_pct")
 PERSON_KIND = "person"                      # tally bucket for endorsers that are people
 TOTAL_KIND = "(all)"                        # tally row summing every kind
@@ -156,7 +156,7 @@ RETURN c.name AS candidate, c.id AS candidate_id, e.id AS endorser_id, e.type AS
 
 CONFLICTS_CYPHER = """
 MATCH (p:Person)-[pe:ENDORSED]->(pc:Candidate),
-      (p)-[l:LEADS|FOUNDED]->(o:Organization)-[oe:ENDORSED]->(oc:Candidate)
+      (p)-[l:""" + any_of(LOYALTY_RELATIONS) + """]->(o:Organization)-[oe:ENDORSED]->(oc:Candidate)
 WHERE pc.id <> oc.id
   AND coalesce(pe.status, 'endorsed') <> 'withdrawn' AND coalesce(oe.status, 'endorsed') <> 'withdrawn'
   AND NOT (p)-[:ENDORSED]->(oc)

@@ -1,7 +1,7 @@
 """Cypher text shared by the catalog's queries."""
 from __future__ import annotations
 
-from ..graph import server_model
+from ..graph import schema, server_model
 
 
 def match_by_id(**variables: str) -> str:
@@ -16,3 +16,12 @@ def match_by_id(**variables: str) -> str:
     bound = ", ".join(f"coalesce({', '.join(f'{variable}{index}' for index in range(len(labels)))}) AS {variable}"
                       for variable in variables)
     return "\n".join(lookups) + f"\nWITH {bound}\n"
+
+
+def any_of(relation_types: tuple[str, ...]) -> str:
+    """A relationship pattern's types, ``A|B``: ``MATCH (a)-[r:{any_of(types)}]->(b)``. The names
+    are the schema's, which it checks are plain type names."""
+    unknown = sorted(set(relation_types) - set(schema.relation_types()))
+    if unknown or not relation_types:
+        raise ValueError(f"not relation types of the schema: {unknown or 'none given'}")
+    return "|".join(relation_types)

@@ -6,11 +6,12 @@ from typing import Any
 
 import networkx as nx
 
-from .fragments import match_by_id
+from ..graph import schema
+from .fragments import any_of, match_by_id
 from .rows import canonical, edge_evidence
 
-LEADER_RELATIONS = ("FOUNDED", "LEADS")
-ROLE_RELATIONS = ("ADVISES", "FOUNDED", "LEADS", "MEMBER_OF")
+LEADER_RELATIONS = schema.relations_tagged("leadership")     # FOUNDED, LEADS
+ROLE_RELATIONS = schema.relations_tagged("position")         # ADVISES, FOUNDED, LEADS, MEMBER_OF
 
 
 @dataclass(frozen=True)
@@ -31,20 +32,21 @@ _ROLE_RETURN = """
 RETURN h.name AS holder, h.id AS holder_id, type(r) AS relation, t.name AS subject, t.id AS subject_id,
        r.role AS role, r.current AS current, r.sources AS sources, r.sentences AS sentences"""
 
-LEADERS_CYPHER = "MATCH (h)-[r:FOUNDED|LEADS]->(t:Organization {id: $organization})" + _ROLE_RETURN
+LEADERS_CYPHER = f"MATCH (h)-[r:{any_of(LEADER_RELATIONS)}]->(t:Organization {{id: $organization}})" + _ROLE_RETURN
 
-ROLES_CYPHER = match_by_id(h="person") + "MATCH (h)-[r:ADVISES|FOUNDED|LEADS|MEMBER_OF]->(t)" + _ROLE_RETURN
+ROLES_CYPHER = match_by_id(h="person") + f"MATCH (h)-[r:{any_of(ROLE_RELATIONS)}]->(t)" + _ROLE_RETURN
 
 
 def leaders(graph: nx.MultiDiGraph, organization: str) -> list[Role]:
-    """Current and former leaders, and founders, of the organization with id ``organization``."""
+    """Current and former leaders, and founders, of the organization with id ``organization`` (the
+    "leadership" relations)."""
     return canonical(_role(graph, source, organization, edge)
                      for source, _, edge in graph.in_edges(organization, data=True)
                      if edge["type"] in LEADER_RELATIONS)
 
 
 def roles(graph: nx.MultiDiGraph, person: str) -> list[Role]:
-    """What the entity with id ``person`` leads, founded, advises or is a member of."""
+    """What the entity with id ``person`` leads, founded, advises or is a member of (the "position" relations)."""
     return canonical(_role(graph, person, target, edge)
                      for _, target, edge in graph.out_edges(person, data=True)
                      if edge["type"] in ROLE_RELATIONS)

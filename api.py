@@ -121,8 +121,8 @@ def draw(graph: GraphLike, focus: str | None = None, *, depth: int = 1, types: l
     >>> endorsegraph.draw(graph, focus="Bernie Sanders", depth=2)               # doctest: +SKIP
     >>> endorsegraph.draw(graph).save("graph.html")                             # doctest: +SKIP
     """
-    from .graph import view as viewing
-    from .graph import viz as drawing
+    from .graph.drawing import view as viewing
+    from .graph.drawing import viz as drawing
     options: dict[str, Any] = {} if max_nodes is None else {"max_nodes": max_nodes}
     view = viewing.select(_graph(graph), focus=focus, depth=depth, types=types, since=since, **options)
     return Page(drawing.render(view, title=title or drawing.default_title(view), built=None,

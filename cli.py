@@ -19,7 +19,7 @@ from . import __version__
 from .graph import curation, deciding, describe, kg
 from .graph import decisions as dfile
 from .graph import export as exporting
-from .graph import view as viewing
+from .graph.drawing import view as viewing
 from .graph.embedded import JsonFileStore
 from .graph.errors import EndorsegraphError, GraphFileError
 from .graph.lookup import resolve
@@ -275,9 +275,7 @@ def stats(graph: GraphOption = DEFAULT_GRAPH, fmt: FormatOption = "table", decis
     Example: endorsegraph stats --graph demo.json --format json
     """
     check_format(fmt)
-    g = reviewed(graph, decisions, keep_rejected=True).graph
-    review = curation.review_counts(g)
-    numbers = {**describe.counts(curation.drop_rejected(g)), "review": review}
+    numbers = describe.graph_stats(reviewed(graph, decisions, keep_rejected=True).graph)
     typer.echo(describe.counts_text(numbers) if fmt == "table" else
                json.dumps(numbers, indent=2) if fmt == "json" else format_rows(describe.count_rows(numbers), fmt))
 
@@ -294,8 +292,7 @@ def show(name: Annotated[str, typer.Argument(help="Name, alias or id of an entit
     Example: endorsegraph show "Chris Shelton" --graph demo.json
     """
     check_format(fmt)
-    g = reviewed(graph, decisions, keep_rejected=show_all).graph
-    report = describe.entity(g, resolve(g, name))
+    report = describe.entity_report(reviewed(graph, decisions, keep_rejected=show_all).graph, name)
     typer.echo(describe.entity_text(report) if fmt == "table" else
                json.dumps(report, indent=2, ensure_ascii=False) if fmt == "json" else
                format_rows(describe.entity_rows(report), fmt))
@@ -348,14 +345,14 @@ def viz(graph: GraphOption = DEFAULT_GRAPH,
     """
     if depth != 1 and focus is None:
         raise EndorsegraphError("--depth needs --focus NAME")
-    from .graph import viz as drawing
+    from .graph.drawing import viz as drawing
     refuse_graph_file([output], graph)
     g = reviewed(graph, decisions).graph
     if as_of is not None:
         from .queries.lifecycle import as_of_graph
         g = as_of_graph(g, as_of)
     if timeline:
-        from .graph import timeline_page
+        from .graph.drawing import timeline_page
         from .queries.lifecycle import race_events, steps
         events = race_events(g, resolve(g, focus) if focus else None)
         timeline_page.write(events, steps(events), output, title=title or "Endorsements over time")
@@ -390,7 +387,7 @@ def eval_articles(articles: Annotated[list[Path], typer.Argument(help="Article f
     """
     if fmt not in ("table", "json"):
         raise EndorsegraphError(f"unknown format {fmt!r} (choose from table, json)")
-    from .loaders import evaluate as scoring
+    from .queries import evaluate as scoring
     from .loaders.news import ExtractOptions
     options = ExtractOptions(model, tuple(str(g) for g in gazetteers or ()))
     result = scoring.evaluate(articles, gold, options=options)

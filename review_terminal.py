@@ -21,7 +21,7 @@ from .graph import decisions as dfile
 from .graph.embedded import JsonFileStore
 from .graph.errors import EndorsegraphError
 from .graph.review_queue import ClaimItem, Pair, claim_queue, entity_pairs
-from .graph.viz_info import marked, web_address
+from .graph.drawing.viz_info import marked, web_address
 
 BOLD, UNDERLINE, REVERSE, DIM, RESET = "\x1b[1m", "\x1b[4m", "\x1b[7m", "\x1b[2m", "\x1b[0m"
 CLAIM_KEYS = "[a]ccept  [r]eject  [u]nsure  [s]kip  [c]orrect  [o]pen source  [q]uit"

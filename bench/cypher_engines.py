@@ -11,13 +11,16 @@ from __future__ import annotations
 import statistics
 import sys
 import time
+from pathlib import Path
 
 import networkx as nx
 from grandcypher import GrandCypher
 
 from endorsegraph.graph import schema
-from endorsegraph.graph.synthetic import synthetic_graph
 from endorsegraph.queries.cypher_embedded import load
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # support/: test and benchmark support
+from support.synthetic import synthetic_graph  # noqa: E402
 
 STARTS = 50
 FEATURES = {   # feature -> a query over the synthetic graph that uses it

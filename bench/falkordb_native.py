@@ -2,7 +2,7 @@
 
 FalkorDB's native clients send ``GRAPH.QUERY graph "CYPHER rows=[...] UNWIND $rows ..."`` over
 the Redis protocol (RESP), with no 4 KB limit on a statement. The test server's Redis port is only
-reachable inside its private network namespace (:mod:`endorsegraph.graph.falkordb_sandbox`), so
+reachable inside its private network namespace (tests/support/falkordb_sandbox.py), so
 :func:`connect_inside` enters that namespace for the one ``connect`` (``setns``, which needs root)
 and returns. Standard library only, for the benchmark.
 """

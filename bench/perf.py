@@ -35,6 +35,7 @@ from endorsegraph.graph.embedded import JsonFileStore, graph_to_json
 
 REPO = Path(__file__).resolve().parents[1]
 RECORDS = REPO / "examples" / "records"
+TESTS = REPO / "tests"   # support/: the synthetic graph generator
 ARTICLES = sorted((REPO / "tests" / "fixtures" / "articles").glob("*.txt"))[:10]
 CLI = [sys.executable, "-c", "from endorsegraph.cli import main; main()"]
 FLOOR = [sys.executable, "-c", "import json, sys, networkx as nx; "
@@ -76,7 +77,7 @@ def big_graph(folder: Path, relations: int) -> Path:
     path = folder / f"synthetic-{relations}.json"
     if not path.exists():
         seconds = command([sys.executable, "-c", "import sys; from endorsegraph.graph.embedded import JsonFileStore; "
-                           "from endorsegraph.graph.synthetic import synthetic_graph; "
+                           f"sys.path.insert(0, {str(TESTS)!r}); from support.synthetic import synthetic_graph; "
                            "JsonFileStore(sys.argv[1]).save(synthetic_graph(int(sys.argv[2])))",
                            str(path), str(relations)])[0]
         print(f"\n(generated and saved {relations:,} relations in {seconds:.0f} s)")

@@ -24,13 +24,14 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # support/: test and benchmark support
 
 from falkordb_native import Redis, connect_inside, load  # noqa: E402
 
 from endorsegraph.graph import kg, push_plan, server_model  # noqa: E402
-from endorsegraph.graph.falkordb_server import FalkorDBServer, falkordb_server  # noqa: E402
 from endorsegraph.graph.neo4j_store import Neo4jStore  # noqa: E402
-from endorsegraph.graph.synthetic import synthetic_graph  # noqa: E402
+from support.falkordb_server import FalkorDBServer, falkordb_server  # noqa: E402
+from support.synthetic import synthetic_graph  # noqa: E402
 
 NATIVE_GRAPH = "native"
 

@@ -14,12 +14,15 @@ import random
 import statistics
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from endorsegraph.graph.synthetic import synthetic_graph
 from endorsegraph.queries import catalog
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # support/: test and benchmark support
+from support.synthetic import synthetic_graph  # noqa: E402
 
 PAIRS = 20
 SEED = 11
@@ -35,8 +38,8 @@ def main(n_relations: int, embedded_only: bool) -> None:
     expected = report("embedded (networkx)", embedded, calls)
     if embedded_only:
         return
-    from endorsegraph.graph.falkordb_server import falkordb_server
     from endorsegraph.graph.neo4j_store import Neo4jStore
+    from support.falkordb_server import falkordb_server
     with falkordb_server() as server, Neo4jStore(server.uri, *server.auth) as store:
         began = time.perf_counter()
         store.save(graph)

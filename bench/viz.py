@@ -15,12 +15,15 @@ from __future__ import annotations
 import argparse
 import shutil
 import tempfile
+import sys
 import time
 from pathlib import Path
 
-from endorsegraph.graph import viz
-from endorsegraph.graph.synthetic import synthetic_graph
-from endorsegraph.graph.view import DEFAULT_MAX_NODES, select
+from endorsegraph.graph.drawing import viz
+from endorsegraph.graph.drawing.view import DEFAULT_MAX_NODES, select
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # support/: test and benchmark support
+from support.synthetic import synthetic_graph  # noqa: E402
 
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",

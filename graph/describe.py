@@ -1,6 +1,7 @@
 """What ``stats`` and ``show`` print: the graph's counts and one entity with its relations and claims.
 
-Each comes as plain data (for JSON), as rows (for CSV) and as the text people read.
+:func:`graph_stats` and :func:`entity_report` compute them as plain data (for JSON); the rows (for CSV)
+and the text people read are made from that data. The CLI only picks the format.
 """
 from __future__ import annotations
 
@@ -9,10 +10,26 @@ from typing import Any
 
 import networkx as nx
 
-from . import kg
+from . import curation, kg
 from .decisions import claim_key, key_id
+from .lookup import resolve
 
 REVIEWED = ("accepted", "corrected", "unsure")
+
+
+def graph_stats(graph: nx.MultiDiGraph) -> dict[str, Any]:
+    """What ``stats`` reports of a reviewed graph that keeps its rejected claims: the review counts
+    (:func:`.curation.review_counts`) under ``"review"``, and :func:`counts` once the rejected claims
+    are dropped (from ``graph`` itself)."""
+    review = curation.review_counts(graph)
+    return {**counts(curation.drop_rejected(graph)), "review": review}
+
+
+def entity_report(graph: nx.MultiDiGraph, name: str) -> dict[str, Any]:
+    """What ``show`` reports: :func:`entity` of the entity that ``name`` (name, alias or id) resolves to.
+
+    Raises :class:`.lookup.EntityNotFound` when nothing matches."""
+    return entity(graph, resolve(graph, name))
 
 
 def counts(graph: nx.MultiDiGraph) -> dict[str, Any]:

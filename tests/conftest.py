@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from endorsegraph.graph.errors import EndorsegraphError
-from endorsegraph.graph.falkordb_server import ServerUnavailable, falkordb_server
+from support.falkordb_server import ServerUnavailable, falkordb_server
 from endorsegraph.graph.neo4j_store import Neo4jStore
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "gold"

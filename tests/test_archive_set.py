@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from archive_set import ARCHIVE, HALVES, archive_paths, gold_dir, unpack
-from endorsegraph.loaders.evaluate import evaluate, load_gold
+from endorsegraph.queries.evaluate import evaluate, load_gold
 
 needs_archive = pytest.mark.skipif(not ARCHIVE.is_file(), reason="../shared/corpus/archive is not beside this checkout")
 

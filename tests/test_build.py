@@ -6,7 +6,7 @@ from pathlib import Path
 
 from endorsegraph.graph import kg
 from endorsegraph.graph.model import Batch, Entity
-from endorsegraph.graph.synthetic import synthetic_graph
+from support.synthetic import synthetic_graph
 from endorsegraph.loaders import build
 from endorsegraph.loaders.build import load_into
 from endorsegraph.loaders.records import load_records

@@ -14,7 +14,7 @@ import pytest
 from endorsegraph.cli import app
 from endorsegraph.graph.embedded import JsonFileStore
 from endorsegraph.graph.errors import EndorsegraphError
-from endorsegraph.graph.synthetic import synthetic_graph
+from support.synthetic import synthetic_graph
 from endorsegraph.queries.params import parse_params
 from typer.testing import CliRunner
 

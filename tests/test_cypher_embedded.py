@@ -11,7 +11,7 @@ import pytest
 from endorsegraph.cli import app
 from endorsegraph.graph import kg, schema, server_model
 from endorsegraph.graph.errors import EndorsegraphError
-from endorsegraph.graph.synthetic import synthetic_graph
+from support.synthetic import synthetic_graph
 from endorsegraph.loaders.build import load_graph
 from endorsegraph.queries import catalog
 from endorsegraph.queries.cypher_embedded import run_cypher

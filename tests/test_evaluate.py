@@ -15,7 +15,7 @@ from endorsegraph.cli import app
 from endorsegraph.graph import export, kg, schema
 from endorsegraph.graph.errors import InputError
 from endorsegraph.loaders.articles import article_ids, read_articles
-from endorsegraph.loaders.evaluate import load_gold, normalize, score
+from endorsegraph.queries.evaluate import load_gold, normalize, score
 from endorsegraph.loaders.records import load_records
 
 FIXTURES = Path(__file__).parent / "fixtures"

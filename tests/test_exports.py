@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from endorsegraph.cli import app
 from endorsegraph.graph import export, kg
 from endorsegraph.graph.embedded import JsonFileStore
-from endorsegraph.graph.synthetic import synthetic_graph
+from support.synthetic import synthetic_graph
 
 RECORDS = Path(__file__).parent.parent / "examples" / "records"
 GEXF_EDGE_TYPES = {"directed", "undirected", "mutual"}     # what GEXF means by an edge's type

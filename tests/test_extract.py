@@ -12,7 +12,7 @@ from endorsegraph.graph import kg
 from endorsegraph.graph.errors import EndorsegraphError
 from endorsegraph.loaders.articles import Article
 from endorsegraph.loaders.clean import clean_text
-from endorsegraph.loaders.evaluate import evaluate
+from endorsegraph.queries.evaluate import evaluate
 from endorsegraph.loaders.news import ExtractOptions, extract
 from endorsegraph.loaders.nlp import pipeline
 

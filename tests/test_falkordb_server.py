@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from endorsegraph.graph.falkordb_server import ServerUnavailable, falkordb_server
+from support.falkordb_server import ServerUnavailable, falkordb_server
 
 
 def listening(port: int) -> bool:
@@ -98,9 +98,9 @@ def test_server_stops_even_when_the_block_fails():
 @pytest.mark.skipif(sys.platform != "linux", reason="the parent-death signal is Linux's")
 def test_server_stops_when_the_process_that_started_it_is_killed():
     starter = subprocess.Popen(
-        [sys.executable, "-c", "import time\nfrom endorsegraph.graph.falkordb_server import falkordb_server\n"
+        [sys.executable, "-c", "import time\nfrom support.falkordb_server import falkordb_server\n"
                                "with falkordb_server() as s:\n    print(s.bolt_port, flush=True)\n    time.sleep(60)"],
-        stdout=subprocess.PIPE, text=True)
+        stdout=subprocess.PIPE, text=True, cwd=Path(__file__).parent)   # where `support` is
     try:
         line = starter.stdout.readline()
         if not line.strip():

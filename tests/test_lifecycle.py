@@ -8,7 +8,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from endorsegraph.cli import app
-from endorsegraph.graph import kg, timeline_page
+from endorsegraph.graph import kg
+from endorsegraph.graph.drawing import timeline_page
 from endorsegraph.graph.errors import SchemaError
 from endorsegraph.loaders.articles import Article
 from endorsegraph.loaders.build import load_graph

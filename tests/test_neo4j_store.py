@@ -15,11 +15,11 @@ from endorsegraph.graph import kg, push_plan
 from endorsegraph.graph.dialect import FALKORDB
 from endorsegraph.graph.embedded import graph_to_json
 from endorsegraph.graph.errors import EndorsegraphError, SchemaError
-from endorsegraph.graph.falkordb_server import ServerUnavailable, falkordb_server
+from support.falkordb_server import ServerUnavailable, falkordb_server
 from endorsegraph.graph.model import Claim, Entity, Relation
 from endorsegraph.graph.neo4j_store import Neo4jStore, ServerError, ServerTimeout
 from endorsegraph.graph.read_only import WriteRefused
-from endorsegraph.graph.synthetic import synthetic_graph
+from support.synthetic import synthetic_graph
 from endorsegraph.loaders.build import load_into
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "records"
@@ -398,7 +398,7 @@ def test_a_wrong_password_says_authentication_failed():
 
 def test_a_server_gone_away_is_one_line_without_driver_logs():
     script = """
-from endorsegraph.graph.falkordb_server import falkordb_server
+from support.falkordb_server import falkordb_server
 from endorsegraph.graph.neo4j_store import Neo4jStore
 with falkordb_server() as server:
     store = Neo4jStore(server.uri, *server.auth, timeout=20)
@@ -408,7 +408,8 @@ try:
 except Exception as err:
     print(type(err).__name__, err)
 """
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).parent)             # where `support` is
     if "ServerUnavailable" in done.stderr:
         pytest.skip("no Bolt test server")
     assert done.stdout.startswith("ServerError bolt://127.0.0.1:") and "cannot reach the server" in done.stdout

@@ -11,7 +11,7 @@ from endorsegraph.graph import dialect, kg, push_plan, server_model
 from endorsegraph.graph.dialect import FALKORDB, NEO4J
 from endorsegraph.graph.errors import EndorsegraphError
 from endorsegraph.graph.model import Claim, Relation
-from endorsegraph.graph.synthetic import synthetic_graph
+from support.synthetic import synthetic_graph
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from endorsegraph.cli import app
 from endorsegraph.graph import schema
 from endorsegraph.graph.errors import EndorsegraphError
 from endorsegraph.graph.lookup import EntityNotFound
-from endorsegraph.graph.synthetic import synthetic_graph
+from support.synthetic import synthetic_graph
 from endorsegraph.loaders.build import load_graph
 from endorsegraph.queries import catalog, endorsements, paths, roles
 from endorsegraph.queries.rows import as_dict, evidence

@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 from endorsegraph.cli import app
 from endorsegraph.graph.lookup import EntityNotFound
-from endorsegraph.graph.synthetic import synthetic_graph
+from support.synthetic import synthetic_graph
 from endorsegraph.loaders.build import load_graph
 from endorsegraph.queries import catalog
 from typer.testing import CliRunner

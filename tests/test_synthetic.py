@@ -5,7 +5,7 @@ from collections import Counter
 
 from endorsegraph.graph import kg, schema
 from endorsegraph.graph.embedded import graph_to_json
-from endorsegraph.graph.synthetic import synthetic_graph
+from support.synthetic import synthetic_graph
 
 
 def test_same_arguments_same_graph_other_seed_other_graph():

@@ -13,13 +13,14 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from endorsegraph.cli import app
-from endorsegraph.graph import kg, schema, viz, viz_info
-from endorsegraph.graph import view as viz_view
+from endorsegraph.graph import kg, schema
+from endorsegraph.graph.drawing import viz, viz_info
+from endorsegraph.graph.drawing import view as viz_view
+from endorsegraph.graph.drawing.view import latest_date, parse_types, select
 from endorsegraph.graph.embedded import JsonFileStore
 from endorsegraph.graph.errors import EndorsegraphError
 from endorsegraph.graph.lookup import EntityNotFound
 from endorsegraph.graph.model import Claim, Entity, Relation
-from endorsegraph.graph.view import latest_date, parse_types, select
 from endorsegraph.loaders.build import load_graph
 from typer.testing import CliRunner
 

@@ -19,9 +19,10 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from endorsegraph.graph import kg, viz, viz_info
+from endorsegraph.graph import kg
+from endorsegraph.graph.drawing import viz, viz_info
 from endorsegraph.graph.model import Claim, Entity, Relation
-from endorsegraph.graph.view import select
+from endorsegraph.graph.drawing.view import select
 from endorsegraph.loaders.build import load_into
 
 CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")

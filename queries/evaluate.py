@@ -21,10 +21,10 @@ import networkx as nx
 
 from ..graph import export, schema
 from ..graph.errors import EndorsegraphError, InputError
-from .articles import article_ids
-from .build import load_graph
-from .files import input_files, read_text
-from .news import ExtractOptions
+from ..loaders.articles import article_ids
+from ..loaders.build import load_graph
+from ..loaders.files import input_files, read_text
+from ..loaders.news import ExtractOptions
 
 Key = tuple[str, str, str]          # (relation type, gold source name, gold target name)
 TITLES = r"(?:the|sen|senator|rep|gov|president|mr|mrs|ms|dr)"

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .embedded import write_atomic
+from ..embedded import write_atomic
 
 WIDTH, HEIGHT, MARGIN = 760, 170, 40
 STATE_COLOURS = {"endorsed": "#009E73", "withdrawn": "#D55E00", "switched-away": "#D55E00",

@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 import networkx as nx
 
-from . import kg
-from .model import Claim, Entity, Relation
+from endorsegraph.graph import kg
+from endorsegraph.graph.model import Claim, Entity, Relation
 
 FIRST_NAMES = ("Ada", "Ben", "Carla", "Dev", "Elena", "Femi", "Grace", "Hiro", "Ines", "Jamal",
                "Kira", "Luis", "Mara", "Nils", "Olu", "Priya", "Quinn", "Rosa", "Sam", "Tove")

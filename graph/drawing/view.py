@@ -12,9 +12,9 @@ from typing import Any
 
 import networkx as nx
 
-from . import schema
-from .errors import EndorsegraphError
-from .lookup import resolve
+from .. import schema
+from ..errors import EndorsegraphError
+from ..lookup import resolve
 
 DEFAULT_MAX_NODES = 1500
 CLUSTER_ABOVE = 300       # above this many entities, leaves start gathered in a cluster beside their hub

@@ -4,7 +4,7 @@ An entity: its whole name, what it is, its aliases, and how many relations, clai
 stand behind it. A relation: who did what to whom, its properties, how many claims and sources
 support it, and every claim with its sentence cut into parts (the two entities' names and the
 relation's words marked), the article's title, its date and a link when the source is a web address.
-All text is made :func:`~endorsegraph.graph.viz.visible`; the page puts it in the DOM as text only.
+All text is made :func:`~endorsegraph.graph.drawing.viz.visible`; the page puts it in the DOM as text only.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 
-from . import kg, schema
+from .. import kg, schema
 
 WEB_ADDRESS = re.compile(r"https?://[^\s\"'<>]+\Z", re.IGNORECASE)
 Visible = Callable[[str], str]

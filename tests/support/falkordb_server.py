@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import EndorsegraphError
+from endorsegraph.graph.errors import EndorsegraphError
 
 START_TIMEOUT_S = 30.0
 STOP_TIMEOUT_S = 5.0

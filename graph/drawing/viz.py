@@ -26,8 +26,9 @@ import jinja2
 import networkx as nx
 from pyvis.network import Network
 
-from . import kg, schema, viz_info
-from .embedded import write_atomic
+from .. import kg, schema
+from ..embedded import write_atomic
+from . import viz_info
 from .view import View
 
 VIS_ASSETS = ("lib", "vis-9.1.2")

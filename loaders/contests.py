@@ -33,7 +33,7 @@ def party_labels(doc: Doc, entities: ArticleEntities) -> list[Found]:
         if token.lower_ not in LABEL_NOUNS:
             continue
         party = _party_before(doc, token.i, entities) or _party_after(doc, token.i, entities)
-        person = _person_after(doc, token.i, entities) or _person_before(doc, token.i, entities)
+        person = _person_before(doc, token.i, entities) or _person_after(doc, token.i, entities)
         if party and person and party != person.entity:
             rule = NOMINEE_RULE if token.lower_ == "nominee" else RULE
             found.append(Found("ENDORSED", party, person.entity, token.sent, rule, 0.75, token.i,
@@ -97,7 +97,7 @@ def _person_after(doc: Doc, i: int, entities: ArticleEntities) -> Mention | None
     j = i + 1
     if j < len(doc) and doc[j].text == ",":
         j += 1
-    if j < len(doc) and doc[j].lower_ == "and":      # "mayoral candidate and longtime activist X"
+    elif j < len(doc) and doc[j].lower_ == "and":    # "mayoral candidate and longtime activist X"
         j = next((k for k in range(j + 1, min(j + 7, len(doc))) if entities.at(k) or doc[k].text in ",;.()"), j)
     for k in range(j, min(j + 4, len(doc))):
         mention = entities.at(k)

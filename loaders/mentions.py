@@ -6,7 +6,7 @@ by :mod:`.coref`), then against the graph built so far (``known``).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span
@@ -19,6 +19,8 @@ from .headlines import headline_mentions, title_case_lines
 from .mention_model import ArticleEntities, EntityInfo, Mention
 from .spans import acronyms, capitalized_too, entity_spans, title_start
 from .vocabulary import CANDIDATE_WORDS, FUZZY_MIN, KIND_WORDS, ORG_HEADS
+
+DOMINANT = 3                                         # full-name mentions that make a shared surname someone's
 
 
 def find_entities(doc: Doc, gazetteer: Gazetteer, known: NameIndex | None = None) -> ArticleEntities:
@@ -61,8 +63,10 @@ class _Resolver:
         self.by_end_word: dict[str, set[str]] = defaultdict(set)  # "Bill", "Blasio" -> {"Bill de Blasio"}
         people = [s for s, label in spans if label == "PERSON" and len(s) > 1]
         self.fuller = _fuller_names({p.text for p in people})             # "Carl Paladino" -> "Carl P. Paladino"
+        self.full_mentions: Counter[str] = Counter()
         for person in people:
             name = self.fuller.get(person.text, person.text)
+            self.full_mentions[name] += 1
             for start in range(1, len(person)):
                 tail = person[start:].text
                 for form in capitalized_too(tail):                      # "De Blasio" opening a sentence
@@ -123,8 +127,8 @@ class _Resolver:
         matches = self.by_end_word.get(text, set())
         if len(matches) == 1:
             return next(iter(matches))
-        if matches:
-            return None                              # two people share this name: leave it unresolved
+        if matches:                                  # two people share this name: the one the article is about,
+            return None if _names_a_campaign(span) else _dominant(matches, self.full_mentions)   # not whose campaign
         return self._graph_name(text, ("Person", "Candidate"), surname=True) or text
 
     def _graph_name(self, text: str, types: tuple[str, ...], surname: bool = False) -> str | None:
@@ -135,6 +139,20 @@ class _Resolver:
         if not ids and surname:
             ids = self.graph_names.by_surname(text)
         return self.graph_names.name_of(ids.pop()) if len(ids) == 1 else None
+
+
+def _names_a_campaign(span: Span) -> bool:
+    """"Trump campaign", "Trump's campaign": the campaign is a candidate's, whoever the article is about."""
+    after = span.doc[span.end:span.end + 2]
+    return any(token.lower_ == "campaign" for token in after if token.lower_ not in ("'s", "'"))
+
+
+def _dominant(names: set[str], full_mentions: Counter[str]) -> str | None:
+    """Of people sharing a surname, the one named in full at least ``DOMINANT`` times as often as any
+    other and at least that many times ("Barack Obama" nine times, "Michelle Obama" once); else None."""
+    ranked = sorted(names, key=lambda name: full_mentions[name], reverse=True)
+    first, runner_up = full_mentions[ranked[0]], full_mentions[ranked[1]]
+    return ranked[0] if first >= DOMINANT and first >= DOMINANT * runner_up else None
 
 
 def _fuller_names(names: set[str]) -> dict[str, str]:

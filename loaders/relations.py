@@ -282,6 +282,8 @@ def _members(view: SlotView, start: int, end: int) -> list[Mention]:
         after = view.text[slot.end():end]               # what describes it lies inside the list
         before = view.text[max(start, slot.start() - 40):slot.start()]
         mention = view.slots[int(slot.group(1))]
+        if not mention.explicit and not re.search(r"(?:,|\band|\bor) $", before):
+            continue                                    # "A and B, thought it": a pronoun joins no list
         if DESCRIBING_SLOT.match(after) or PEOPLE_OF_SLOT.match(view.text, slot.end()) or (mention.label == "ORG" and re.search(r"\b(?:of|at|for) (?:the )?$", before)
                                             and after.startswith(", ⟦")):
             continue

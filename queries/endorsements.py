@@ -18,7 +18,7 @@ import networkx as nx
 from ..graph import schema
 from . import lifecycle
 from .fragments import any_of, match_by_id
-from .rows import Runner, canonical, edge_evidence, from_record
+from .rows import Runner, canonical, edge_evidence, evidenced, from_record
 
 ENDORSED = "ENDORSED"
 WITHDRAWN = "withdrawn"
@@ -28,7 +28,7 @@ PERSON_KIND = "person"                      # tally bucket for endorsers that ar
 TOTAL_KIND = "(all)"                        # tally row summing every kind
 
 
-@dataclass(frozen=True)
+@evidenced()
 class Endorsement:
     endorser: str
     endorser_id: str
@@ -38,12 +38,9 @@ class Endorsement:
     candidate_id: str
     date: str | None
     status: str | None
-    sentence: str
-    source: str
-    sources: list[str]
 
 
-@dataclass(frozen=True)
+@evidenced()
 class Backing:
     """An endorsement made by the endorser asked about, with the candidate's race and primary result
     where known (FiveThirtyEight's 2018 tables give them)."""
@@ -61,12 +58,9 @@ class Backing:
     primary_pct: float | None
     date: str | None
     status: str | None
-    sentence: str
-    source: str
-    sources: list[str]
 
 
-@dataclass(frozen=True)
+@evidenced("first_", "second_")
 class SharedEndorser:
     endorser: str
     endorser_id: str
@@ -76,12 +70,6 @@ class SharedEndorser:
     first_date: str | None
     second: str
     second_date: str | None
-    first_sentence: str
-    first_source: str
-    first_sources: list[str]
-    second_sentence: str
-    second_source: str
-    second_sources: list[str]
 
 
 @dataclass(frozen=True)
@@ -94,7 +82,7 @@ class Tally:
     with_members: int        # how many endorsers that sum covers
 
 
-@dataclass(frozen=True)
+@evidenced("person_", "link_", "organization_")
 class Conflict:
     person: str
     person_id: str
@@ -105,15 +93,6 @@ class Conflict:
     organization: str
     organization_id: str
     organization_endorsed: str
-    person_sentence: str
-    person_source: str
-    person_sources: list[str]
-    link_sentence: str
-    link_source: str
-    link_sources: list[str]
-    organization_sentence: str
-    organization_source: str
-    organization_sources: list[str]
 
 
 _ENDORSEMENT_RETURN = """

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -20,7 +19,7 @@ from ..graph import schema
 from ..graph.errors import EndorsegraphError
 from . import lifecycle
 from .fragments import match_by_id
-from .rows import Runner, canonical, edge_evidence, evidence, from_record
+from .rows import Runner, canonical, edge_evidence, evidence, evidenced, from_record
 
 MAX_HOPS = 4
 MAX_DEPTH = 3
@@ -28,7 +27,7 @@ MAX_DEPTH = 3
 Step = tuple[str, str, str, bool]   # (subject id, object id, relation type, walked forward)
 
 
-@dataclass(frozen=True)
+@evidenced()
 class Affiliation:
     distance: int               # hops from the entity asked about to the far end of this relation
     subject: str
@@ -39,12 +38,9 @@ class Affiliation:
     role: str | None
     current: bool | None
     date: str | None
-    sentence: str
-    source: str
-    sources: list[str]
 
 
-@dataclass(frozen=True)
+@evidenced()
 class PathHop:
     path: int                   # rank of the path, 1 for the shortest
     length: int
@@ -55,9 +51,6 @@ class PathHop:
     object: str
     object_id: str
     forward: bool               # False where an undirected path walks a relation against its direction
-    sentence: str
-    source: str
-    sources: list[str]
 
 
 _AFFILIATIONS_TEMPLATE = """MATCH p = (a)-[*1..{hops}]-(n)

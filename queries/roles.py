@@ -1,20 +1,19 @@
 """Who holds which position: the leaders and founders of an organization, and a person's roles."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
 from ..graph import schema
 from .fragments import any_of, match_by_id
-from .rows import canonical, edge_evidence
+from .rows import canonical, edge_evidence, evidenced
 
 LEADER_RELATIONS = schema.relations_tagged("leadership")     # FOUNDED, LEADS
 ROLE_RELATIONS = schema.relations_tagged("position")         # ADVISES, FOUNDED, LEADS, MEMBER_OF
 
 
-@dataclass(frozen=True)
+@evidenced()
 class Role:
     holder: str
     holder_id: str
@@ -23,9 +22,6 @@ class Role:
     subject_id: str
     role: str | None
     current: bool | None
-    sentence: str
-    source: str
-    sources: list[str]
 
 
 _ROLE_RETURN = """

@@ -2,7 +2,8 @@
 
 A relation's evidence is the same on both back ends: the embedded graph keeps a claim list on each
 edge, the server keeps the parallel lists ``sources`` and ``sentences``; both reduce to one
-sentence with its source plus every distinct source.
+sentence with its source plus every distinct source. A row type declares that part once with
+:func:`evidenced`, which appends the :data:`EVIDENCE` fields (once per relation the row cites).
 """
 from __future__ import annotations
 
@@ -12,6 +13,21 @@ from typing import Any, TypeVar
 
 Row = TypeVar("Row")
 Runner = Callable[[str, dict[str, Any]], list[dict[str, Any]]]   # a server's (query, params) -> records
+# A relation's evidence in a row: the first stated sentence, its source, and every distinct source.
+EVIDENCE = {"sentence": "str", "source": "str", "sources": "list[str]"}   # field: type, as annotated
+
+
+def evidenced(*prefixes: str) -> Callable[[type[Row]], type[Row]]:
+    """Make ``cls`` a frozen row dataclass whose last fields are the :data:`EVIDENCE` fields, once per
+    prefix in order (``@evidenced()``: ``sentence, source, sources``; ``@evidenced("first_", "second_")``:
+    ``first_sentence, ..., second_sources``), as :func:`evidence` and :func:`from_record` fill them."""
+    def make(cls: type[Row]) -> type[Row]:
+        annotations = cls.__dict__.get("__annotations__", {})
+        for prefix in prefixes or ("",):
+            annotations.update({prefix + name: kind for name, kind in EVIDENCE.items()})
+        cls.__annotations__ = annotations
+        return dataclasses.dataclass(frozen=True)(cls)
+    return make
 
 
 def evidence(sources: list[str] | None, sentences: list[str] | None, prefix: str = "") -> dict[str, Any]:

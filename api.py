@@ -1,12 +1,13 @@
 """The Python API: load a graph file, ask the query catalog, take tables into pandas, draw a page.
 
->>> import endorsegraph
->>> graph = endorsegraph.load("demo.json")                        # doctest: +SKIP
->>> [row["endorser"] for row in endorsegraph.query(graph, "endorsers", "Bernie Sanders")]  # doctest: +SKIP
-['Communications Workers of America', 'Democracy for America', ...]
-
 The graph is a ``networkx.MultiDiGraph`` (node ids are slugs; every node has ``name`` and ``type``,
-every edge ``type`` and ``claims``), so anything networkx does works on it too.
+every edge ``type`` and ``claims``), so anything networkx does works on it too. The examples use the
+demo graph (``endorsegraph build examples --graph demo.json``); ``tests/test_doctests.py`` runs them.
+
+>>> import endorsegraph
+>>> graph = endorsegraph.load("demo.json")
+>>> [row["endorser"] for row in endorsegraph.query(graph, "endorsers", "Bernie Sanders")]
+['Communications Workers of America', 'Democracy for America', 'Working Families Party']
 """
 from __future__ import annotations
 
@@ -31,15 +32,43 @@ INTEGER_COLUMNS = ("start", "end", "line", "members")
 
 
 def load(path: str | os.PathLike[str], decisions: str | os.PathLike[str] | None = None) -> nx.MultiDiGraph:
-    """The graph in the graph file at ``path`` (as ``endorsegraph build`` writes it), with its review
-    decisions applied (``decisions``, else ``G.decisions.jsonl`` beside it, if there is one).
+    """Load the graph in a graph file, with its review decisions applied.
 
-    The file is checked as every command checks it; a missing or damaged file raises
-    :class:`~endorsegraph.graph.errors.GraphFileError` with a one-line reason.
+    The file is checked as every command checks it.
 
-    >>> graph = endorsegraph.load("demo.json")                    # doctest: +SKIP
-    >>> graph.nodes["bernie-sanders"]["name"]                     # doctest: +SKIP
-    'Bernie Sanders'
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A graph file, as ``endorsegraph build`` writes it.
+    decisions : str or os.PathLike, optional
+        A file of review decisions (``endorsegraph review`` writes them); by default
+        ``PATH.decisions.jsonl`` beside the graph file, if there is one.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Node ids are slugs; every node has ``name`` and ``type``, every edge ``type`` and
+        ``claims`` (the evidence). Claims a reviewer rejected are left out.
+
+    Raises
+    ------
+    GraphFileError
+        The graph file is missing or damaged (a one-line reason).
+    DecisionsFileError
+        The decisions file has a line that is not a sound decision.
+
+    Examples
+    --------
+    >>> import endorsegraph
+    >>> graph = endorsegraph.load("demo.json")
+    >>> graph.number_of_nodes(), graph.number_of_edges()
+    (13, 13)
+    >>> graph.nodes["bernie-sanders"]["name"], graph.nodes["bernie-sanders"]["type"]
+    ('Bernie Sanders', 'Candidate')
+    >>> endorsegraph.load("missing.json")
+    Traceback (most recent call last):
+    ...
+    endorsegraph.graph.errors.GraphFileError: missing.json: no graph file here; create one with `endorsegraph build INPUTS --graph missing.json`
     """
     path = Path(path)
     if not path.exists():
@@ -48,30 +77,85 @@ def load(path: str | os.PathLike[str], decisions: str | os.PathLike[str] | None 
 
 
 def query(graph: GraphLike, name: str, *args: str, **options: Any) -> list[dict[str, Any]]:
-    """Answer the catalog query ``name`` (as ``endorsegraph query NAME``) over ``graph`` (a graph or a
-    graph file's path): one dict per row, each with its evidence sentence and sources.
+    """Answer a catalog query, as ``endorsegraph query NAME`` does.
 
-    ``args`` are the query's NAME or TEXT arguments in order (a name, an alias or an id; a near miss
-    raises an error with "did you mean"); ``options`` its options by name (``depth``, ``k``,
-    ``directed``, ``relations``, ``max_hops``, ``limit``).
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph, str or os.PathLike
+        A graph (see :func:`load`) or a graph file's path.
+    name : str
+        A query of the catalog: ``endorsers``, ``leaders``, ``path``, ... (``endorsegraph query --help``
+        lists them all and says what each answers).
+    *args : str
+        The query's NAME or TEXT arguments in order. A NAME is a name, an alias or an id.
+    **options
+        The query's options by name: ``as_of``, ``depth``, ``k``, ``directed``, ``relations``,
+        ``max_hops``, ``limit``.
 
-    >>> endorsegraph.query(graph, "endorsers", "Sanders")[0]["endorser"]      # doctest: +SKIP
-    'Communications Workers of America'
-    >>> endorsegraph.query(graph, "path", "Larry Cohen", "Bernie Sanders", k=1, directed=True)  # doctest: +SKIP
+    Returns
+    -------
+    list of dict
+        One dict per row, as ``query --format json`` prints them, in the same order. Rows about a
+        relation carry its evidence: ``sentence``, ``source`` and every distinct source in ``sources``.
+
+    Raises
+    ------
+    EndorsegraphError
+        An unknown query or option, a missing argument, or a NAME that matches no entity (with
+        "did you mean" on a near miss).
+    GraphFileError
+        ``graph`` is a path to a missing or damaged graph file.
+
+    Examples
+    --------
+    >>> import endorsegraph
+    >>> graph = endorsegraph.load("demo.json")
+    >>> rows = endorsegraph.query(graph, "endorsers", "Sanders")
+    >>> [(row["endorser"], row["date"]) for row in rows]
+    [('Communications Workers of America', '2015-12-17'), ('Democracy for America', '2015-12-17'), ('Working Families Party', None)]
+    >>> rows[0]["sources"]
+    ['examples/articles/labor_backs_sanders.txt', 'examples/records/relations.jsonl']
+    >>> hops = endorsegraph.query("demo.json", "path", "Larry Cohen", "Bernie Sanders", k=1, directed=True)
+    >>> [(hop["subject"], hop["relation"], hop["object"]) for hop in hops]
+    [('Larry Cohen', 'ADVISES', 'Bernie Sanders')]
+    >>> endorsegraph.query(graph, "roles", "Larry Cohn")
+    Traceback (most recent call last):
+    ...
+    endorsegraph.graph.lookup.EntityNotFound: no entity named 'Larry Cohn'; did you mean 'Larry Cohen'?
     """
     params = catalog.bind(name, [str(a) for a in args], options)
     return [as_dict(row) for row in catalog.run(catalog.Embedded(_graph(graph)), name, params)]
 
 
 def claims_frame(graph: GraphLike) -> pd.DataFrame:
-    """One row per claim, as a pandas DataFrame (needs pandas: ``pip install 'endorsegraph[pandas]'``).
+    """One row per claim, as a pandas DataFrame.
 
-    Columns are those of the CSV export: ``source_id, source_name, relation, target_id, target_name``,
-    the relation's properties, and the claim's ``article, claim_source, sentence, start, end, line,
-    rule, confidence, published``, ``claim_properties`` (a dict). Offsets and lines are nullable integers.
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph, str or os.PathLike
+        A graph (see :func:`load`) or a graph file's path.
 
-    >>> frame = endorsegraph.claims_frame(graph)                                # doctest: +SKIP
-    >>> frame.groupby("relation").size()                                        # doctest: +SKIP
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of the CSV export: ``source_id, source_name, relation, target_id, target_name``,
+        the relation's properties, and the claim's ``article, claim_source, sentence, start, end, line,
+        rule, confidence, published``, ``claim_properties`` (a dict). Offsets, lines and member counts
+        are nullable integers.
+
+    Raises
+    ------
+    ImportError
+        pandas is not installed (``pip install 'endorsegraph[pandas]'``).
+    GraphFileError
+        ``graph`` is a path to a missing or damaged graph file.
+
+    Examples
+    --------
+    >>> import endorsegraph
+    >>> frame = endorsegraph.claims_frame("demo.json")
+    >>> frame.groupby("relation").size().to_dict()
+    {'ADVISES': 3, 'ENDORSED': 11, 'FOUNDED': 2, 'LEADS': 5}
     """
     pandas = _pandas()
     frame = pandas.DataFrame(list(tables.claim_rows(_graph(graph))), columns=tables.claim_columns())
@@ -79,11 +163,33 @@ def claims_frame(graph: GraphLike) -> pd.DataFrame:
 
 
 def entities_frame(graph: GraphLike) -> pd.DataFrame:
-    """One row per entity, as a pandas DataFrame: ``id, name, type, kind, members, office, aliases``
-    (``aliases`` a list, most used first; ``members`` a nullable integer). Needs pandas.
+    """One row per entity, as a pandas DataFrame.
 
-    >>> endorsegraph.entities_frame(graph).set_index("id").loc["bernie-sanders", "office"]  # doctest: +SKIP
-    'President'
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph, str or os.PathLike
+        A graph (see :func:`load`) or a graph file's path.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``id, name, type, kind, members, office, aliases`` (``aliases`` a list, most used
+        first; ``members`` a nullable integer).
+
+    Raises
+    ------
+    ImportError
+        pandas is not installed (``pip install 'endorsegraph[pandas]'``).
+    GraphFileError
+        ``graph`` is a path to a missing or damaged graph file.
+
+    Examples
+    --------
+    >>> import endorsegraph
+    >>> frame = endorsegraph.entities_frame("demo.json").set_index("id")
+    >>> cwa = frame.loc["communications-workers-of-america"]
+    >>> cwa["kind"], int(cwa["members"]), cwa["aliases"]
+    ('union', 700000, ['CWA', 'Communications Worker of America'])
     """
     pandas = _pandas()
     frame = pandas.DataFrame(list(tables.entity_rows(_graph(graph))), columns=list(tables.ENTITY_COLUMNS))
@@ -112,14 +218,44 @@ class Page(str):
 
 def draw(graph: GraphLike, focus: str | None = None, *, depth: int = 1, types: list[str] | None = None,
          since: str | None = None, max_nodes: int | None = None, title: str | None = None) -> Page:
-    """The interactive page ``endorsegraph viz`` writes, as a :class:`Page` (an HTML ``str``).
+    """Draw the graph: the interactive page ``endorsegraph viz`` writes. In a notebook it shows inline.
 
-    ``focus`` (a name, alias or id) draws its neighbourhood within ``depth`` hops; ``types`` only those
-    relation types; ``since`` only relations dated on or after an ISO date; ``max_nodes`` caps the
-    entities drawn (the most connected). In a notebook the page shows inline.
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph, str or os.PathLike
+        A graph (see :func:`load`) or a graph file's path.
+    focus : str, optional
+        A name, alias or id: draw its neighbourhood only. By default the whole graph.
+    depth : int, default 1
+        With ``focus``: how many hops around it.
+    types : list of str, optional
+        Only these relation types (``["ENDORSED", "LEADS"]``).
+    since : str, optional
+        Only relations dated on or after this ISO date.
+    max_nodes : int, optional
+        The most entities drawn (the most connected first); by default ``viz``'s limit.
+    title : str, optional
+        The page's title; by default ``Endorsement graph`` (``... around NAME`` with a focus).
 
-    >>> endorsegraph.draw(graph, focus="Bernie Sanders", depth=2)               # doctest: +SKIP
-    >>> endorsegraph.draw(graph).save("graph.html")                             # doctest: +SKIP
+    Returns
+    -------
+    Page
+        The whole self-contained HTML page, a ``str``; ``page.save(path)`` writes it to a file.
+
+    Raises
+    ------
+    EndorsegraphError
+        Nothing to draw (an empty graph, or no relation of ``types`` dated from ``since``), a ``since``
+        that is not an ISO date, ``depth`` or ``max_nodes`` below 1, or a ``focus`` matching no entity.
+
+    Examples
+    --------
+    >>> import endorsegraph
+    >>> page = endorsegraph.draw("demo.json", focus="Bernie Sanders", depth=2)
+    >>> page.startswith("<!DOCTYPE html>"), "Endorsement graph around Bernie Sanders" in page
+    (True, True)
+    >>> page.save("sanders.html")
+    PosixPath('sanders.html')
     """
     from .graph.drawing import view as viewing
     from .graph.drawing import viz as drawing

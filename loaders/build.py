@@ -119,11 +119,58 @@ def build(paths: Iterable[str | Path], store: JsonFileStore, skip_bad: bool = Fa
           progress: Callable[[Progress], None] | None = None,
           options: ExtractOptions | None = None, tables: TableOptions | None = None,
           workers: int = 1, prune: bool = False) -> BuildReport:
-    """Load every input into the store's graph and save it once, holding the file's lock.
+    """Build a graph file: load every input into the store's graph and save it once, holding the file's lock.
 
-    Without ``skip_bad`` any problem input raises :class:`BuildFailed` listing every problem,
-    and the graph file is not touched. The inputs' hashes are kept beside it (see :mod:`.sources`). With it, problem inputs are skipped and reported.
-    ``progress`` is called after each article and each file; see :func:`load_into` for the rest.
+    The inputs' hashes are kept beside the graph file (see :mod:`.sources`): an input whose bytes the
+    graph holds already is skipped, and a changed one's earlier claims are replaced.
+
+    Parameters
+    ----------
+    paths : iterable of str or Path
+        Input files and folders: articles (.txt, .md, .html, .htm, .jsonl), records (.csv, .json,
+        .jsonl), tables (.csv, see ``tables``) and claims shards (.claims.jsonl).
+    store : JsonFileStore
+        The graph file, created if it does not exist, else added to.
+    skip_bad : bool, default False
+        Skip problem inputs and report them, instead of failing.
+    progress : callable, optional
+        Called with a :class:`Progress` after each article and each file.
+    options : ExtractOptions, optional
+        For articles: the spaCy model and gazetteers.
+    tables : TableOptions, optional
+        For tables: a column mapping, the table format or the encoding.
+    workers : int, default 1
+        Processes that parse articles (see :func:`load_into`).
+    prune : bool, default False
+        Drop the claims of files loaded before that no longer exist.
+
+    Returns
+    -------
+    BuildReport
+        Files read; entities, relations and claims added; inputs skipped, unchanged or ignored; claims
+        replaced or pruned.
+
+    Raises
+    ------
+    BuildFailed
+        Without ``skip_bad``: some inputs could not be loaded (every problem listed); the graph file
+        is left as it was.
+    GraphFileError
+        The graph file is damaged, or its lock is held by a process that is gone.
+
+    Examples
+    --------
+    >>> from endorsegraph.graph.embedded import JsonFileStore
+    >>> from endorsegraph.loaders.build import build
+    >>> report = build(["examples/records"], JsonFileStore("records.json"))
+    >>> report.files, report.added
+    (2, {'entities': 10, 'relations': 9, 'claims': 9})
+    >>> build(["examples/records"], JsonFileStore("records.json")).unchanged
+    2
+    >>> build(["examples/records/missing.csv"], JsonFileStore("records.json"))
+    Traceback (most recent call last):
+    ...
+    endorsegraph.loaders.build.BuildFailed: examples/records/missing.csv: ...
     """
     with store.lock():
         replacement_mode(store.target)

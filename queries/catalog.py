@@ -185,7 +185,48 @@ def bind(name: str, args: list[str], options: dict[str, Any]) -> dict[str, Any]:
 
 
 def run(backend: Backend, name: str, params: dict[str, Any]) -> list[Any]:
-    """Answer catalog query ``name`` with ``params`` (NAME parameters as typed by a user)."""
+    """Answer a catalog query on a back end; both back ends give the same rows.
+
+    Parameters
+    ----------
+    backend : Embedded or Server
+        Where to ask: :class:`Embedded` over a networkx graph, :class:`Server` on a Bolt store.
+    name : str
+        A query of :data:`CATALOG` (``endorsers``, ``leaders``, ``path``, ...).
+    params : dict
+        The query's parameters by name (``CATALOG[name].params``); NAME parameters as a user types
+        them (a name, an alias or an id), resolved to entity ids here. :func:`bind` makes them from
+        command-line words.
+
+    Returns
+    -------
+    list
+        Rows of the query's row type (``CATALOG[name].row``, a frozen dataclass) in canonical order;
+        rows about a relation end with its evidence (``sentence``, ``source``, ``sources``).
+
+    Raises
+    ------
+    EndorsegraphError
+        An unknown query (naming the closest ones), an unknown or missing parameter, or a value out
+        of range.
+    EntityNotFound
+        A NAME parameter matches no entity ("did you mean" on a near miss).
+
+    Examples
+    --------
+    >>> import endorsegraph
+    >>> from endorsegraph.queries import catalog
+    >>> backend = catalog.Embedded(endorsegraph.load("demo.json"))
+    >>> rows = catalog.run(backend, "leaders", {"organization": "CWA"})
+    >>> [(row.holder, row.role, row.current) for row in rows]
+    [('Chris Shelton', 'president', True), ('Larry Cohen', 'president', False)]
+    >>> rows[1].sentence, rows[1].sources
+    ('Cohen led the union until 2015.', ['examples/records/relations.jsonl'])
+    >>> catalog.run(backend, "leader", {"organization": "CWA"})
+    Traceback (most recent call last):
+    ...
+    endorsegraph.graph.errors.EndorsegraphError: no query named 'leader'; did you mean leaders...
+    """
     query = find(name)
     known = {p.name: p for p in query.params}
     unknown = sorted(set(params) - set(known))

@@ -29,7 +29,7 @@ TYPE_NAME = re.compile(r"[A-Z][A-Za-z0-9_]*")   # entity and relation type names
 ENDS = ("source", "target")
 
 
-def schema_file() -> Traversable:
+def schema_file() -> Path | Traversable:
     """The schema file this process reads: ``$ENDORSEGRAPH_SCHEMA`` if set, else the packaged one."""
     override = os.environ.get(SCHEMA_ENV)
     return Path(override) if override else resources.files(__package__).joinpath("schema.json")
@@ -43,7 +43,10 @@ def schema() -> dict[str, Any]:
         document = json.loads(where.read_text("utf-8"))
     except (OSError, ValueError) as err:
         raise SchemaError(f"schema {where}: {err}") from None
-    _check_document(document, str(where))
+    try:
+        _check_document(document, str(where))
+    except (KeyError, TypeError, AttributeError) as err:
+        raise SchemaError(f"schema {where}: malformed ({type(err).__name__}: {err})") from None
     return document
 
 
@@ -254,7 +257,9 @@ def _relation_spec(relation_type: str) -> dict[str, Any]:
 def _check_document(document: dict[str, Any], where: str) -> None:
     """Refuse a schema whose relation types name unknown entity types, tags or property types, or
     lack what loaders, queries and the page read from them."""
-    entities, tags = document["entity_types"], document.get("tags", {})
+    entities, tags = document["entity_types"], document["tags"]
+    if not isinstance(document["version"], int):
+        raise SchemaError(f"schema {where}: version must be a whole number")
     for name, spec in document["relation_types"].items():
         what = f"schema {where}: relation {name}"
         if not TYPE_NAME.fullmatch(name):

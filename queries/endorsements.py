@@ -87,7 +87,7 @@ class Conflict:
     person: str
     person_id: str
     endorsed: str
-    relation: str            # how the person is tied to the organization: LEADS or FOUNDED
+    relation: str            # how the person is tied to the organization: a "leadership" relation
     role: str | None
     current: bool | None
     organization: str

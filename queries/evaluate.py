@@ -100,8 +100,8 @@ def score(graph: nx.MultiDiGraph, golds: list[dict[str, Any]]) -> dict[str, Any]
         "spurious": sorted(pred_core - gold_core),
         "unmapped": sorted(unmapped),
         "violations": _violations(golds, pred_core, predicted["current"]),
-        "wrong_current": _wrong(golds, "LEADS", "current", predicted["current"]),
-        "wrong_status": _wrong(golds, "ENDORSED", "status", predicted["status"]),
+        "wrong_current": _wrong(golds, "current", predicted["current"]),
+        "wrong_status": _wrong(golds, "status", predicted["status"]),
         "entities": {"gold": len(entities), "found": len(found), "missing": sorted(entities - found)},
         "secondary": {
             "per_type": {t: _prf(_of(gold_secondary, t), _of(predicted["keys"], t)) for t in secondary
@@ -212,8 +212,8 @@ def _predicted(graph: nx.MultiDiGraph, canonical: dict[str, str], golds: list[di
             keys.add(key)
             if data.get("current") is not None:
                 current[key].add(bool(data["current"]))
-            if data["type"] == "ENDORSED":
-                status[key].add(data.get("status", "endorsed"))
+            if schema.carries(data["type"], "status"):
+                status[key].add(data.get("status", schema.property_defaults(data["type"])["status"]))
     return {"keys": keys, "current": current, "status": status, "unmapped": unmapped}
 
 
@@ -228,10 +228,11 @@ def _violations(golds: list[dict[str, Any]], predicted: set[Key], current: dict[
     return sorted(found)
 
 
-def _wrong(golds: list[dict[str, Any]], relation_type: str, field: str, predicted: dict[Key, set]) -> list[Key]:
-    """Matched relations predicted with a value of ``field`` other than the gold one."""
+def _wrong(golds: list[dict[str, Any]], field: str, predicted: dict[Key, set]) -> list[Key]:
+    """Matched relations of the types that carry ``field`` predicted with a value of it other than the gold one."""
+    relation_types = schema.relations_carrying(field)
     return sorted({_key(r) for g in golds for r in g["relations"]
-                   if r["type"] == relation_type and field in r and predicted.get(_key(r), set()) - {r[field]}})
+                   if r["type"] in relation_types and field in r and predicted.get(_key(r), set()) - {r[field]}})
 
 
 def _prf(gold: set[Key], predicted: set[Key]) -> dict[str, Any]:

@@ -9,8 +9,8 @@ from ..graph import schema
 from .fragments import any_of, match_by_id
 from .rows import canonical, edge_evidence, evidenced
 
-LEADER_RELATIONS = schema.relations_tagged("leadership")     # FOUNDED, LEADS
-ROLE_RELATIONS = schema.relations_tagged("position")         # ADVISES, FOUNDED, LEADS, MEMBER_OF
+LEADER_RELATIONS = schema.relations_tagged("leadership")
+ROLE_RELATIONS = schema.relations_tagged("position")
 
 
 @evidenced()

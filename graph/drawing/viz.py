@@ -1,7 +1,7 @@
 """An interactive HTML page of a graph view, drawn with pyvis's vis-network and fit to read offline.
 
-Styling (colour, shape, size per entity type and organization kind; colour, label and width per
-relation type) lives in ``viz_style.json``. The page embeds vis-network's JavaScript and CSS and
+Styling (colour, shape, size per entity type and organization kind) lives in ``viz_style.json``;
+a relation type's label, colour, width and cue words are its ``display`` in the schema. The page embeds vis-network's JavaScript and CSS and
 fetches nothing. Names, aliases and sentences are untrusted: they reach the page only as JSON
 data, labels are drawn on a canvas, and tooltips are DOM elements filled with ``textContent``.
 Bidirectional controls in them are shown as ``[U+202E]`` rather than obeyed, and long names are
@@ -46,8 +46,9 @@ BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 @cache
 def style() -> dict[str, Any]:
-    """The parsed ``viz_style.json``."""
-    return json.loads(resources.files(__package__).joinpath("viz_style.json").read_text("utf-8"))
+    """The parsed ``viz_style.json``, with ``relations``: each relation type's :func:`schema.display`."""
+    drawn = json.loads(resources.files(__package__).joinpath("viz_style.json").read_text("utf-8"))
+    return {**drawn, "relations": {kind: schema.display(kind) for kind in schema.relation_types()}}
 
 
 def node_style(data: dict[str, Any]) -> dict[str, Any]:
@@ -59,16 +60,17 @@ def node_style(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def is_inactive(edge: dict[str, Any]) -> bool:
-    """A former role (LEADS current false) or a withdrawn endorsement, as the style defines them."""
+    """A former role (LEADS current false) or a withdrawn endorsement, as the schema defines them."""
     when = style()["relations"][edge["type"]].get("inactive_when", {})
     return bool(when) and all(edge.get(key) == value for key, value in when.items())
 
 
 def weight(graph: nx.MultiDiGraph, node_id: str) -> int:
-    """What sizes a node: endorsements received by a candidate, relations of anyone else."""
+    """What sizes a node: standing support (endorsements) received by a candidate, relations of anyone else."""
     if graph.nodes[node_id]["type"] == "Candidate":
+        support = schema.relations_tagged("support")
         return sum(1 for _, _, edge in graph.in_edges(node_id, data=True)
-                   if edge["type"] == "ENDORSED" and not is_inactive(edge))
+                   if edge["type"] in support and not is_inactive(edge))
     return graph.degree(node_id)
 
 

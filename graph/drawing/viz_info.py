@@ -44,7 +44,7 @@ def relation_info(graph: nx.MultiDiGraph, source: str, target: str, edge: dict[s
                   cue: str, visible: Visible) -> dict[str, Any]:
     """The panel for a relation: ``title``, ``properties``, ``support`` and every claim's evidence.
 
-    ``cue`` is a regular expression for the relation's words (from the style file); they and the
+    ``cue`` is a regular expression for the relation's words (its display in the schema); they and the
     names of both ends are marked in each sentence.
     """
     names = graph.nodes

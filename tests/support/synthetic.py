@@ -1,8 +1,10 @@
 """A deterministic synthetic endorsement graph, for benchmarks and scale tests.
 
 Built only through :mod:`.kg`, so it obeys the schema like any loaded graph: people, candidates
-and organizations of several kinds (with aliases), ENDORSED/LEADS/ADVISES/FOUNDED/MEMBER_OF edges,
-each backed by one or two claims with a sentence, an article and character offsets.
+and organizations of several kinds (with aliases), and relations of every type the schema gives a
+``synthetic_weight`` (ENDORSED, LEADS, ADVISES, FOUNDED, MEMBER_OF), between the types it allows,
+each backed by one or two claims with a sentence, an article, character offsets and the properties
+named here (date, status, role, current) that the type declares.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from collections.abc import Callable
 
 import networkx as nx
 
-from endorsegraph.graph import kg
+from endorsegraph.graph import kg, schema
 from endorsegraph.graph.model import Claim, Entity, Relation
 
 FIRST_NAMES = ("Ada", "Ben", "Carla", "Dev", "Elena", "Femi", "Grace", "Hiro", "Ines", "Jamal",
@@ -25,19 +27,23 @@ ORGANIZATION_WORDS = {"union": "Workers Union", "union federation": "Labor Feder
                       "media": "Daily", "company": "Industries"}
 OFFICES = ("President", "Senate", "Governor")
 ROLES = ("president", "chair", "director", "treasurer", "organizer")
-# Relation type, source kinds, target kind, share of all relations in twentieths.
-RELATION_MIX = (("ENDORSED", ("person", "organization"), "candidate", 7),
-                ("LEADS", ("person",), "organization", 3),
-                ("ADVISES", ("person",), "candidate", 2),
-                ("FOUNDED", ("person", "organization"), "organization", 2),
-                ("MEMBER_OF", ("person", "organization"), "organization", 6))
-RELATION_DRAWS = tuple(spec[:3] for spec in RELATION_MIX for _ in range(spec[3]))
-VERBS = {"ENDORSED": "endorsed", "LEADS": "leads", "ADVISES": "advises", "FOUNDED": "founded",
-         "MEMBER_OF": "is a member of"}
 DATES = tuple(f"2015-{month:02d}-{day:02d}" for month in range(1, 13) for day in range(1, 29))
 RELATIONS_PER_ENTITY = 3
 ARTICLES = 1000
 RULE = "synthetic"
+# A random value for each property the generator knows, by name (what the name means is the schema's).
+VALUES: dict[str, Callable[[Callable[[], float]], object]] = {
+    "date": lambda draw: DATES[int(draw() * len(DATES))],
+    "status": lambda draw: "withdrawn" if draw() < 0.05 else "endorsed",
+    "role": lambda draw: ROLES[int(draw() * len(ROLES))],
+    "current": lambda draw: draw() < 0.8,
+}
+# One (relation type, source types, target types) per part of a relation type's synthetic weight.
+RELATION_DRAWS = tuple((kind, *schema.allowed_endpoints(kind)) for kind in schema.relation_types()
+                       for _ in range(schema.synthetic_weight(kind)))
+VERBS = {kind: schema.verb(kind) for kind in schema.relation_types()}
+PROPERTY_VALUES = {kind: tuple((key, VALUES[key]) for key in schema.relation_properties(kind) if key in VALUES)
+                   for kind in schema.relation_types()}
 
 
 def synthetic_graph(n_relations: int, seed: int = 0) -> nx.MultiDiGraph:
@@ -55,15 +61,16 @@ def _build(n_relations: int, seed: int) -> nx.MultiDiGraph:
     rng = random.Random(seed)
     graph = kg.new_graph()
     n_entities = max(30, n_relations // RELATIONS_PER_ENTITY)
-    ids = {"candidate": _add_candidates(graph, max(3, n_entities // 500)),
-           "organization": _add_organizations(graph, rng, max(10, n_entities * 3 // 10)),
-           "person": _add_people(graph, rng, max(17, n_entities * 7 // 10))}
+    ids = {"Candidate": _add_candidates(graph, max(3, n_entities // 500)),
+           "Organization": _add_organizations(graph, rng, max(10, n_entities * 3 // 10)),
+           "Person": _add_people(graph, rng, max(17, n_entities * 7 // 10))}
     names = dict(graph.nodes(data="name"))
     draw = rng.random
     edges = 0
     while edges < n_relations:
-        relation_type, source_kinds, target_kind = RELATION_DRAWS[int(draw() * len(RELATION_DRAWS))]
-        sources, targets = ids[source_kinds[int(draw() * len(source_kinds))]], ids[target_kind]
+        relation_type, source_types, target_types = RELATION_DRAWS[int(draw() * len(RELATION_DRAWS))]
+        sources = ids[source_types[int(draw() * len(source_types))]]
+        targets = ids[target_types[int(draw() * len(target_types)) if len(target_types) > 1 else 0]]
         source, target = sources[int(draw() * len(sources))], targets[int(draw() * len(targets))]
         if source == target or graph.has_edge(source, target, key=relation_type):
             continue
@@ -117,10 +124,4 @@ def _claim(draw: Callable[[], float], relation_type: str, sentence: str) -> Clai
 
 
 def _properties(draw: Callable[[], float], relation_type: str) -> dict[str, object]:
-    if relation_type == "ENDORSED":
-        return {"date": DATES[int(draw() * len(DATES))], "status": "withdrawn" if draw() < 0.05 else "endorsed"}
-    if relation_type == "LEADS":
-        return {"role": ROLES[int(draw() * len(ROLES))], "current": draw() < 0.8}
-    if relation_type in ("ADVISES", "MEMBER_OF"):
-        return {"role": ROLES[int(draw() * len(ROLES))]}
-    return {}
+    return {key: value(draw) for key, value in PROPERTY_VALUES[relation_type]}

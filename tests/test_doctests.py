@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from endorsegraph.cli import app
 
 REPO = Path(__file__).resolve().parents[1]
-MODULES = ("endorsegraph.api", "endorsegraph.queries.catalog", "endorsegraph.loaders.build")
+MODULES = ("endorsegraph.api", "endorsegraph.queries.catalog", "endorsegraph.loaders.build", "endorsegraph.graph.schema")
 PUBLIC = ("endorsegraph.api.load", "endorsegraph.api.query", "endorsegraph.api.claims_frame",
           "endorsegraph.api.entities_frame", "endorsegraph.api.draw", "endorsegraph.queries.catalog.run",
           "endorsegraph.loaders.build.build")

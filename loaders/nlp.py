@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from ..graph.errors import EndorsegraphError
 from .gazetteer import Gazetteer, load_gazetteer
+from .token_attributes import make_token_attributes  # noqa: F401 (registers the factory)
 
 T = TypeVar("T")
 
@@ -44,6 +45,14 @@ def model_name(requested: str | None = None) -> str:
 @cache
 def pipeline(model: str | None = None, gazetteer_files: tuple[str, ...] = ()) -> Language:
     """The loaded pipeline (cached per model and gazetteer files)."""
+    return load_pipeline(model, gazetteer_files)
+
+
+def load_pipeline(model: str | None = None, gazetteer_files: tuple[str, ...] = (),
+                  cached_token_attributes: bool = True) -> Language:
+    """A newly loaded pipeline: the model, title abbreviations, newline breaks, the gazetteer ruler and,
+    unless ``cached_token_attributes`` is False, the model's attribute ruler and lemmatizer as one
+    step that works each distinct token out once (see :mod:`.token_attributes`)."""
     nlp = spacy.load(model_name(model))
     for abbreviation in TITLE_ABBREVIATIONS:               # "Sgt. Brian Tolliver" is not two sentences
         nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
@@ -51,6 +60,10 @@ def pipeline(model: str | None = None, gazetteer_files: tuple[str, ...] = ()) ->
     ruler = nlp.add_pipe("entity_ruler", before="ner")
     ruler.add_patterns(ruler_patterns(nlp, gazetteer(gazetteer_files)))
     nlp.add_pipe("endorsegraph_drop_tensor", last=True)
+    if cached_token_attributes:
+        nlp.add_pipe("endorsegraph_token_attributes", after="lemmatizer")
+        nlp.remove_pipe("attribute_ruler")
+        nlp.remove_pipe("lemmatizer")
     return nlp
 
 

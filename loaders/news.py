@@ -18,6 +18,7 @@ from ..graph.model import Batch, Claim, Entity, Relation, entity_id
 from ..graph.names import NameIndex
 from .articles import Article, read_articles
 from .contests import contested, party_labels
+from .implied_bodies import implied_bodies
 from .lifecycle import article_states
 from .mention_model import EntityInfo
 from .mentions import find_entities
@@ -90,6 +91,7 @@ def extract_stream(jobs: Iterable[Job], graph: nx.MultiDiGraph, names: NameIndex
                 relations = [f for sent in doc.sents if found_entities.starting_in(sent.start, sent.end)
                              for f in sentence_relations(sent, found_entities, quoted)]   # none without a mention
                 relations += listed_endorsements(doc, found_entities) + party_labels(doc, found_entities)
+                relations += implied_bodies(doc, found_entities)
                 relations += article_states(doc, found_entities, quoted, relations, job.articles[index].published)
             except EndorsegraphError as err:
                 job.error = err

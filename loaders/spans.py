@@ -736,6 +736,23 @@ def _described_by_title(span: Span, evidence: NameEvidence) -> str | None:
     return "PERSON" if _described_as_person(span) else None
 
 
+CAMPAIGN_STAFF = {"manager", "chair", "chairman", "chairwoman", "spokesman", "spokeswoman", "spokesperson",
+                  "strategist", "adviser", "advisor", "pollster", "aide", "treasurer", "director"}
+
+
+def _campaign_staff_after(doc: Doc, i: int) -> bool:
+    """"('s) campaign manager" (or another campaign role) starts at token ``i``."""
+    words = [t.lower_ for t in doc[i:i + 3]]
+    if words[:1] in (["'s"], ["'"]):
+        words = words[1:]
+    return len(words) >= 2 and words[0] == "campaign" and words[1] in CAMPAIGN_STAFF
+
+
+def _owner_of_a_campaign(span: Span, evidence: NameEvidence) -> str | None:
+    """"Hynes' campaign spokesman X": one capitalized word (not an acronym) owning campaign staff is the candidate."""
+    return "PERSON" if len(span) == 1 and span[0].is_title and _campaign_staff_after(span.doc, span.end) else None
+
+
 def _model_organization(span: Span, evidence: NameEvidence) -> str | None:
     """A span the model labelled ORG is an organization, unless it ends in a person descriptor or a title."""
     if span.label_ == "ORG" and not _is_descriptor(span) and span[-1].lower_.rstrip(".") not in TITLES:
@@ -746,6 +763,7 @@ def _model_organization(span: Span, evidence: NameEvidence) -> str | None:
 LABEL_RULES: tuple[Rule[LabelRule], ...] = (
     Rule("known-organization", _known_organization),
     Rule("model-person", _model_person),
+    Rule("owner-of-a-campaign", _owner_of_a_campaign),
     Rule("word-of-full-name", _word_of_full_name),
     Rule("tail-of-full-name", _tail_of_full_name),
     Rule("described-by-title", _described_by_title),
@@ -761,6 +779,14 @@ def _surname_mention(token: Token, evidence: NameEvidence) -> tuple[Span, str] |
     particle = token.i > 0 and token.i - 1 not in evidence.taken \
         and doc[token.i - 1:token.i + 1].text in evidence.name_tails
     return doc[token.i - particle:token.i + 1], "PERSON"
+
+
+def _campaign_owner_mention(token: Token, evidence: NameEvidence) -> tuple[Span, str] | None:
+    """An unlabelled capitalized name before "campaign manager" ("Okafor campaign manager X") is the candidate."""
+    if token.is_title and token.pos_ == "PROPN" and token.lower_.rstrip(".") not in TITLES \
+            and _campaign_staff_after(token.doc, token.i + 1):
+        return token.doc[token.i:token.i + 1], "PERSON"
+    return None
 
 
 def _acronym_mention(token: Token, evidence: NameEvidence) -> tuple[Span, str] | None:
@@ -792,6 +818,7 @@ def _office_title_mention(token: Token, evidence: NameEvidence) -> tuple[Span, s
 
 MENTION_RULES: tuple[Rule[MentionRule], ...] = (
     Rule("surname-mention", _surname_mention),
+    Rule("campaign-owner", _campaign_owner_mention),
     Rule("acronym-mention", _acronym_mention),
     Rule("unit-mention", _unit_mention),
     Rule("office-title", _office_title_mention),

@@ -240,6 +240,24 @@ def test_party_labels_outside_a_contest_are_no_endorsement(text: str) -> None:
 
 # --- LEADS, ADVISES, FOUNDED ------------------------------------------------------------------
 
+
+def test_a_bare_title_heads_the_one_body_its_sentence_names() -> None:
+    found = relations_of("Yesterday, Commissioner Rita Vance cancelled the first week of the Harbor Soccer League "
+                         "season as players and owners argued.")
+    edge = found[("LEADS", "Rita Vance", "Harbor Soccer League")]
+    assert (edge["role"], edge["current"]) == ("commissioner", True)
+
+
+@pytest.mark.parametrize("text", [
+    "Commissioner Rita Vance met the Harbor Soccer League and the Lakeside Players Union on Monday.",   # two bodies
+    "Orbach is backed by the Harbor Alliance and by former party Chairwoman Rita Vance.",  # the party's chair
+    "The wife of gala co-chair Rita Vance wore a gown from the Harbor Alliance.",         # a co-chair of the gala
+    "The mayor praised Commissioner Rita Vance's Safe Harbor approach to policing.",       # hers, not her body
+])
+def test_a_bare_title_heads_nothing_where_its_body_is_unclear(text: str) -> None:
+    assert not [key for key in relations_of(text) if key[0] == "LEADS"]
+
+
 @pytest.mark.parametrize("text, person, org, role, current", [
     ("Sierra Club President Ann Rudd spoke first.", "Ann Rudd", "Sierra Club", "president", True),
     ("Ann Rudd, executive director of the Sierra Club, spoke first.", "Ann Rudd", "Sierra Club",

@@ -116,6 +116,7 @@ LABEL_EXAMPLES = [
     Example("known-organization", "Republican presidential nominee Walt Brenner spoke in Dayton.", "Republican",
             "ORG", None),
     Example("model-person", "Maria Ostrander thanked the volunteers.", "Maria Ostrander", "PERSON", None),
+    Example("owner-of-a-campaign", "Greer campaign chair Ted Lyle said it was fine.", "Greer", "PERSON", None),
     Example("word-of-full-name", "Councilman Ray Exxon won. Exxon thanked the volunteers.", "Exxon", "PERSON", "ORG"),
     Example("tail-of-full-name", "Mayor Rosa La Crosse won. La Crosse thanked the volunteers.", "La Crosse",
             "PERSON", "ORG"),
@@ -128,6 +129,8 @@ LABEL_EXAMPLES = [
 MENTION_EXAMPLES = [
     Example("surname-mention", "Ellen Tarrow won the primary on Tuesday. Volunteers for Tarrow knocked on doors.",
             "Tarrow", "PERSON", None),
+    Example("campaign-owner", "Okafor campaign manager Ted Lyle said the speech went well.", "Okafor", "PERSON",
+            None),
     Example("acronym-mention", "The Harbor Valley Nurses Association backed the levy. HVNA members voted on Monday.",
             "HVNA", "ORG", None),
     Example("unit-mention", "The Harbor Valley Nurses Association backed the levy, and Local 77 voted on Monday.",

@@ -1,0 +1,63 @@
+"""A bare title's body: "Commissioner Adam Silver" heads the one organization his sentence names.
+
+"Board Chairman John Degnan opposed the move, saying the Port Authority would lose" gives the title no
+body of its own, yet a reader knows which body he chairs: the one the sentence names. Read only for titles
+that head bodies, with nothing capitalized before the title (a named body there is the surface rules'),
+and only where the sentence names exactly one organization that can be headed: not a party, not a paper.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .mention_model import ArticleEntities, Mention
+from .patterns import CURRENT_WORDS, FORMER_WORDS
+from .relations import Found
+
+RULE = "context:implied-body"
+CONFIDENCE = 0.6
+IMPLIED_TITLES = {"commissioner", "chancellor", "chairman", "chairwoman", "chair", "ceo", "principal",
+                  "superintendent"}
+BODY_WORDS = {"board"}                               # "Board Chairman X": the board is the body's
+OPENING_POS = {"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "VERB", "AUX", "PRON", "PART", "ADV"}
+MODIFIER_WORDS = set(FORMER_WORDS) | set(CURRENT_WORDS)
+UNHEADED_KINDS = {"party", "media"}                  # a party's chair is named as such; a paper is talked to
+
+
+def implied_bodies(doc: Doc, entities: ArticleEntities) -> list[Found]:
+    """LEADS for every "<Title> <Person>" whose sentence names exactly one organization that can be headed."""
+    found = []
+    for mention in entities.mentions:
+        title = _bare_title(doc, mention)
+        if title is None:
+            continue
+        sent = doc[mention.start].sent
+        possessed = mention.end + 1                   # "Commissioner X's Broken Windows approach": his, not his body
+        bodies = {m.entity for m in entities.starting_in(sent.start, sent.end)
+                  if m.label == "ORG" and m.explicit and entities.entities[m.entity].kind not in UNHEADED_KINDS
+                  and not (m.start == possessed and doc[mention.end].lower_ in ("'s", "'"))}
+        if len(bodies) == 1:
+            before = doc[title.i - 1].lower_ if title.i > sent.start else ""
+            current = before.rstrip("-") not in {w.rstrip("-") for w in FORMER_WORDS}
+            found.append(Found("LEADS", mention.entity, bodies.pop(), sent, RULE, CONFIDENCE, title.i,
+                               {"role": title.lower_, "current": current}))
+    return found
+
+
+def _opens_a_title(token) -> bool:
+    """What may stand before a bare title: punctuation, a function word, a verb, "former"."""
+    return token.pos_ in OPENING_POS and token.text not in "-–" or token.lower_ in MODIFIER_WORDS
+
+
+def _bare_title(doc: Doc, mention: Mention):
+    """The head title right before a person's name, if nothing capitalized but "Board" stands before it."""
+    if mention.label != "PERSON" or not mention.explicit:
+        return None
+    name = next((i for i in range(mention.start, mention.end) if doc[i].lower_ not in IMPLIED_TITLES | BODY_WORDS),
+                mention.end)
+    title_index = name - 1                            # inside the mention or just before it
+    if title_index < doc[mention.start].sent.start or doc[title_index].lower_ not in IMPLIED_TITLES:
+        return None
+    first = title_index - (title_index > 0 and doc[title_index - 1].lower_ in BODY_WORDS)
+    if first > doc[first].sent.start and not _opens_a_title(doc[first - 1]):
+        return None                                   # "NYCHA Chair X", "party Chairwoman X", "co-chair X"
+    return doc[title_index]

@@ -49,7 +49,29 @@ def names(graph: nx.MultiDiGraph) -> list[Named]:
 
 
 def search(graph: nx.MultiDiGraph, text: str, limit: int = 10) -> list[Match]:
-    """Entities whose name or an alias is close to ``text``, best first."""
+    """Entities whose name or an alias is close to some text, best first: the ``search`` query.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The graph (see :func:`endorsegraph.load`).
+    text : str
+        What to look for.
+    limit : int, default 10
+        The most matches.
+
+    Returns
+    -------
+    list of Match
+        One row per entity: its id, name and type, the name or alias that matched, and the score.
+
+    Examples
+    --------
+    >>> import endorsegraph
+    >>> graph = endorsegraph.load("demo.json")
+    >>> [(match.name, match.matched) for match in search(graph, "sanders", limit=1)]
+    [('Bernie Sanders', 'Sanders')]
+    """
     return search_names(names(graph), text, limit)
 
 

@@ -148,7 +148,36 @@ RETURN p.name AS person, p.id AS person_id, pc.name AS endorsed, type(l) AS rela
 
 
 def endorsers(graph: nx.MultiDiGraph, candidate: str, as_of: str | None = None) -> list[Endorsement]:
-    """Every endorsement of the candidate with id ``candidate`` (standing on ``as_of``, if given)."""
+    """Every endorsement of a candidate: the ``endorsers`` query on the embedded graph.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The graph (see :func:`endorsegraph.load`).
+    candidate : str
+        The candidate's entity id (:func:`.catalog.run` resolves names to ids); an unknown id has none.
+    as_of : str, optional
+        An ISO date: only the endorsements standing that day (undated ones are left out).
+
+    Returns
+    -------
+    list of Endorsement
+        One row per endorser in canonical order, with its kind, the date, the status and the evidence.
+
+    Raises
+    ------
+    SchemaError
+        ``as_of`` is not an ISO date.
+
+    Examples
+    --------
+    >>> import endorsegraph
+    >>> graph = endorsegraph.load("demo.json")
+    >>> [(row.endorser, row.date) for row in endorsers(graph, "bernie-sanders")]
+    [('Communications Workers of America', '2015-12-17'), ('Democracy for America', '2015-12-17'), ('Working Families Party', None)]
+    >>> [row.endorser for row in endorsers(graph, "bernie-sanders", as_of="2015-12-18")]
+    ['Communications Workers of America', 'Democracy for America']
+    """
     rows = canonical(_endorsement(graph, source, candidate, edge)
                      for source, _, edge in _endorsements(graph.in_edges(candidate, data=True)))
     return _standing_rows(rows, as_of, lambda: lifecycle.graph_edges(graph, candidate=candidate))
@@ -161,8 +190,35 @@ def endorsers_on_server(run: Runner, candidate: str, as_of: str | None = None) -
 
 
 def endorsed_by(graph: nx.MultiDiGraph, endorser: str, as_of: str | None = None) -> list[Backing]:
-    """Every endorsement made by the person or organization with id ``endorser``, with each
-    candidate's office, state, district and primary result where known (standing on ``as_of``)."""
+    """Every endorsement a person or organization made: the ``endorsed-by`` query on the embedded graph.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The graph (see :func:`endorsegraph.load`).
+    endorser : str
+        The endorser's entity id; an unknown id has none.
+    as_of : str, optional
+        An ISO date: only the endorsements standing that day (undated ones are left out).
+
+    Returns
+    -------
+    list of Backing
+        One row per candidate, with the candidate's office, state, district and primary result
+        where known (FiveThirtyEight's 2018 tables give them), the date, the status and the evidence.
+
+    Raises
+    ------
+    SchemaError
+        ``as_of`` is not an ISO date.
+
+    Examples
+    --------
+    >>> import endorsegraph
+    >>> graph = endorsegraph.load("demo.json")
+    >>> [(row.candidate, row.status) for row in endorsed_by(graph, "howard-dean")]
+    [('Hillary Clinton', 'endorsed')]
+    """
     rows = []
     for _, target, edge in _endorsements(graph.out_edges(endorser, data=True)):
         candidate = graph.nodes[target]
@@ -187,7 +243,28 @@ def _standing_rows(rows: list[Any], as_of: str | None, edges: Any) -> list[Any]:
 
 
 def shared_endorsers(graph: nx.MultiDiGraph, first: str, second: str) -> list[SharedEndorser]:
-    """Endorsers of both candidates ``first`` and ``second`` (ids)."""
+    """Who endorsed both of two candidates: the ``shared-endorsers`` query on the embedded graph.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The graph (see :func:`endorsegraph.load`).
+    first, second : str
+        The two candidates' entity ids (the same one twice has none).
+
+    Returns
+    -------
+    list of SharedEndorser
+        One row per endorser of both, with each endorsement's date and evidence (``first_...``,
+        ``second_...``).
+
+    Examples
+    --------
+    >>> import endorsegraph
+    >>> graph = endorsegraph.load("demo.json")
+    >>> shared_endorsers(graph, "bernie-sanders", "hillary-clinton")      # no one backed both
+    []
+    """
     if first == second:
         return []
     rows = []
@@ -205,8 +282,33 @@ def shared_endorsers(graph: nx.MultiDiGraph, first: str, second: str) -> list[Sh
 
 
 def tally(graph: nx.MultiDiGraph, as_of: str | None = None) -> list[Tally]:
-    """Standing endorsements per candidate: by endorser kind and in total, with member counts; with
-    ``as_of``, those standing on that day."""
+    """Standing endorsements per candidate, by endorser kind and in total: the ``tally`` query.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The graph (see :func:`endorsegraph.load`).
+    as_of : str, optional
+        An ISO date: only the endorsements standing that day (undated ones are left out).
+
+    Returns
+    -------
+    list of Tally
+        Per candidate, one row per endorser kind (``person`` for people) and one for all kinds
+        (``(all)``): how many endorsements, and the members of the endorsers whose count is known.
+
+    Raises
+    ------
+    SchemaError
+        ``as_of`` is not an ISO date.
+
+    Examples
+    --------
+    >>> import endorsegraph
+    >>> graph = endorsegraph.load("demo.json")
+    >>> [(row.candidate, row.endorsements, row.members) for row in tally(graph) if row.endorser_kind == "(all)"]
+    [('Bernie Sanders', 3, 700000), ('Hillary Clinton', 3, 4600000)]
+    """
     stood = lifecycle.standing(lifecycle.graph_edges(graph), lifecycle.check_date(as_of)) if as_of else None
     return _counted((graph.nodes[target]["name"], target, graph.nodes[source])
                     for source, target, edge in _endorsements(graph.edges(data=True))
@@ -239,7 +341,30 @@ def _counted(endorsements: Any) -> list[Tally]:
 
 
 def conflicts(graph: nx.MultiDiGraph) -> list[Conflict]:
-    """People who endorsed one candidate while an organization they lead, led or founded backed another."""
+    """People who endorsed one candidate while an organization they lead, led or founded backed another.
+
+    The ``conflicts`` query on the embedded graph.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The graph (see :func:`endorsegraph.load`).
+
+    Returns
+    -------
+    list of Conflict
+        One row per person, organization and pair of candidates, with the evidence of the person's
+        endorsement (``person_...``), of their tie to the organization (``link_...``) and of the
+        organization's endorsement (``organization_...``).
+
+    Examples
+    --------
+    >>> import endorsegraph
+    >>> graph = endorsegraph.load("demo.json")
+    >>> [(row.person, row.endorsed, row.relation, row.organization, row.organization_endorsed)
+    ...  for row in conflicts(graph)]
+    [('Howard Dean', 'Hillary Clinton', 'FOUNDED', 'Democracy for America', 'Bernie Sanders')]
+    """
     rows = []
     for person, organization, key, link in graph.edges(keys=True, data=True):
         if key not in LOYALTY_RELATIONS or not schema.is_a(graph.nodes[person]["type"], "Person"):

@@ -174,7 +174,28 @@ def events(edges: Iterable[Edge]) -> list[Event]:
 
 
 def timeline(graph: nx.MultiDiGraph, candidate: str) -> list[Event]:
-    """Every state of every endorsement of ``candidate`` (id), in order; switches name the other side."""
+    """Every state of every endorsement of a candidate, in order: the ``timeline`` query.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The graph (see :func:`endorsegraph.load`).
+    candidate : str
+        The candidate's entity id; an unknown id has none.
+
+    Returns
+    -------
+    list of Event
+        One row per state (expected, conditional, endorsed, declined, withdrawn, switched) as one
+        source gives it, by the date it was known (undated last); a switch names the other candidate.
+
+    Examples
+    --------
+    >>> import endorsegraph
+    >>> graph = endorsegraph.load("demo.json")
+    >>> [(event.known_by, event.state, event.endorser) for event in timeline(graph, "bernie-sanders")][:2]
+    [('2015-12-17', 'endorsed', 'Communications Workers of America'), ('2015-12-17', 'endorsed', 'Democracy for America')]
+    """
     return _timeline(graph_edges(graph, candidate=candidate) + partner_edges(graph, candidate), candidate)
 
 
@@ -184,7 +205,25 @@ def timeline_on_server(run: Runner, candidate: str) -> list[Event]:
 
 
 def switched(graph: nx.MultiDiGraph) -> list[Switch]:
-    """Who moved from whom to whom, and when: one row per sentence that says so."""
+    """Who moved their support from one candidate to another, and when: the ``switched`` query.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The graph (see :func:`endorsegraph.load`).
+
+    Returns
+    -------
+    list of Switch
+        One row per sentence that says so, by the date it was known.
+
+    Examples
+    --------
+    >>> import endorsegraph
+    >>> graph = endorsegraph.load("demo.json")
+    >>> switched(graph)                                   # no one switched in the demo
+    []
+    """
     return _switched(graph_edges(graph))
 
 
@@ -194,7 +233,25 @@ def switched_on_server(run: Runner) -> list[Switch]:
 
 
 def declined(graph: nx.MultiDiGraph) -> list[Declined]:
-    """Who declined to endorse whom, and when."""
+    """Who declined to endorse whom, and when: the ``declined`` query.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The graph (see :func:`endorsegraph.load`).
+
+    Returns
+    -------
+    list of Declined
+        One row per sentence that says so, by the date it was known.
+
+    Examples
+    --------
+    >>> import endorsegraph
+    >>> graph = endorsegraph.load("demo.json")
+    >>> declined(graph)                                   # no one declined in the demo
+    []
+    """
     return _declined(graph_edges(graph))
 
 

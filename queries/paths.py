@@ -75,7 +75,35 @@ PATH_CYPHER = {(directed, hops): match_by_id(a="source", b="target")
 
 
 def affiliations(graph: nx.MultiDiGraph, entity: str, depth: int = 1) -> list[Affiliation]:
-    """Every relation within ``depth`` hops of the entity with id ``entity``, either direction."""
+    """Every relation within some hops of an entity, in either direction: the ``affiliations`` query.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The graph (see :func:`endorsegraph.load`).
+    entity : str
+        The entity's id; an unknown id has none.
+    depth : int, default 1
+        How many hops, 1 to ``MAX_DEPTH``.
+
+    Returns
+    -------
+    list of Affiliation
+        One row per relation, with its distance in hops (that of its far end), its properties and
+        its evidence.
+
+    Raises
+    ------
+    EndorsegraphError
+        ``depth`` is out of range.
+
+    Examples
+    --------
+    >>> import endorsegraph
+    >>> graph = endorsegraph.load("demo.json")
+    >>> [(row.distance, row.relation, row.object) for row in affiliations(graph, "larry-cohen")]
+    [(1, 'ADVISES', 'Bernie Sanders'), (1, 'LEADS', 'Communications Workers of America')]
+    """
     _check_range("depth", depth, MAX_DEPTH)
     distance = _distances(graph, entity, depth - 1, schema.relation_types(), outward=True, inward=True)
     near = {(s, o, t) for node in distance
@@ -99,8 +127,46 @@ def affiliations_on_server(run: Runner, entity: str, depth: int = 1) -> list[Aff
 
 def path(graph: nx.MultiDiGraph, source: str, target: str, k: int = 3, directed: bool = False,
          relations: Iterable[str] | None = None, max_hops: int = MAX_HOPS, as_of: str | None = None) -> list[PathHop]:
-    """The ``k`` shortest simple paths from ``source`` to ``target`` (ids), one row per hop; with
-    ``as_of``, the graph as it was that day (:func:`.lifecycle.on_day`)."""
+    """The k shortest simple paths between two entities, one row per hop: the ``path`` query.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The graph (see :func:`endorsegraph.load`).
+    source, target : str
+        The entity ids where the paths start and end; an unknown id has none.
+    k : int, default 3
+        How many paths.
+    directed : bool, default False
+        Follow relations only in their direction.
+    relations : iterable of str, optional
+        Only these relation types; by default all.
+    max_hops : int, default MAX_HOPS
+        The longest path, 1 to ``MAX_HOPS``.
+    as_of : str, optional
+        An ISO date: the graph as it was that day (:func:`.lifecycle.on_day`).
+
+    Returns
+    -------
+    list of PathHop
+        One row per hop: the path's rank (1 the shortest) and length, the step, the relation, whether
+        it is walked forward, and its evidence.
+
+    Raises
+    ------
+    EndorsegraphError
+        ``source`` and ``target`` are one entity, an unknown relation type, or ``k`` or ``max_hops``
+        out of range.
+    SchemaError
+        ``as_of`` is not an ISO date.
+
+    Examples
+    --------
+    >>> import endorsegraph
+    >>> graph = endorsegraph.load("demo.json")
+    >>> [(hop.step, hop.subject, hop.relation, hop.object) for hop in path(graph, "larry-cohen", "hillary-clinton", k=1)]
+    [(1, 'Larry Cohen', 'ADVISES', 'Bernie Sanders'), (2, 'Democracy for America', 'ENDORSED', 'Bernie Sanders'), (3, 'Howard Dean', 'FOUNDED', 'Democracy for America'), (4, 'Howard Dean', 'ENDORSED', 'Hillary Clinton')]
+    """
     allowed = _check_path(source, target, k, relations, max_hops)
     if as_of is not None:
         graph = lifecycle.as_of_graph(graph, as_of)

@@ -42,7 +42,25 @@ class Points:
 
 
 def points(graph: nx.MultiDiGraph) -> list[Points]:
-    """Every candidate with FiveThirtyEight points: their sum, and each claim that gave some."""
+    """Every candidate with FiveThirtyEight points, most first: the ``points`` query.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The graph (see :func:`endorsegraph.load`).
+
+    Returns
+    -------
+    list of Points
+        One row per candidate: the points summed over the claims, and each claim that gave some.
+
+    Examples
+    --------
+    >>> import endorsegraph
+    >>> graph = endorsegraph.load("demo.json")
+    >>> points(graph)                                     # the demo has no FiveThirtyEight table
+    []
+    """
     found = ((graph.nodes[target]["name"], target, graph.nodes[source]["name"], source, edge["claims"])
              for source, target, edge in graph.edges(data=True)
              if edge["type"] == "ENDORSED" and edge.get("points") is not None)

@@ -34,15 +34,56 @@ ROLES_CYPHER = match_by_id(h="person") + f"MATCH (h)-[r:{any_of(ROLE_RELATIONS)}
 
 
 def leaders(graph: nx.MultiDiGraph, organization: str) -> list[Role]:
-    """Current and former leaders, and founders, of the organization with id ``organization`` (the
-    "leadership" relations)."""
+    """Current and former leaders, and founders, of an organization: the ``leaders`` query.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The graph (see :func:`endorsegraph.load`).
+    organization : str
+        The organization's entity id; an unknown id has none.
+
+    Returns
+    -------
+    list of Role
+        One row per relation tagged "leadership" in the schema that ends at the organization, with
+        its role, whether it is current, and the evidence.
+
+    Examples
+    --------
+    >>> import endorsegraph
+    >>> graph = endorsegraph.load("demo.json")
+    >>> [(row.holder, row.role, row.current) for row in leaders(graph, "communications-workers-of-america")]
+    [('Chris Shelton', 'president', True), ('Larry Cohen', 'president', False)]
+    """
     return canonical(_role(graph, source, organization, edge)
                      for source, _, edge in graph.in_edges(organization, data=True)
                      if edge["type"] in LEADER_RELATIONS)
 
 
 def roles(graph: nx.MultiDiGraph, person: str) -> list[Role]:
-    """What the entity with id ``person`` leads, founded, advises or is a member of (the "position" relations)."""
+    """What a person leads, founded, advises or is a member of: the ``roles`` query.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The graph (see :func:`endorsegraph.load`).
+    person : str
+        The person's entity id; an unknown id has none.
+
+    Returns
+    -------
+    list of Role
+        One row per relation tagged "position" in the schema that starts at the person, with its
+        role, whether it is current, and the evidence.
+
+    Examples
+    --------
+    >>> import endorsegraph
+    >>> graph = endorsegraph.load("demo.json")
+    >>> [(row.relation, row.subject, row.current) for row in roles(graph, "larry-cohen")]
+    [('ADVISES', 'Bernie Sanders', None), ('LEADS', 'Communications Workers of America', False)]
+    """
     return canonical(_role(graph, person, target, edge)
                      for _, target, edge in graph.out_edges(person, data=True)
                      if edge["type"] in ROLE_RELATIONS)

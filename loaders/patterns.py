@@ -25,6 +25,8 @@ LEADER_ROLES = ["state party chair", "state director", "state chair", "business 
                 "chairperson", "co-chair", "chair", "secretary-treasurer", "general secretary",
                 "secretary general", "executive secretary", "treasurer", "head", "leader", "founder and president",
                 "secretary", "chancellor", "co-owner", "dean", "principal"]
+# "Police Chief X", "X, chief of Y", but not "chief marketing officer": a bare chief ends its title.
+BARE_CHIEF = r"chief(?=,| ⟦| (?:of|at|for)\b)"
 ADVISER_ROLES = ["senior adviser", "senior advisor", "chief strategist", "strategist", "campaign manager",
                  "deputy campaign manager", "campaign chairman", "campaign chairwoman", "campaign chair",
                  "national press secretary", "press secretary", "communications director", "policy director",
@@ -74,7 +76,7 @@ MACROS = {
     # What one receives: not "her endorsement of Y", which is her own.
     "RECEIVED": r"(?:(?:the|a|an) )?(?:(?!of\b|from\b|by\b|his\b|her\b|its\b|their\b)[\w,.'-]+ ){0,4}?",
     "DET": r"(?:(?:the|a|an|its|his|her|their) )?(?:(?!of\b|from\b|by\b)[\w,.'-]+ ){0,4}?",
-    "ROLE": "(?:" + "|".join(sorted(map(re.escape, LEADER_ROLES), key=len, reverse=True)) + ")",
+    "ROLE": "(?:" + "|".join(sorted(map(re.escape, LEADER_ROLES), key=len, reverse=True)) + "|" + BARE_CHIEF + ")",
     "ADVISER": "(?:" + "|".join(sorted(map(re.escape, ADVISER_ROLES), key=len, reverse=True)) + ")",
     "MOD": "(?:(?:" + "|".join(map(re.escape, FORMER_WORDS + CURRENT_WORDS)) + r") ?)*",
     "POSS": r"(?:'s|')?",
@@ -329,7 +331,8 @@ PATTERNS: list[Pattern] = [
              r"(?P<mod0>{MOD})(?P<tgt>{ENT}){POSS} (?P<mod>{MOD})(?P<role>{ROLE}),? (?P<src>{ENT})",
              source_label="PERSON", target_label="ORG", confidence=0.9,
              doc="'<Organization> <title> <Person>'.",
-             examples=('However, Lakeside Outfitters president Dora Finch says the sign stays up.',),
+             examples=('However, Lakeside Outfitters president Dora Finch says the sign stays up.',
+                       'However, Harbor Springs Police Chief Dora Finch says the sign stays up.'),
              non_examples=('However, Queens Borough President Dora Finch says the sign stays up.',)),
     _pattern("leader-apposition", "LEADS",
              r"(?P<src>{ENT})(?:, | ?[—–] ?| - )(?:the |a |an |its |who is |who was )?(?P<mod>{MOD})(?P<role>{ROLE}) "
@@ -358,7 +361,8 @@ PATTERNS: list[Pattern] = [
              source_label="PERSON", target_label="ORG", confidence=0.9,
              doc="'<Person>, <Organization>'s president'.",
              examples=("Dora Finch, the Harbor Alliance's president, spoke first.",),
-             non_examples=('The mayor was there, with Governor Ed Lyle, Assembly Speaker Sam Orr and others.',)),
+             non_examples=('The mayor was there, with Governor Ed Lyle, Assembly Speaker Sam Orr and others.',
+                           '"It is a popular dish," said Dora Finch, Lakeside Outfitters\' chief marketing officer.')),
     _pattern("leader-role-of-then-name", "LEADS",   # "the current chair of the party, Lucia Trujillo"
              r"(?P<mod>{MOD})(?P<role>{ROLE}) of (?:the )?(?P<tgt>{ENT}), (?P<src>{ENT})",
              source_label="PERSON", target_label="ORG", confidence=0.85,

@@ -408,6 +408,20 @@ def _possessive_chapter(span: Span, reach: Reach) -> Reach | None:
     return replace(reach, end=tail) if doc[tail - 1].lower_ in ORG_HEADS | UNIT_WORDS else reach
 
 
+CHAPTER_WORDS = {"chapter", "branch", "affiliate", "division", "wing"}
+
+
+def _chapter_of(span: Span, reach: Reach) -> Reach | None:
+    """"the NYU chapter of the American Association of University Professors": a unit of the body named after."""
+    doc, end = span.doc, reach.end
+    if not (end + 2 < reach.limit and doc[end].lower_ in CHAPTER_WORDS and doc[end + 1].lower_ == "of"):
+        return None
+    start = end + 2 + (doc[end + 2].lower_ == "the" and doc[end + 2].ent_iob_ != "B")
+    if start >= reach.limit or doc[start].ent_type_ != "ORG" or doc[start].ent_iob_ != "B":
+        return None
+    return replace(reach, end=_entity_end(doc, start, reach.limit))
+
+
 def _of_place(span: Span, reach: Reach) -> Reach | None:
     """"Democratic Party of New Mexico": "of" and a place, or "of" and proper words after a head word."""
     doc, end = span.doc, reach.end
@@ -443,6 +457,7 @@ SUFFIX_RULES: tuple[Rule[SuffixRule], ...] = (
     Rule("unit-number-closing", _unit_number_closing),
     Rule("unit-number-after", _unit_number_after),
     Rule("possessive-chapter", _possessive_chapter),
+    Rule("chapter-of", _chapter_of),
     Rule("of-place", _of_place),
     Rule("place-after", _place_after),
 )
@@ -856,8 +871,11 @@ def _described_as_person(span: Span) -> bool:
     if not 2 <= len(span) <= 3 or not all(t.is_title for t in span) or any(t.lower_ in ORG_HEADS for t in span):
         return False
     after = [t.lower_ for t in doc[span.end:span.end + 5]]
+    start = span.start
+    while start > span.sent.start and doc[start - 1].pos_ in ("DET", "ADJ") and span.start - start < 2:
+        start -= 1                                   # "said an appalled Ines Calloway, director of ..."
     return bool(after) and after[0] == "," and any(w in ROLE_WORDS | HEAD_TITLES for w in after[1:4]) and \
-        (span.start == span.sent.start or doc[span.start - 1].lower_ in {"said", "says", "told", ",", "and", '"', "\u201d"})
+        (start == span.sent.start or doc[start - 1].lower_ in {"said", "says", "told", ",", "and", '"', "\u201d"})
 
 
 def capitalized_too(text: str) -> set[str]:

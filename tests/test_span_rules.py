@@ -105,6 +105,9 @@ SUFFIX_EXAMPLES = [
             "Harbor Hotel Workers Local 908", "Harbor Hotel Workers"),
     Example("possessive-chapter", "The Harbor Alliance's Youth Caucus backed the levy.", "Harbor Alliance",
             "Harbor Alliance's Youth Caucus", "Harbor Alliance"),
+    Example("chapter-of", "The Lakeside University chapter of the National Writers Guild backed the levy.",
+            "The Lakeside University", "The Lakeside University chapter of the National Writers Guild",
+            "The Lakeside University"),
     Example("of-place", "The Prairie Party of Nebraska backed the levy.", "Prairie Party",
             "Prairie Party of Nebraska", "Prairie Party"),
     Example("place-after", "The Cascade Valley Nurses Guild Oregon backed the levy.", "Cascade",
@@ -122,6 +125,8 @@ LABEL_EXAMPLES = [
             "PERSON", "ORG"),
     Example("described-by-title", "\"We will win,\" said Temple Hart, president of the Harbor Valley Alliance.",
             "Temple Hart", "PERSON", "ORG"),
+    Example("described-by-title", "It was cruel, said an appalled Paola Massari, director of the city's Harbor Animal "
+            "Project, a partner of the ASPCA.", "Paola Massari", "PERSON", "ORG"),
     Example("model-organization", "The Harbor Valley Alliance thanked the volunteers.", "Harbor Valley Alliance",
             "ORG", None),
 ]

@@ -10,11 +10,15 @@ Run: .venv/bin/python bench/perf.py [--relations 100000] [--runs 5] [--keep DIR]
 3. `build` of ten fixture articles into that graph, against (load + save of the graph) + the same
    ten articles into an empty graph;
 4. saving that graph: the store's encoder against json.dumps(indent=1) (the encoder before) and
-   compact json.dumps (the floor); loading against json + networkx.
+   compact json.dumps (the floor); loading against json + networkx;
+5. the store format (issue #13 item 3): JsonFileStore's load and graph_to_json's save against bare
+   json + networkx (json.loads + node_link_graph; node_link_data + json.dumps), each in a fresh
+   interpreter, interleaved, the median of max(--runs, 3), with peak and resident memory and the load
+   average (--only-store runs only this).
 Commands run through the `endorsegraph` of this interpreter's path (set PYTHONPATH to time another
 checkout), all before this process loads a big graph itself (a child's peak memory would count it).
---keep DIR keeps the synthetic graph between runs. Every figure is the fastest of --runs runs (of at
-most 3 for the big graph's in-process steps): other jobs on a shared machine only ever add time.
+--keep DIR keeps the synthetic graph between runs. Each figure of 1-4 is the fastest of --runs runs (of
+at most 3 for the big graph's in-process steps): other jobs on a shared machine only ever add time.
 """
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -50,15 +55,20 @@ def main() -> None:
     parser.add_argument("--relations", type=int, default=100_000, help="size of the big synthetic graph")
     parser.add_argument("--runs", type=int, default=5, help="runs of each measurement (the fastest is shown)")
     parser.add_argument("--keep", type=Path, help="folder to keep the synthetic graph in between runs")
+    parser.add_argument("--only-store", action="store_true", help="only 5., the store format's load and save")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
         os.environ["ENDORSEGRAPH_CACHE"] = str(work / "cache")
-        startup(work, args.runs)
         big = big_graph(args.keep or work, args.relations)
+        if args.only_store:
+            store_format(big, max(args.runs, 3))
+            return
+        startup(work, args.runs)
         cypher_per_call(big, args.runs)
         articles_into(work, big, min(args.runs, 3))
         saving(big, min(args.runs, 3))
+        store_format(big, max(args.runs, 3))
 
 
 def startup(work: Path, runs: int) -> None:
@@ -103,6 +113,55 @@ def saving(big: Path, runs: int) -> None:
     row("JsonFileStore.save (+ sort, fsync, rename)", save, None, f"{save / floor_save:.1f}x floor")
     row("floor: json.loads + node_link_graph", floor_load)
     row("JsonFileStore.load (+ schema checks)", load_s, None, f"{load_s / floor_load:.1f}x floor")
+
+
+# Each store-format figure runs in its own interpreter, which prints its seconds, its peak resident MB
+# and the MB still resident once the file's text and the parsed document are freed (the graph alone).
+_MEASURED = ("import gc, json, resource, sys, time\nimport networkx as nx\n"
+             "from endorsegraph.graph.embedded import JsonFileStore, graph_to_json\n"
+             "path = sys.argv[1]\n{setup}\nstarted = time.perf_counter()\n{work}\n"
+             "seconds = time.perf_counter() - started\ngc.collect()\n"
+             "resident = int(open('/proc/self/statm').read().split()[1]) * resource.getpagesize() / 2**20\n"
+             "print(seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, resident)")
+STORE_FIGURES = {   # name: (setup, the timed work)
+    "bare load": ("raw = open(path, 'rb').read()",
+                  "graph = nx.node_link_graph(json.loads(raw), directed=True, multigraph=True, edges='links'); "
+                  "del raw"),
+    "store load": ("", "graph = JsonFileStore(path).load()"),
+    "bare save": ("graph = JsonFileStore(path).load(); gc.collect()",
+                  "raw = json.dumps(nx.node_link_data(graph, edges='links')).encode()"),
+    "store save": ("graph = JsonFileStore(path).load(); gc.collect()", "raw = graph_to_json(graph)"),
+}
+
+
+def store_format(big: Path, runs: int) -> None:
+    """Load and save of the big graph file against bare json + networkx, each in a fresh interpreter,
+    the four interleaved, every figure the median of ``runs`` runs (issue #13 item 3's goals: load and
+    save <= 0.5x, memory <= 0.7x)."""
+    results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in STORE_FIGURES}
+    loads: list[str] = []
+    for _ in range(runs):
+        for name, (setup, work) in STORE_FIGURES.items():
+            program = _MEASURED.format(setup=setup, work=work)
+            printed = subprocess.run([sys.executable, "-c", program, str(big)], capture_output=True, text=True,
+                                     check=True).stdout.split()
+            results[name].append(tuple(float(value) for value in printed))
+            loads.append(load_average())
+    median = {name: tuple(statistics.median(run[i] for run in found) for i in range(3))
+              for name, found in results.items()}
+    heading(f"5. store format, {big.stat().st_size / 1e6:.0f} MB file (median of {runs}, interleaved; "
+            f"load average {min(loads)}-{max(loads)})", "s", "peak MB")
+    for name, (seconds, peak, resident) in median.items():
+        note = f"{resident:.0f} MB resident after"
+        if name.startswith("store"):
+            bare = median[name.replace("store", "bare")]
+            note += f"; {seconds / bare[0]:.2f}x time, {peak / bare[1]:.2f}x peak, {resident / bare[2]:.2f}x resident"
+            note += " (goal <= 0.5x time, <= 0.7x memory)"
+        row(name, seconds, peak, note)
+
+
+def load_average() -> str:
+    return Path("/proc/loadavg").read_text().split()[0]
 
 
 def articles_into(work: Path, big: Path, runs: int) -> None:

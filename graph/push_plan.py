@@ -1,10 +1,11 @@
 """How a push is cut into statements: rows packed as densely as the server takes them.
 
-Each statement's ``$rows`` is filled up to what the dialect takes: on FalkorDB, the 4 KB that the
-statement's text and its parameters *as pasted* may fill (:meth:`.dialect.Dialect.rows_room`), so
-no byte of that budget goes to JSON's quoting; on Neo4j, thousands of rows. The statements come in
-:mod:`.server_model`'s order: each group's MERGE, then the pieces appended to its rows that were
-too large for one statement, in order.
+Each statement's ``$rows`` is filled up to what the dialect takes (:meth:`.dialect.Dialect.rows_room`):
+on FalkorDB, rows written into the statement's text up to 60 KB; on Neo4j, thousands of rows as
+parameters. Each row is written in the dialect's form once, which also sizes it; a row over the
+row budget is cut (:func:`.server_model.split`). The statements come in :mod:`.server_model`'s
+order: each group's MERGE, then the pieces appended to its rows that were cut, in order. The
+garbage collector is paused while a plan is made (:mod:`.collection`).
 """
 from __future__ import annotations
 

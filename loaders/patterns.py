@@ -333,7 +333,8 @@ PATTERNS: list[Pattern] = [
              doc="'<Organization> <title> <Person>'.",
              examples=('However, Lakeside Outfitters president Dora Finch says the sign stays up.',
                        'However, Harbor Springs Police Chief Dora Finch says the sign stays up.'),
-             non_examples=('However, Queens Borough President Dora Finch says the sign stays up.',)),
+             non_examples=('However, Queens Borough President Dora Finch says the sign stays up.',
+                           'Last week, Press Secretary Dora Finch said the sign stays up.')),
     _pattern("leader-apposition", "LEADS",
              r"(?P<src>{ENT})(?:, | ?[—–] ?| - )(?:the |a |an |its |who is |who was )?(?P<mod>{MOD})(?P<role>{ROLE}) "
              r"(?:of|at|for) (?:the )?(?:board(?: of (?:directors|trustees|governors))? of (?:the )?)?"

@@ -240,7 +240,7 @@ def _sources(pattern: Pattern, match: re.Match[str], view: SlotView, sent: Span,
 
 
 def _office_or_staff(pattern: Pattern, match: re.Match[str], view: SlotView, sent: Span) -> bool:
-    """"Borough President", "Majority Leader" are offices, not heads of an organization; a spokesman
+    """"Borough President", "Majority Leader" are offices and "Press Secretary" staff, not heads of an organization; a spokesman
     or press secretary of an officeholder ("a spokesman for the mayor", "Koch's former press
     secretary", "communications director for Mayor X") is government staff unless the words say campaign."""
     groups = match.groupdict()
@@ -257,8 +257,10 @@ def _office_or_staff(pattern: Pattern, match: re.Match[str], view: SlotView, sen
         return False
     before = view.text[:match.start("role")].rstrip()
     slot = re.search(r"⟦(\d+)⟧(?:'s|')?$", before)
-    previous = sent.doc[view.slots[int(slot.group(1))].end - 1].lower_ if slot else before.rsplit(" ", 1)[-1].lower()
-    return (previous, role.split()[0]) in OFFICE_TITLES
+    mention = view.slots[int(slot.group(1))] if slot else None
+    previous = sent.doc[mention.end - 1].lower_ if mention else before.rsplit(" ", 1)[-1].lower()
+    staff_title = mention is not None and mention.end - mention.start == 1 and previous in STAFF_FUNCTIONS
+    return staff_title or (previous, role.split()[0]) in OFFICE_TITLES   # "Press Secretary X" is staff
 
 
 PEOPLE_OF_SLOT = re.compile(r" (?:[\w-]+ )?(?:" + "|".join(sorted(PERSON_NOUNS)) + r")\b",   # "Assembly Members"

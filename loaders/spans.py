@@ -174,6 +174,12 @@ def _leading_filler(span: Span, cut: Cut) -> Cut:
     return replace(cut, start=start)
 
 
+def _place_before_based(span: Span, cut: Cut) -> Cut | None:
+    """"Queens-based The Beets": a name right before "-based" is a place that describes the next one."""
+    doc, end = span.doc, cut.end
+    return None if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based" else cut
+
+
 def _trailing_possessive(span: Span, cut: Cut) -> Cut:
     """A trailing possessive ("Local 88's"), punctuation or space is not the name."""
     doc, end = span.doc, cut.end
@@ -283,6 +289,7 @@ TRIM_RULES: tuple[Rule[TrimRule], ...] = (
     Rule("after-last-title", _after_last_title),
     Rule("poll-share", _poll_share),
     Rule("open-parenthesis", _open_parenthesis),
+    Rule("place-before-based", _place_before_based),
     Rule("one-character", _one_character),
     Rule("no-capital", _no_capital),
     Rule("generic-name", _generic_name),
@@ -537,6 +544,9 @@ def names_after_titles(doc: Doc) -> list[Span]:
     return found
 
 
+TENURE_WORDS = {"interim", "acting", "former", "outgoing", "incoming", "ex"}   # the title's, not the body's
+
+
 def organizations_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
     """"Weatherproof president Freddie Stollmack", "RAFA Director X", "Assembly Speaker X": the words
     right before a head title that precedes a name are the organization that person heads, whatever
@@ -555,8 +565,8 @@ def organizations_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
                 and not (doc[start - 1].lower_ == "and" and doc[start - 2].ent_type_ == "PERSON"):
             start -= 1                               # not over "A Person and" in "A Person and City Transit President X"
         while start < title and (doc[start].is_stop or doc[start].like_num or doc[start].is_punct
-                                 or doc[start].text == "'s"):
-            start += 1                               # "But Board Chairman X": the sentence's "But" is no name
+                                 or doc[start].text == "'s" or doc[start].lower_ in TENURE_WORDS):
+            start += 1                               # "But Board Chairman X", "Interim MTA Chair X": no name
         if title - start == 1 and doc[start].lower_ in ORG_HEADS | ORG_REFERENCES.keys() | GENERIC_BODIES:
             continue                                 # "League President X" refers back (coref)
         if start == title or (doc[title - 1].lower_, doc[title].lower_) in OFFICE_TITLES or \

@@ -241,6 +241,11 @@ def test_party_labels_outside_a_contest_are_no_endorsement(text: str) -> None:
 # --- LEADS, ADVISES, FOUNDED ------------------------------------------------------------------
 
 
+def test_a_word_of_tenure_before_a_body_and_its_title_is_the_titles() -> None:
+    found = relations_of("Interim Harbor Transit Authority Chair Dana Ruiz did her best to calm the riders.")
+    assert found[("LEADS", "Dana Ruiz", "Harbor Transit Authority")]["current"] is True
+
+
 def test_a_bare_title_heads_the_one_body_its_sentence_names() -> None:
     found = relations_of("Yesterday, Commissioner Rita Vance cancelled the first week of the Harbor Soccer League "
                          "season as players and owners argued.")

@@ -73,6 +73,8 @@ TRIM_EXAMPLES = [
     Example("open-parenthesis", "The Lakeshore Clean Water Fund (LCWF) sued the county.",
             "Lakeshore Clean Water Fund (LCWF", ("Lakeshore Clean Water Fund", "ORG"),
             ("Lakeshore Clean Water Fund (LCWF", "ORG")),
+    Example("place-before-based", "We met the Chicago-based Lakeside Players on Monday.", "Chicago", None,
+            ("Chicago", "ORG")),
     Example("one-character", "Then Q posted again about the race.", "Q", None, ("Q", "ORG")),
     Example("no-capital", "the volunteers knocked on doors.", "the volunteers", None, ("volunteers", "ORG")),
     Example("generic-name", "The Union voted on Monday.", "The Union", None, ("Union", "ORG")),

@@ -17,6 +17,7 @@ The machine is shared: compare the ratios, each measured within one run, not abs
 from __future__ import annotations
 
 import argparse
+import gc
 import random
 import resource
 import shutil
@@ -63,14 +64,16 @@ def main() -> None:
 
         rounds = []
         for n in range(args.runs):                      # interleaved: each round sees the same load
-            bare = _fresh_models(texts)
+            bare = _bare_model(texts)
             started = time.perf_counter()
             for _ in bare.pipe(texts):
                 pass
             bare_seconds, bare_load = time.perf_counter() - started, _load()
+            del bare
+            _fresh_pipeline()
             one, report = _timed_build(inputs, work / f"one{n}.json", workers=1)
             one_load = _load()
-            _fresh_models(texts)
+            _fresh_pipeline()
             two, _ = _timed_build(inputs, work / f"two{n}.json", workers=2)
             rounds.append((bare_seconds, one, two))
             print(f"round {n + 1}: nlp.pipe {bare_seconds:.1f} s (load {bare_load}), 1 worker {one:.1f} s "
@@ -99,15 +102,21 @@ def main() -> None:
     print(f"peak memory             {own:,.0f} MB (this process), {workers:,.0f} MB (largest worker)")
 
 
-def _fresh_models(texts: list[str]) -> Language:
-    """A bare model for ``nlp.pipe``, and the build's pipeline loaded anew, before a round's timing:
-    both start cold (spaCy's lemmatizer and the build's token step remember words they have seen)."""
+def _bare_model(texts: list[str]) -> Language:
+    """The bare model for ``nlp.pipe``, loaded anew for each round: it starts cold, as the build does
+    (spaCy's lemmatizer remembers words it has seen)."""
+    gc.collect()
     bare = spacy.load(model_name())
     list(bare.pipe(texts[:3]))
+    return bare
+
+
+def _fresh_pipeline() -> None:
+    """The build's pipeline loaded anew before it is timed: its token step starts with no word seen."""
     pipeline.cache_clear()
+    gc.collect()
     defaults = ExtractOptions()
     pipeline(defaults.model, defaults.gazetteers)   # cached by these very arguments, which build uses
-    return bare
 
 
 def _load() -> str:

@@ -26,6 +26,7 @@ READ_ATTRS = (ORTH, TAG, DEP, IS_SPACE, LOWER, POS, MORPH, LEMMA)  # what they r
 _COLUMN = {TAG: 1, DEP: 2, IS_SPACE: 3, LOWER: 4}
 TAG_COLUMN = 1
 POS_COLUMN, MORPH_COLUMN, LEMMA_COLUMN = SET_ATTRS.index(POS), SET_ATTRS.index(MORPH), SET_ATTRS.index(LEMMA)
+CACHE_ENTRIES = 100_000      # distinct tokens remembered (~70 MB); then forgotten: memory stays flat
 
 
 class _Predicate:
@@ -90,6 +91,8 @@ class TokenAttributes:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
+        if max(len(self._ruled), len(self._final), len(self._lemmas)) > CACHE_ENTRIES:
+            self._ruled, self._final, self._lemmas = {}, {}, {}
         rows = [tuple(row) for row in doc.to_array(list(READ_ATTRS)).tolist()]
         values: list[tuple[int, ...] | None] = []
         openings = []

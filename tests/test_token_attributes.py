@@ -40,3 +40,13 @@ def test_the_pipeline_has_one_cached_step_instead_of_the_two() -> None:
     names = pipeline().pipe_names
     assert "endorsegraph_token_attributes" in names
     assert "attribute_ruler" not in names and "lemmatizer" not in names
+
+
+def test_forgetting_the_caches_changes_nothing(stock, monkeypatch) -> None:
+    from endorsegraph.loaders import token_attributes
+    monkeypatch.setattr(token_attributes, "CACHE_ENTRIES", 10)
+    cached = load_pipeline()
+    for text in TRICKY * 2:
+        assert _attributes(cached(text)) == _attributes(stock(text)), text[:60]
+    longest = max(len(stock(text)) for text in TRICKY)       # a cache outgrows the cap by one text at most
+    assert len(cached.get_pipe("endorsegraph_token_attributes")._final) <= 10 + longest

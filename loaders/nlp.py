@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from ..graph.errors import EndorsegraphError
 from .gazetteer import Gazetteer, load_gazetteer
-from .token_attributes import make_token_attributes  # noqa: F401 (registers the factory)
+from .token_attributes import use_token_attributes
 
 T = TypeVar("T")
 
@@ -52,7 +52,8 @@ def load_pipeline(model: str | None = None, gazetteer_files: tuple[str, ...] = (
                   cached_token_attributes: bool = True) -> Language:
     """A newly loaded pipeline: the model, title abbreviations, newline breaks, the gazetteer ruler and,
     unless ``cached_token_attributes`` is False, the model's attribute ruler and lemmatizer as one
-    step that works each distinct token out once (see :mod:`.token_attributes`)."""
+    step that works each distinct token out once, where the model's are of a kind it knows (see
+    :mod:`.token_attributes`)."""
     nlp = spacy.load(model_name(model))
     for abbreviation in TITLE_ABBREVIATIONS:               # "Sgt. Brian Tolliver" is not two sentences
         nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
@@ -61,9 +62,7 @@ def load_pipeline(model: str | None = None, gazetteer_files: tuple[str, ...] = (
     ruler.add_patterns(ruler_patterns(nlp, gazetteer(gazetteer_files)))
     nlp.add_pipe("endorsegraph_drop_tensor", last=True)
     if cached_token_attributes:
-        nlp.add_pipe("endorsegraph_token_attributes", after="lemmatizer")
-        nlp.remove_pipe("attribute_ruler")
-        nlp.remove_pipe("lemmatizer")
+        use_token_attributes(nlp)
     return nlp
 
 

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 SET_ATTRS = (TAG, POS, MORPH, LEMMA, DEP)          # what the ruler's patterns may set, in this order
 READ_ATTRS = (ORTH, TAG, DEP, IS_SPACE, LOWER, POS, MORPH, LEMMA)  # what they read, and what they start from
 _COLUMN = {TAG: 1, DEP: 2, IS_SPACE: 3, LOWER: 4}
+READ_NAMES = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
 TAG_COLUMN = 1
 POS_COLUMN, MORPH_COLUMN, LEMMA_COLUMN = SET_ATTRS.index(POS), SET_ATTRS.index(MORPH), SET_ATTRS.index(LEMMA)
 CACHE_ENTRIES = 100_000      # distinct tokens remembered (~70 MB); then forgotten: memory stays flat
@@ -38,7 +39,9 @@ class _Predicate:
         self.tests = []
         self.tag: int | None = None            # the tag a token must have, if the pattern names one
         for name, value in spec.items():
-            column = _COLUMN[{"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}[name]]
+            if name not in READ_NAMES:
+                raise ValueError(f"attribute ruler patterns reading {name} are not supported here")
+            column = _COLUMN[READ_NAMES[name]]
             if not isinstance(value, dict):
                 wanted = int(value) if isinstance(value, bool) else get_string_id(value)
                 self.tests.append((column, "==", wanted))
@@ -69,7 +72,6 @@ class TokenAttributes:
         if lemmatizer.mode != "rule" or lemmatizer.overwrite:
             raise ValueError("only a rule lemmatizer that keeps the ruler's lemmas can be cached")
         self.lemmatizer = lemmatizer
-        _index_as_sets(lemmatizer)
         self.single: dict[int | None, list[tuple[int, _Predicate, dict[int, int]]]] = defaultdict(list)
         self.multi: list[tuple[int, list[_Predicate], int, dict[int, int]]] = []
         for rank, pattern in enumerate(ruler.patterns):
@@ -87,6 +89,7 @@ class TokenAttributes:
         self._ruled: dict[tuple[int, ...], tuple[list[tuple[int, dict[int, int]]], tuple[int, ...]]] = {}
         self._final: dict[tuple[int, ...], tuple[tuple[int, ...], tuple[int, ...]]] = {}
         self._lemmas: dict[tuple[int, int, int], int] = {}
+        _index_as_sets(lemmatizer)
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -166,6 +169,21 @@ def _index_as_sets(lemmatizer: Lemmatizer) -> None:
     table = lemmatizer.lookups.get_table("lemma_index", None)
     for key in list(table.keys()) if table is not None else ():
         table[key] = frozenset(table[key])
+
+
+def use_token_attributes(nlp: Language) -> bool:
+    """Replace ``nlp``'s attribute ruler and lemmatizer by the cached step, if it has both and the step
+    knows their kind (patterns on tags, words and labels; a rule lemmatizer); else leave them be."""
+    if not {"attribute_ruler", "lemmatizer"} <= set(nlp.pipe_names):
+        return False
+    try:
+        TokenAttributes(nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer"))
+    except ValueError:
+        return False
+    nlp.add_pipe("endorsegraph_token_attributes", after="lemmatizer")
+    nlp.remove_pipe("attribute_ruler")
+    nlp.remove_pipe("lemmatizer")
+    return True
 
 
 @Language.factory("endorsegraph_token_attributes")

@@ -50,3 +50,11 @@ def test_forgetting_the_caches_changes_nothing(stock, monkeypatch) -> None:
         assert _attributes(cached(text)) == _attributes(stock(text)), text[:60]
     longest = max(len(stock(text)) for text in TRICKY)       # a cache outgrows the cap by one text at most
     assert len(cached.get_pipe("endorsegraph_token_attributes")._final) <= 10 + longest
+
+
+def test_a_model_with_components_of_another_kind_keeps_spacys_own() -> None:
+    from endorsegraph.loaders.token_attributes import use_token_attributes
+    nlp = load_pipeline(cached_token_attributes=False)
+    nlp.get_pipe("attribute_ruler").add([[{"SHAPE": "dd"}]], {"POS": "NUM"})
+    assert not use_token_attributes(nlp)
+    assert "attribute_ruler" in nlp.pipe_names and "lemmatizer" in nlp.pipe_names

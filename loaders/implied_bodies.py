@@ -2,12 +2,13 @@
 
 "Board Chairman John Degnan opposed the move, saying the Port Authority would lose" gives the title no
 body of its own, yet a reader knows which body he chairs: the one the sentence names. Read only for titles
-that head bodies, with nothing capitalized before the title (a named body there is the surface rules'),
-and only where the sentence names exactly one organization that can be headed: not a party, not a paper.
+that head bodies, with only punctuation, a function word, a verb or a word of tenure before the title (a
+body named there is the surface rules'; "party Chairwoman X" is the party's), and only where the sentence
+names exactly one organization that can be headed: not a party, not a paper.
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .mention_model import ArticleEntities, Mention
 from .patterns import CURRENT_WORDS, FORMER_WORDS
@@ -43,12 +44,12 @@ def implied_bodies(doc: Doc, entities: ArticleEntities) -> list[Found]:
     return found
 
 
-def _opens_a_title(token) -> bool:
-    """What may stand before a bare title: punctuation, a function word, a verb, "former"."""
-    return token.pos_ in OPENING_POS and token.text not in "-–" or token.lower_ in MODIFIER_WORDS
+def _opens_a_title(token: Token) -> bool:
+    """What may stand before a bare title: punctuation but a hyphen, a function word, a verb, "former"."""
+    return token.pos_ in OPENING_POS and token.text not in ("-", "–") or token.lower_ in MODIFIER_WORDS
 
 
-def _bare_title(doc: Doc, mention: Mention):
+def _bare_title(doc: Doc, mention: Mention) -> Token | None:
     """The head title right before a person's name, if nothing capitalized but "Board" stands before it."""
     if mention.label != "PERSON" or not mention.explicit:
         return None

@@ -29,6 +29,8 @@ from ..graph.model import normalize_name
 from .gazetteer import Gazetteer
 from .vocabulary import (
     ADVISER_WORDS,
+    CAMPAIGN_STAFF,
+    CHAPTER_WORDS,
     ENDORSEMENT_WORDS,
     GENERIC_BODIES,
     GENERIC_ORGS,
@@ -48,6 +50,7 @@ from .vocabulary import (
     TEMPORAL_TYPES,
     TITLE_LEAD_INS,
     TITLE_MODIFIERS,
+    TENURE_WORDS,
     TITLES,
     UNIT_NUMBER,
     UNIT_WORDS,
@@ -415,9 +418,6 @@ def _possessive_chapter(span: Span, reach: Reach) -> Reach | None:
     return replace(reach, end=tail) if doc[tail - 1].lower_ in ORG_HEADS | UNIT_WORDS else reach
 
 
-CHAPTER_WORDS = {"chapter", "branch", "affiliate", "division", "wing"}
-
-
 def _chapter_of(span: Span, reach: Reach) -> Reach | None:
     """"the NYU chapter of the American Association of University Professors": a unit of the body named after."""
     doc, end = span.doc, reach.end
@@ -542,9 +542,6 @@ def names_after_titles(doc: Doc) -> list[Span]:
         if end - first >= 2:
             found.append(Span(doc, first, end, label="PERSON"))
     return found
-
-
-TENURE_WORDS = {"interim", "acting", "former", "outgoing", "incoming", "ex"}   # the title's, not the body's
 
 
 def organizations_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -759,10 +756,6 @@ def _tail_of_full_name(span: Span, evidence: NameEvidence) -> str | None:
 def _described_by_title(span: Span, evidence: NameEvidence) -> str | None:
     """"said Ines Calloway, president of ...": a name described by a title is a person."""
     return "PERSON" if _described_as_person(span) else None
-
-
-CAMPAIGN_STAFF = {"manager", "chair", "chairman", "chairwoman", "spokesman", "spokeswoman", "spokesperson",
-                  "strategist", "adviser", "advisor", "pollster", "aide", "treasurer", "director"}
 
 
 def _campaign_staff_after(doc: Doc, i: int) -> bool:

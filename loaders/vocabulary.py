@@ -77,6 +77,12 @@ OFFICE_TITLES = {("borough", "president"), ("majority", "leader"), ("minority", 
                  ("council", "member"), ("conference", "leader"), ("democratic", "leader"), ("republican", "leader")}
 FUZZY_MIN = 92
 ADVISER_WORDS = {"spokesperson", "spokeswoman", "spokesman", "adviser", "advisor", "manager", "strategist"}
+# What follows "X campaign" when X is a candidate with staff ("Okafor campaign manager", "Hynes' campaign spokesman").
+CAMPAIGN_STAFF = ADVISER_WORDS | {"chair", "chairman", "chairwoman", "pollster", "aide", "treasurer", "director"}
+# A unit of the body named after it: "the NYU chapter of the American Association of University Professors".
+CHAPTER_WORDS = {"chapter", "branch", "affiliate", "division", "wing"}
+# Words of tenure that belong to a title, not to the body before it: "Interim MTA Chair X" heads the MTA.
+TENURE_WORDS = {"interim", "acting", "former", "outgoing", "incoming", "ex"}
 OFFICE_HOLDER_TITLES = {"mayor", "governor", "gov", "president", "sen", "senator", "rep", "congressman",
                         "congresswoman", "councilman", "councilwoman", "councilmember", "assemblyman",
                         "assemblywoman", "comptroller", "commissioner"}

@@ -21,13 +21,11 @@ from .vocabulary import (
     OBJECT_PRONOUNS,
     ORG_REFERENCES,
     REFERRING_TITLES,
+    REFERRING_WORDS,
     REPORTING_VERBS,
     ROLE_WORDS,
     SUBJECT_PRONOUNS,
 )
-
-REFERRING_WORDS = set(ORG_REFERENCES) | REFERRING_TITLES | SUBJECT_PRONOUNS | OBJECT_PRONOUNS | \
-    {"it", "its", "they", "his"}
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .mention_model import ArticleEntities, Mention
-from .patterns import CURRENT_WORDS, FORMER_WORDS
 from .relations import Found
+from .vocabulary import CURRENT_WORDS, FORMER_WORDS
 
 RULE = "context:implied-body"
 CONFIDENCE = 0.6

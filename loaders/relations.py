@@ -14,51 +14,37 @@ from spacy.tokens import Doc, Span, Token
 
 from ..graph import schema
 from .mention_model import ArticleEntities, Mention
-from .patterns import ADVISER_ROLES, CAMPAIGN_ONLY_ROLES, FORMER_WORDS, MACROS, PATTERNS, Pattern
+from .patterns import MACROS, PATTERNS, Pattern
 from .vocabulary import (
-    HEAD_TITLES,
+    ACQUIRE_LEMMAS,
+    ADVISER_HEADS,
+    BALLOT_WORDS,
+    CAMPAIGN_ONLY_ROLES,
+    CANDIDACY_WORDS,
+    ENDORSE_LEMMAS,
+    ENDORSE_NOUNS,
+    FORMER_WORDS,
+    GERUND_PREPOSITIONS,
+    HEDGE_VERBS,
+    HEDGE_WORDS,
+    LEAVING_LEMMAS,
+    MODAL_WORDS,
+    NUMBER_WORDS,
     OFFICE_HOLDER_TITLES,
     OFFICE_TITLES,
     PERSON_NOUNS,
+    PREDICATED_ADVISER_ROLES,
+    PREDICATED_TITLES,
     REPORTING_VERBS,
+    ROLE_NOUNS,
     STAFF_FUNCTIONS,
     TITLE_MODIFIERS,
 )
 
 SLOT = re.compile(r"⟦(\d+)⟧")
-MODAL_WORDS = {"could", "might", "may", "should", "will", "shall", "wo", "ca", "can", "must"}
 TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|\d{1,2}(?::\d\d)? ?[ap]\.m\.)", re.IGNORECASE)
-NEGATIONS = {"not", "n't", "never", "no"}
-HEDGE_VERBS = {"expect", "plan", "consider", "weigh", "decline", "refuse", "hope", "want", "try", "seek",
-               "intend", "urge", "ask", "pressure", "court", "lobby", "mull", "debate", "threaten", "aim",
-               "wish", "fail", "reject", "deny", "predict", "rumor", "speculate", "draft", "speculation",
-               "possibility", "chance", "question", "expectation", "talk", "guess", "wonder"}
-HEDGE_WORDS = HEDGE_VERBS | {"expected", "planning", "considering", "weighing", "declined", "refused", "hoping",
-                             "trying", "tried", "seeking", "likely", "unlikely", "poised", "set", "if", "whether",
-                             "wanted", "hoped", "failed", "rejected", "denied", "short", "stopped", "refrained",
-                             "weighing"} | MODAL_WORDS | NEGATIONS
-ENDORSE_LEMMAS = {"endorse", "back"}
-ACQUIRE_LEMMAS = {"pick", "earn", "win", "receive", "gain", "secure", "land", "get", "collect", "garner",
-                  "nab", "snag", "clinch", "capture", "score", "add", "announce", "have", "enjoy", "boast", "tout",
-                  "retain", "keep", "maintain", "hold", "come", "roll", "unveil", "carry"}
-BALLOT_WORDS = {"ticket", "line"}
-ENDORSE_NOUNS = {"endorsement", "endorsements", "backing", "nod", "support"}
-CANDIDACY_WORDS = {"campaign", "bid", "candidacy", "re-election", "reelection", "presidential", "gubernatorial",
-                   "senate", "mayoral", "run", "campaigns"}
-GERUND_PREPOSITIONS = {"by", "after", "before", "while", "since", "upon", "in"}
-NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 AGREEMENT_CONFIDENCE = 0.95
 PARSE_CONFIDENCE = 0.7
-# Heads of an organization whose holder the parse can find ("X is a vice chairman of Y"); "founder"
-# is FOUNDED, "chief" is too often "chief of staff".
-PREDICATED_TITLES = (HEAD_TITLES - {"founder", "chief"}) | {"chairmen", "chairwomen", "presidents", "directors",
-                                                            "chairperson", "chancellor"}
-LEAVING_LEMMAS = {"resign", "step", "lose", "leave", "quit", "retire", "oust", "fire", "force", "remove"}
-ROLE_NOUNS = {"role", "position", "post", "job", "seat", "tenure", "stint", "term"}
-# Campaign roles the parse can find predicated of someone ("X now serves as Y's campaign treasurer").
-PREDICATED_ADVISER_ROLES = (set(ADVISER_ROLES) - CAMPAIGN_ONLY_ROLES) | {"treasurer", "finance director",
-                                                                        "consultant", "political consultant"}
-ADVISER_HEADS = {"adviser", "advisor", "strategist", "consultant", "pollster"}   # whatever describes them
 
 
 @dataclass

@@ -1,98 +1,141 @@
-"""The words the extractor reads names and references by: titles, role words, organization heads, kinds.
+"""The words the extractor reads names, roles, references and relations by, read from ``data/vocabulary.json``.
 
-Kept as data in one place; :mod:`.spans`, :mod:`.coref` and :mod:`.mentions` only use them.
+The data file holds every word list with a note saying what shape of text it serves; this module only
+reads it, resolves the entries derived from others ("extends", "minus", "minus_entries"), and gives each
+list a typed name for :mod:`.spans`, :mod:`.coref`, :mod:`.mentions`, :mod:`.patterns`, :mod:`.relations`
+and :mod:`.nlp`. A malformed entry (no note, a word listed twice, a word restated from what it extends, a
+"minus" word it does not have) raises :class:`VocabularyError` at import.
 """
 from __future__ import annotations
 
+import json
 import re
+from functools import cache
+from importlib import resources
+from typing import Any
 
-TITLES = {"sen", "senator", "rep", "representative", "gov", "governor", "president", "mr", "mrs", "ms",
-          "dr", "secretary", "mayor", "vice", "former", "congressman", "congresswoman", "sec", "rev", "gen",
-          "lt", "lieutenant", "alderwoman", "alderman", "councilman", "councilwoman", "councilmember",
-          "commissioner", "judge", "justice", "assemblyman", "assemblywoman", "delegate", "comptroller",
-          "businessman", "businesswoman", "attorney", "general", "state", "speaker", "leader", "sheriff",
-          "councilor", "trustee", "supervisor", "treasurer", "auditor", "chancellor", "pastor", "sgt", "capt",
-          "cpl", "det", "col", "maj", "supt", "cmdr", "insp", "officer", "sergeant", "captain", "chief",
-          "atty", "del", "comm", "beep"}
-NAME_CUES = {"candidate", "challenger", "nominee", "incumbent", "rival", "opponent", "activist", "organizer",
-             "lawyer", "prosecutor", "executive", "member", "official", "consultant", "veteran"}
-ORG_HEADS = {"council", "association", "union", "federation", "committee", "party", "alliance", "coalition",
-             "fund", "caucus", "club", "league", "society", "foundation", "bureau", "network", "project"}
-PERSON_DESCRIPTORS = {"senator", "governor", "congressman", "congresswoman", "lawmaker", "candidate",
-                      "democrat", "republican", "populist", "mayor", "socialist", "frontrunner", "front-runner"}
-REFERRING_TITLES = {"senator", "governor", "congressman", "congresswoman", "lawmaker", "mayor", "candidate",
-                    "frontrunner", "front-runner", "councilwoman", "councilman", "incumbent", "challenger"}
-CANDIDATE_WORDS = {"candidate", "front-runner", "frontrunner", "nominee", "hopeful", "challenger", "contender"}
-ORG_REFERENCES = {  # "the union" refers back to the last organization of a compatible kind
-    "union": {"union", "union federation", "other"}, "association": {"union", "other"}, "federation": {"union federation"}, "party": {"party"},
-    "group": None, "organization": None, "organisation": None,
-    "pac": {"PAC"}, "committee": {"PAC", "party", "other"}, "coalition": {"advocacy group", "other"},
-    "council": None, "chapter": None, "local": None, "alliance": None, "league": None, "club": None,
-    "chamber": None, "caucus": None, "fund": None, "network": None,
-}
-KIND_WORDS = [  # the first word found in an unknown organization's name (or its description) sets its kind
-    ("federation", "union federation"), ("afl", "union federation"), ("union", "union"),
-    ("workers", "union"), ("brotherhood", "union"), ("teachers", "union"), ("nurses", "union"),
-    ("party", "party"), ("pac", "PAC"), ("super pac", "PAC"), ("fund", "PAC"),
-    ("campaign", "campaign"), ("committee", "PAC"), ("group", "advocacy group"),
-    ("coalition", "advocacy group"), ("alliance", "advocacy group"), ("league", "advocacy group"),
-    ("caucus", "government body"), ("congress", "government body"),
-    ("senate", "government body"), ("house", "government body"), ("department", "government body"),
-    ("times", "media"), ("post", "media"), ("news", "media"), ("journal", "media"),
-    ("inc", "company"), ("corp", "company"), ("company", "company"),
-]
-UNIT_WORDS = {"local", "region", "district", "chapter", "lodge", "branch", "division", "council"}
+from ..graph.errors import EndorsegraphError
+
+SHAPES = ("words", "mapping", "pairs")
+DERIVATIONS = ("extends", "minus", "minus_entries")
+KEYS = {"note", "ordered", "word_notes", *SHAPES, *DERIVATIONS}
+
+
+class VocabularyError(EndorsegraphError):
+    """``data/vocabulary.json`` has an entry the reader cannot use."""
+
+
+def read_entries(text: str) -> dict[str, dict[str, Any]]:
+    """The entries of a vocabulary file's ``text``, each checked to have a note and at most one shape."""
+    entries = json.loads(text)["entries"]
+    for name, entry in entries.items():
+        if not entry.get("note") or not KEYS >= set(entry) or sum(shape in entry for shape in SHAPES) > 1:
+            raise VocabularyError(f"vocabulary entry {name}: needs a note, one of {SHAPES}, and only {sorted(KEYS)}")
+    return entries
+
+
+ENTRIES = read_entries(resources.files(__package__).joinpath("data/vocabulary.json").read_text("utf-8"))
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """The words of entry ``name`` (a mapping's keys), its derivations resolved:
+    the words of every entry it ``extends``, less ``minus`` and ``minus_entries``, plus its own ``words``."""
+    entry = ENTRIES[name]
+    own = entry.get("words", [])
+    inherited = frozenset().union(*(words(base) for base in entry.get("extends", [])))
+    removed = frozenset(entry.get("minus", [])).union(*(words(other) for other in entry.get("minus_entries", [])))
+    problems = [f"{w!r} listed twice" for w in sorted({w for w in own if own.count(w) > 1})]
+    problems += [f"{w!r} is already in what it extends" for w in own if w in inherited]
+    problems += [f"minus {w!r}, which it does not have" for w in entry.get("minus", []) if w not in inherited]
+    if problems:
+        raise VocabularyError(f"vocabulary entry {name}: " + "; ".join(problems))
+    return (inherited - removed) | frozenset(own) | frozenset(entry.get("mapping", {}))
+
+
+def ordered(name: str) -> tuple[str, ...]:
+    """The words of entry ``name`` in the order written (an ``ordered`` entry: regex alternation, first match wins)."""
+    words(name)                                       # checks the entry
+    return tuple(ENTRIES[name]["words"])
+
+
+def mapping(name: str) -> dict[str, Any]:
+    """The ``mapping`` of entry ``name``, in the order written; a list value becomes a frozenset."""
+    entries = ENTRIES[name]["mapping"].items()
+    return {key: frozenset(value) if isinstance(value, list) else value for key, value in entries}
+
+
+def pairs(name: str) -> frozenset[tuple[str, str]]:
+    """The word pairs of entry ``name``."""
+    return frozenset((first, second) for first, second in ENTRIES[name]["pairs"])
+
+
+# People: titles and names
+ABBREVIATED_TITLES = words("ABBREVIATED_TITLES")
+TITLE_ABBREVIATIONS = tuple(sorted(f"{word.capitalize()}." for word in ABBREVIATED_TITLES))   # "Sgt.": one token
+TITLES = words("TITLES")
+HONORIFICS = words("HONORIFICS")
+TITLE_LEAD_INS = words("TITLE_LEAD_INS")
+NAME_CUES = words("NAME_CUES")
+NAME_SUFFIXES = words("NAME_SUFFIXES")
+PERSON_DESCRIPTORS = words("PERSON_DESCRIPTORS")
+PERSON_NOUNS = words("PERSON_NOUNS")
+SUBJECT_PRONOUNS = words("SUBJECT_PRONOUNS")
+OBJECT_PRONOUNS = words("OBJECT_PRONOUNS")
+REFERRING_TITLES = words("REFERRING_TITLES")
+REFERRING_WORDS = words("REFERRING_WORDS")
+CANDIDATE_WORDS = words("CANDIDATE_WORDS")
+OFFICE_HOLDER_TITLES = words("OFFICE_HOLDER_TITLES")
+OFFICE_TITLES = pairs("OFFICE_TITLES")
+TEMPORAL_TYPES = words("TEMPORAL_TYPES")
+
+# Roles in organizations and campaigns
+HEAD_TITLES = words("HEAD_TITLES")
+ADVISER_WORDS = words("ADVISER_WORDS")
+ROLE_WORDS = words("ROLE_WORDS")
+CAMPAIGN_STAFF = words("CAMPAIGN_STAFF")
+TITLE_MODIFIERS = words("TITLE_MODIFIERS")
+TENURE_WORDS = words("TENURE_WORDS")
+STAFF_FUNCTIONS = words("STAFF_FUNCTIONS")
+LEADER_ROLES = ordered("LEADER_ROLES")
+ADVISER_ROLES = ordered("ADVISER_ROLES")
+CAMPAIGN_ONLY_ROLES = words("CAMPAIGN_ONLY_ROLES")
+PREDICATED_TITLES = words("PREDICATED_TITLES")
+PREDICATED_ADVISER_ROLES = words("PREDICATED_ADVISER_ROLES")
+ADVISER_HEADS = words("ADVISER_HEADS")
+FORMER_WORDS = ordered("FORMER_WORDS")
+CURRENT_WORDS = ordered("CURRENT_WORDS")
+LEAVING_LEMMAS = words("LEAVING_LEMMAS")
+ROLE_NOUNS = words("ROLE_NOUNS")
+
+# Organizations
+ORG_HEADS = words("ORG_HEADS")
+ORG_DESCRIPTORS = words("ORG_DESCRIPTORS")
+ORG_REFERENCES: dict[str, frozenset[str] | None] = mapping("ORG_REFERENCES")
+KIND_WORDS: list[tuple[str, str]] = list(mapping("KIND_WORDS").items())
+UNIT_WORDS = words("UNIT_WORDS")
 UNIT_NUMBER = re.compile(r"^\d+[A-Za-z]{0,2}$")             # "Local 1199", "District Council 37", "32BJ"
-NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-PERSON_NOUNS = {"official", "officials", "member", "members", "leader", "leaders", "president", "chief", "head",
-                "spokesman", "spokeswoman", "spokesperson", "staffer", "staffers", "boss", "director", "chair",
-                "chairman", "chairwoman", "organizer", "lobbyist", "executive", "founder", "activist", "delegate"}
-ENDORSEMENT_WORDS = {"endorsement", "endorsements", "backing", "nod", "nods", "support", "endorsed", "backed"}
-ORG_DESCRIPTORS = {"group", "union", "organization", "organisation", "association", "party", "committee",
-                   "coalition", "pac", "federation", "alliance", "council", "caucus", "nonprofit"}
-GENERIC_ORGS = {"pac", "super pac", "union", "campaign", "committee", "party", "the union", "related", "watch"}
-SUBJECT_PRONOUNS = {"he", "she"}
-OBJECT_PRONOUNS = {"him", "her"}
-TEMPORAL_TYPES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT"}
-HONORIFICS = TITLES - {"president", "secretary", "vice", "former", "state", "speaker", "leader", "chief",
-                       "commissioner", "chancellor"}
-TITLE_LEAD_INS = {"state", "former", "then", "county", "city", "u.s.", "us", "federal"}
-ROLE_WORDS = {"executive", "spokesperson", "spokeswoman", "spokesman", "president", "director", "chair", "chairman",
-              "chairwoman", "adviser", "advisor", "manager", "strategist", "secretary", "treasurer", "founder",
-              "commissioner", "speaker", "owner", "publisher", "ceo", "co-chair", "secretary-treasurer",
-              "chancellor", "principal"}
-# "<Org> <title> <Person>": the words before such a title name the organization the person heads.
-HEAD_TITLES = {"president", "chairman", "chairwoman", "chair", "co-chair", "director", "speaker", "commissioner",
-               "ceo", "head", "owner", "publisher", "founder", "secretary-treasurer", "chief", "chancellor",
-               "principal"}     # not "dean": a surname too often ("Howard Dean"); "<Org> dean X" is a pattern
-TITLE_MODIFIERS = {"executive", "vice", "general", "international", "national", "managing", "co", "interim",
-                   "acting", "state"}
-GENERIC_BODIES = {"police", "fire", "city", "state", "county", "federal", "national", "school"}
-# Words that make a title a staff job, or a title an elected office, not the head of an organization.
-STAFF_FUNCTIONS = {"advocacy", "communications", "political", "organizing", "field", "program", "programs", "programming",
-                   "legislative", "policy", "digital", "finance", "development", "research", "press", "media",
-                   "marketing", "deputy", "assistant", "associate", "regional", "creative", "art", "legal",
-                   "outreach", "campaign", "operations", "education", "public", "government", "external"}
-OFFICE_TITLES = {("borough", "president"), ("majority", "leader"), ("minority", "leader"), ("senate", "president"),
-                 ("council", "member"), ("conference", "leader"), ("democratic", "leader"), ("republican", "leader")}
-FUZZY_MIN = 92
-ADVISER_WORDS = {"spokesperson", "spokeswoman", "spokesman", "adviser", "advisor", "manager", "strategist"}
-# What follows "X campaign" when X is a candidate with staff ("Okafor campaign manager", "Hynes' campaign spokesman").
-CAMPAIGN_STAFF = ADVISER_WORDS | {"chair", "chairman", "chairwoman", "pollster", "aide", "treasurer", "director"}
-# A unit of the body named after it: "the NYU chapter of the American Association of University Professors".
-CHAPTER_WORDS = {"chapter", "branch", "affiliate", "division", "wing"}
-# Words of tenure that belong to a title, not to the body before it: "Interim MTA Chair X" heads the MTA.
-TENURE_WORDS = {"interim", "acting", "former", "outgoing", "incoming", "ex"}
-OFFICE_HOLDER_TITLES = {"mayor", "governor", "gov", "president", "sen", "senator", "rep", "congressman",
-                        "congresswoman", "councilman", "councilwoman", "councilmember", "assemblyman",
-                        "assemblywoman", "comptroller", "commissioner"}
-AUX_BREAKERS = {"for", "by", "of", "with", "from", "after", "before", "on", "in", "at", "about", "against", "fans",
-                "supporters", "voters", "people", "critics", "unions", "groups", "organizations", "papers",
-                "newspapers", "parties"}
-REPORTING_VERBS = {"say", "announce", "tell", "confirm", "decide", "vote", "agree", "state", "declare", "write",
-                   "report", "note", "reveal", "learn"}
-RACE_WORDS = {"presidential", "vice-presidential", "mayoral", "gubernatorial", "senate", "congressional", "council",
-              "assembly", "comptroller", "judicial", "state", "county", "city", "borough"}   # "Green gubernatorial candidate"
-PARTY_ADJECTIVES = {"Democratic": "Democratic Party", "Republican": "Republican Party", "GOP": "Republican Party",
-                    "Conservative": "Conservative Party", "Green": "Green Party", "Libertarian": "Libertarian Party",
-                    "Independence": "Independence Party"}
+CHAPTER_WORDS = words("CHAPTER_WORDS")
+GENERIC_ORGS = words("GENERIC_ORGS")
+GENERIC_BODIES = words("GENERIC_BODIES")
+PARTY_ADJECTIVES: dict[str, str] = mapping("PARTY_ADJECTIVES")
+RACE_WORDS = words("RACE_WORDS")
+FUZZY_MIN = 92                                             # rapidfuzz score for one organization named two ways
+
+# Endorsing, and what hedges it
+ENDORSE_VERB_FORMS = ordered("ENDORSE_VERB_FORMS")
+ACQUIRE_VERB_FORMS = ordered("ACQUIRE_VERB_FORMS")
+ENDORSE_LEMMAS = words("ENDORSE_LEMMAS")
+ACQUIRE_LEMMAS = words("ACQUIRE_LEMMAS")
+ENDORSE_NOUNS = words("ENDORSE_NOUNS")
+ENDORSEMENT_WORDS = words("ENDORSEMENT_WORDS")
+BALLOT_WORDS = words("BALLOT_WORDS")
+CANDIDACY_WORDS = words("CANDIDACY_WORDS")
+NUMBER_WORDS: dict[str, int] = mapping("NUMBER_WORDS")
+GERUND_PREPOSITIONS = words("GERUND_PREPOSITIONS")
+AUX_BREAKERS = words("AUX_BREAKERS")
+REPORTING_VERBS = words("REPORTING_VERBS")
+MODAL_WORDS = words("MODAL_WORDS")
+NEGATIONS = words("NEGATIONS")
+HEDGE_VERBS = words("HEDGE_VERBS")
+HEDGE_WORDS = words("HEDGE_WORDS")

@@ -7,7 +7,9 @@
 - the 2018 primary files ``dem_candidates.csv`` / ``rep_candidates.csv``: one row per candidate,
   one Yes/No/blank column per endorsing group or politician. Each Yes is an ENDORSED claim; the
   columns map to entities through ``data/fivethirtyeight_2018.json``; candidates keep office,
-  state, district and their primary result.
+  state, district, race type and their primary result. A row is one race: a name that already
+  stands for a candidate of another race (a namesake elsewhere, or the same person's special
+  election) becomes its own Candidate, named with its race, so no row's result is lost.
 
 Names resolve through the graph's name index, so a table's "Bernie Sanders" or "WFP" is the entity
 an article or a record file already made.
@@ -17,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -71,7 +74,7 @@ def load_fivethirtyeight(path: Path, graph: nx.MultiDiGraph, *, names: NameIndex
         expected = ", ".join(sorted(REQUIRED_2020 if wanted == FORMAT_2020 else REQUIRED_2018))
         raise InputError(str(path), f"not a {wanted or 'FiveThirtyEight'} table: it needs the columns {expected}"
                          + (" and Yes/No endorsement columns" if wanted != FORMAT_2020 else ""), line=1)
-    reader = _Reader(table, names.overlay())
+    reader = _Reader(table, names.overlay(), graph)
     (reader.rows_2020 if wanted == FORMAT_2020 else reader.rows_2018)()
     return reader.batch
 
@@ -79,11 +82,12 @@ def load_fivethirtyeight(path: Path, graph: nx.MultiDiGraph, *, names: NameIndex
 class _Reader:
     """One table's rows into one batch, with the names the table adds kept in an overlay index."""
 
-    def __init__(self, table: Table, names: NameIndex):
-        self.table, self.names = table, names
+    def __init__(self, table: Table, names: NameIndex, graph: nx.MultiDiGraph):
+        self.table, self.names, self.graph = table, names, graph
         self.path = table.path
         self.batch = Batch(source=str(table.path))
         self.column = {normalize_column(c): c for c in table.columns}
+        self.races: dict[str, Race] = {}                 # this table's candidates: id -> the race read
 
     def rows_2020(self) -> None:
         for line, row in self.table.rows:
@@ -110,11 +114,14 @@ class _Reader:
             if not cell("candidate"):
                 raise InputError(str(self.path), "a row needs a candidate", line=line)
             won = cell("won primary")
-            properties = {"office": cell("office type"), "state": cell("state"), "district": cell("district"),
-                          "party": party, "primary_status": cell("primary status"),
+            race = Race(cell("state"), cell("district"), cell("race type"))
+            properties = {"office": cell("office type"), "state": race.state, "district": race.district,
+                          "race_type": race.race_type, "party": party, "primary_status": cell("primary status"),
                           "won_primary": won if won.lower() in ("yes", "no") else "",
                           "primary_pct": cell("primary pct") or cell("primary")}
-            candidate = self._entity(line, cell("candidate"), "Candidate", properties)
+            candidate = self._entity(line, self._candidacy_name(line, cell("candidate"), race), "Candidate",
+                                     properties)
+            self.races[candidate] = race
             for column, spec in endorsers:
                 if row.get(column, "").strip().lower() != "yes":
                     continue
@@ -122,6 +129,20 @@ class _Reader:
                                         short=spec.get("short"))
                 self._endorsed(line, endorser, candidate, {"status": "endorsed"}, source=str(self.path),
                                rule=FORMAT_2018, sentence=f"{column.strip()} Yes")
+
+    def _candidacy_name(self, line: int, name: str, race: Race) -> str:
+        """``name``, or ``name (district, race type)`` when ``name`` already stands for a candidate of
+        another race: one Candidate per race, so each keeps its own result."""
+        try:
+            node_id = self.names.find(name)
+        except SchemaError as err:
+            raise InputError(str(self.path), str(err), line=line) from None
+        if node_id is None:
+            return name
+        known = self.races.get(node_id) or (Race.of(self.graph.nodes[node_id]) if node_id in self.graph else None)
+        if known is None or known.same(race):
+            return name
+        return f"{name} ({', '.join(part for part in (race.district, race.race_type) if part)})"
 
     def _endorsing_columns(self) -> list[tuple[str, dict[str, Any]]]:
         """(column as written, its endorser) for the table's endorsement columns; an endorsement
@@ -174,6 +195,27 @@ class _Reader:
             raise InputError(str(self.path), str(err), line=line) from None
         self.batch.relations.append(Relation("ENDORSED", endorser, candidate, Claim(
             article=self.path.name, line=line, properties=properties, **claim)))
+
+
+@dataclass(frozen=True)
+class Race:
+    """The race a 2018 row is about: state, district (538's name of the seat) and race type."""
+
+    state: str
+    district: str
+    race_type: str
+
+    @classmethod
+    def of(cls, node: dict[str, Any]) -> Race | None:
+        """The race a candidate node holds, None if it holds none (a candidate only articles named)."""
+        if not node.get("district"):
+            return None
+        return cls(node.get("state", ""), node["district"], node.get("race_type", ""))
+
+    def same(self, other: Race) -> bool:
+        """The same race; a race type one side does not know does not tell them apart."""
+        return (self.state, self.district) == (other.state, other.district) and (
+            not self.race_type or not other.race_type or self.race_type == other.race_type)
 
 
 def _date(text: str) -> str:

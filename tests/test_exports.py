@@ -25,6 +25,8 @@ from support.synthetic import synthetic_graph
 
 RECORDS = Path(__file__).parent.parent / "examples" / "records"
 GEXF_EDGE_TYPES = {"directed", "undirected", "mutual"}     # what GEXF means by an edge's type
+GEXF_GRAPH_ATTRIBUTES = {"timeformat", "start", "startopen", "end", "endopen", "defaultedgetype", "idtype",
+                         "mode"}                            # what the GEXF 1.2 schema allows on <graph>
 runner = CliRunner()
 
 
@@ -104,6 +106,8 @@ def test_gexf_reads_with_networkx_names_as_labels_and_relation_types_kept(graph_
     assert len(edges) == len(expected["relations"])
     assert {e.get("type", "directed") for e in edges} <= GEXF_EDGE_TYPES
     assert len({e.get("id") for e in edges}) == len(edges)      # edge ids are unique
+    [graph_element] = [e for e in root if e.tag.endswith("}graph")]
+    assert set(graph_element.attrib) <= GEXF_GRAPH_ATTRIBUTES   # no networkx `name`: not in the schema
 
 
 def test_csv_reads_with_pandas_with_distinct_columns(graph_file: Path, expected: dict) -> None:

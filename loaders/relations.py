@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..graph import schema
 from .mention_model import ArticleEntities, Mention
 from .patterns import MACROS, PATTERNS, Pattern
+from .required_text import folded, required_strings
 from .vocabulary import (
     ACQUIRE_LEMMAS,
     ADVISER_HEADS,
@@ -64,14 +65,24 @@ class Found:
 def sentence_relations(sent: Span, entities: ArticleEntities, quoted: list[tuple[int, int]]) -> list[Found]:
     """Every relation the sentence states, surface and parse readings reconciled."""
     view = SlotView(sent, entities)
-    explicit = [f for p in PATTERNS for f in _surface(p, view, sent)]
+    patterns = patterns_that_may_match(view.text)
+    explicit = [f for p in patterns for f in _surface(p, view, sent)]
     covered = {f.trigger for f in explicit if f.trigger is not None}
-    surface = explicit + [f for p in PATTERNS for f in _surface(p, view, sent, from_parse=True)
+    surface = explicit + [f for p in patterns for f in _surface(p, view, sent, from_parse=True)
                           if f.trigger not in covered]
     parsed = _parse_endorsements(sent, entities) + _parse_endorsement_nouns(sent, entities) + \
         _parse_roles(sent, entities) + _parse_adviser_roles(sent, entities)
     found = _reconcile(surface + staff_list(view, sent), parsed)
     return [f for f in found if not (f.relation == "ENDORSED" and _inside(f.trigger, sent.doc, quoted))]
+
+
+PATTERN_NEEDS = [(pattern, required_strings(pattern.regex)) for pattern in PATTERNS]
+
+
+def patterns_that_may_match(text: str) -> list[Pattern]:
+    """The patterns, in order, less those that need a string ``text`` lacks (none of which can match it)."""
+    key = folded(text)
+    return [pattern for pattern, needs in PATTERN_NEEDS if needs is None or any(s in key for s in needs)]
 
 
 STAFF_HEAD = re.compile(r"⟦(\d+)⟧(?:'s|') (?:campaign |senior |inner |political )?(?:team|staff|circle|advisers|"

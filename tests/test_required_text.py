@@ -7,6 +7,7 @@ import pytest
 from endorsegraph.loaders.patterns import PATTERNS
 from endorsegraph.loaders.relations import PATTERN_NEEDS, patterns_that_may_match
 from endorsegraph.loaders.required_text import folded, required_strings
+from endorsegraph.loaders.triggers import TRIGGER, may_state_relation
 
 
 @pytest.mark.parametrize(("regex", "needs"), [
@@ -40,3 +41,25 @@ def test_a_pattern_is_tried_wherever_it_matches(pattern) -> None:
     for text in texts + slotted:
         if pattern.regex.search(text):
             assert pattern in patterns_that_may_match(text), text
+
+
+def test_the_trigger_prefilter_agrees_with_the_trigger_words() -> None:
+    lines = [t for p in PATTERNS for t in (*p.examples, *p.non_examples)] + [
+        "A water main broke.", "He ran on the Republican Line", "Democrat Joe", "democrat joe", "CO-FOUNDER",
+        "the ſupporters", "İts HEAD", "nothing here at all"]
+    assert [may_state_relation(t) for t in lines] == [TRIGGER.search(t) is not None for t in lines]
+
+
+def test_folding_keeps_every_character_that_matches_an_ascii_character() -> None:
+    """Every character stays one character, and one that a case-insensitive regex matches to an ASCII
+    character becomes that character, so a required string is found wherever the regex could match."""
+    printable = [chr(c) for c in range(32, 127)]
+    matches = re.compile("[" + re.escape("".join(printable)) + "]", re.IGNORECASE)
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        assert len(folded(char)) == 1, hex(code)
+        if matches.fullmatch(char):
+            assert {c.lower() for c in printable if re.fullmatch(re.escape(c), char, re.IGNORECASE)} == {folded(char)}, \
+                hex(code)

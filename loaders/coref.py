@@ -25,6 +25,7 @@ from .vocabulary import (
     REPORTING_VERBS,
     ROLE_WORDS,
     SUBJECT_PRONOUNS,
+    TITLED_REFERENCES,
 )
 
 
@@ -144,7 +145,9 @@ def _the_title(token: Token, antecedents: Antecedents) -> Mention | None:
     start = _definite(doc, token)
     if start is None or (token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("NOUN", "PROPN")):
         return None
-    target = _most_salient_person(antecedents.before(token))
+    if token.lower_ in TITLED_REFERENCES and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of":
+        return None                                  # "the president of the union" is no back-reference
+    target = _most_salient_person(_titled(antecedents.before(token), token.lower_, doc))
     if not target:
         return None
     if token.i - start > 1:                          # "the Vermont senator" is an alias; "the senator" is not
@@ -249,6 +252,16 @@ def _shared_surname(token: Token, before: list[Mention]) -> bool:
     if token.pos_ != "PROPN" or any(m.start <= token.i < m.end for m in before):
         return False
     return len({m.entity for m in before if m.label == "PERSON" and m.entity.split()[-1] == token.text}) > 1
+
+
+def _titled(before: list[Mention], title: str, doc: Doc) -> list[Mention]:
+    """The mentions among ``before`` of whom the article may say "the <title>": for a title of
+    :data:`TITLED_REFERENCES`, only people it titles so ("President X" for "the president")."""
+    if title not in TITLED_REFERENCES:
+        return before
+    holders = {m.entity for m in before if m.label == "PERSON" and m.explicit
+               and any(t.lower_ == title for t in doc[max(m.start - 2, 0):m.start + 2])}
+    return [m for m in before if m.entity in holders]
 
 
 def _most_salient_person(before: list[Mention]) -> Mention | None:

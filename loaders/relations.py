@@ -153,6 +153,7 @@ class SlotView:
     """The sentence as text with each mention replaced by a slot, and a map back to tokens."""
 
     def __init__(self, sent: Span, entities: ArticleEntities):
+        self.entities = entities
         self.slots: list[Mention] = []
         pieces, self.offsets, self.tokens = [], [], []
         length, i = 0, sent.start
@@ -236,6 +237,12 @@ def _sources(pattern: Pattern, match: re.Match[str], view: SlotView, sent: Span,
     return sources
 
 
+def _office_holder(entity: str, entities: ArticleEntities, doc: Doc) -> bool:
+    """The article gives ``entity`` an office somewhere ("Gov. Cuomo", "Mayor de Blasio")."""
+    return any(m.entity == entity and m.explicit and doc[m.start].lower_.rstrip(".") in OFFICE_HOLDER_TITLES
+               for m in entities.mentions)
+
+
 def _office_or_staff(pattern: Pattern, match: re.Match[str], view: SlotView, sent: Span) -> bool:
     """"Borough President", "Majority Leader" are offices and "Press Secretary" staff, not heads of an organization; a spokesman
     or press secretary of an officeholder ("a spokesman for the mayor", "Koch's former press
@@ -248,7 +255,7 @@ def _office_or_staff(pattern: Pattern, match: re.Match[str], view: SlotView, sen
         if role not in CAMPAIGN_ONLY_ROLES or "campaign" in match.group().lower():
             return False
         former = any(w in (groups.get("mod") or "").lower() for w in FORMER_WORDS)
-        return former or any(not m.explicit or sent.doc[m.start].lower_.rstrip(".") in OFFICE_HOLDER_TITLES
+        return former or any(not m.explicit or _office_holder(m.entity, view.entities, sent.doc)
                              for m in view.mentions(groups.get("tgt")))
     if pattern.relation != "LEADS":
         return False
@@ -413,6 +420,23 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _passive_subject(verb: Token) -> Token | None:
+    """Who a passive participle without a subject of its own says was endorsed: the noun it describes
+    ("Y, endorsed by X,"), its clause's subject ("Endorsed by X, Y leads"; "Y was praised by A and
+    endorsed by B"), or the word its preposition hangs on ("Y smiled after being endorsed by X"; a
+    caption's "Y after being endorsed by X")."""
+    if verb.dep_ == "acl":
+        return verb.head
+    if verb.dep_ == "advcl":
+        return _subject_of(verb.head)
+    if verb.dep_ == "conj":
+        return _subject_of(verb)
+    if verb.dep_ == "pcomp" and verb.head.lower_ in GERUND_PREPOSITIONS - {"by"}:
+        governor = verb.head.head
+        return governor if governor.pos_ in ("NOUN", "PROPN") else _subject_of(governor)
+    return None
+
+
 def _endorsee_from_parse(trigger: Token, view: SlotView) -> list[Mention]:
     """For "…picked up the endorsement of X": the subject of the acquiring verb."""
     verb = trigger.head
@@ -451,8 +475,10 @@ def _parse_endorsements(sent: Span, entities: ArticleEntities) -> list[Found]:
         if token.lemma_ not in ENDORSE_LEMMAS or token.pos_ != "VERB" or _hedged_token(token):
             continue
         children = list(token.children)
-        if any(c.dep_ == "nsubjpass" for c in children):
-            targets = [m for c in children if c.dep_ == "nsubjpass" for m in _mentions_of(c, mentions)]
+        if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in children):
+            subjects = [c for c in children if c.dep_ == "nsubjpass"] or \
+                [s for s in [_passive_subject(token)] if s is not None]
+            targets = [m for c in subjects for m in _mentions_of(c, mentions)]
             agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             sources = [m for a in agents for m in _mentions_of(a, mentions)]
         else:

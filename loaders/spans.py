@@ -725,11 +725,14 @@ MentionRule = Callable[[Token, NameEvidence], tuple[Span, str] | None]
 
 
 def _name_evidence(spans: list[Span], gazetteer: Gazetteer) -> NameEvidence:
-    """The words of the document's full names, and their tails: "Van Arsdale"; "de Blasio" also as "De Blasio"."""
+    """The words of the document's full names and of its titled surnames ("Mayor Bloomberg"), and the
+    full names' tails: "Van Arsdale"; "de Blasio" also as "De Blasio"."""
     full_names = [s for s in spans if s.label_ == "PERSON" and len(s) > 1 and not gazetteer.find(s.text)]
+    titled = [s for s in spans if s.label_ == "PERSON" and len(s) == 1 and s.start > 0 and s[0].is_title
+              and s.doc[s.start - 1].lower_.rstrip(".") in HONORIFICS and not gazetteer.find(s.text)]
     return NameEvidence(
         gazetteer,
-        frozenset(t.text for s in full_names for t in s if t.text[:1].isupper()),
+        frozenset(t.text for s in full_names + titled for t in s if t.text[:1].isupper()),
         frozenset(t for s in full_names for i in range(1, len(s) - 1) for t in capitalized_too(s[i:].text)))
 
 

@@ -64,6 +64,17 @@ def test_endorsement_forms(text: str, endorser: str, endorsee: str) -> None:
     assert endorsements(text) == {(endorser, endorsee)}
 
 
+@pytest.mark.parametrize("text", [
+    "Paula Greer is running for mayor. Greer smiled after being endorsed by rival Victor Hale.",
+    "Paula Greer is running for mayor. Paula Greer after being endorsed by rival Victor Hale (Photo: Ann Lee)",
+    "Paula Greer is running for mayor. Endorsed by Victor Hale last week, Greer leads the polls.",
+    "Paula Greer is running for mayor. Greer was praised by Tom Bell and endorsed by Victor Hale.",
+])
+def test_a_passive_participle_without_its_own_subject_endorses_the_one_it_is_said_of(text: str) -> None:
+    assert ("Victor Hale", "Paula Greer") in endorsements(text)
+    assert ("Paula Greer", "Victor Hale") not in endorsements(text)
+
+
 def test_endorsers_introduced_by_including() -> None:
     found = endorsements("Paula Greer has been endorsed by several unions, including the SEIU and the AFT.")
     assert found == {("Service Employees International Union", "Paula Greer"),
@@ -321,6 +332,27 @@ def test_the_state_senator_resolves_to_the_articles_main_person() -> None:
     text = ("Sen. Paula Greer held a rally in Reno. Greer spoke for an hour. "
             "Later, the Nevada senator also earned the backing of the Sierra Club.")
     assert ("Sierra Club", "Paula Greer") in endorsements(text)
+
+
+def test_the_president_is_someone_the_article_titles_president() -> None:
+    text = ("President Paula Greer will visit Mayor Victor Hale on Monday. It is their first meeting since Hale "
+            "endorsed the president. Ann Lee, the president of the Harbor Alliance, was not invited.")
+    assert ("Victor Hale", "Paula Greer") in endorsements(text)
+    untitled = "Paula Greer will visit Mayor Victor Hale on Monday. It is their first meeting since Hale endorsed the president."
+    assert endorsements(untitled) == set()
+
+
+def test_a_surname_the_article_gives_a_title_is_that_person_wherever_the_model_misreads_it() -> None:
+    text = ("Mayor Okonkwo met the press on Monday. Okonkwo said he was pleased. Since then Okonkwo "
+            "endorsed Paula Greer for the Senate.")
+    assert ("Okonkwo", "Paula Greer") in endorsements(text)
+
+
+def test_an_officeholders_spokesperson_is_government_staff_wherever_the_article_gives_the_office() -> None:
+    text = "Gov. Paula Greer signed the bill on Monday. Greer spokesperson Tom Bell said the law is fair."
+    assert ("ADVISES", "Tom Bell", "Paula Greer") not in relations_of(text)
+    campaign = "Paula Greer is running for governor. Greer spokesperson Tom Bell said the race is close."
+    assert ("ADVISES", "Tom Bell", "Paula Greer") in relations_of(campaign)
 
 
 def test_a_gazetteer_file_adds_organizations(tmp_path: Path) -> None:

@@ -81,13 +81,13 @@ def extract_stream(jobs: Iterable[Job], graph: nx.MultiDiGraph, names: NameIndex
     organizations = gazetteer(options.gazetteers)
     batch, entities, found, batch_types = None, {}, [], {}
     docs = parse_stream(nlp, _pieces(jobs, options), workers, STREAM_BATCH)
-    for doc, (job, index, offset, last_of_article, last_of_job) in docs:
+    for doc, (text, job, index, offset, last_of_article, last_of_job) in docs:
         if batch is None:
             batch = Batch(source=str(job.key))
-        if index is not None and job.error is None and doc.text:
+        if index is not None and job.error is None and text:     # the doc's text: Doc.text joins every token
             try:
                 found_entities = find_entities(doc, organizations, names)
-                quoted = quoted_regions(doc)
+                quoted = quoted_regions(text)
                 relations = [f for sent in doc.sents if found_entities.starting_in(sent.start, sent.end)
                              for f in sentence_relations(sent, found_entities, quoted)]   # none without a mention
                 relations += listed_endorsements(doc, found_entities) + party_labels(doc, found_entities)
@@ -110,7 +110,7 @@ def extract_stream(jobs: Iterable[Job], graph: nx.MultiDiGraph, names: NameIndex
 
 
 def _pieces(jobs: Iterable[Job], options: ExtractOptions) -> Iterator[tuple[str, tuple]]:
-    """(text, (job, article index, offset, last of its article, last of its job)) for the stream.
+    """(text, (text, job, article index, offset, last of its article, last of its job)) for the stream.
 
     An article without a trigger word, and an input that is not news, pass as one empty text, so
     every article and job is seen in order; the others are cut into pieces, and unless
@@ -120,14 +120,14 @@ def _pieces(jobs: Iterable[Job], options: ExtractOptions) -> Iterator[tuple[str,
     for job in jobs:
         articles = job.articles or []
         if not articles:
-            yield "", (job, None, 0, True, True)
+            yield "", ("", job, None, 0, True, True)
         for index, article in enumerate(articles):
             pieces = text_pieces(article.text, PIECE_CHARS) \
                 if options.keep_mentions or may_state_relation(article.text) else [(0, "")]
             for n, (offset, text) in enumerate(pieces):
                 last = n == len(pieces) - 1
-                yield (relation_text(text) if fast and text else text,
-                       (job, index, offset, last, last and index == len(articles) - 1))
+                kept = relation_text(text) if fast and text else text
+                yield kept, (kept, job, index, offset, last, last and index == len(articles) - 1)
 
 
 def text_pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:

@@ -138,10 +138,10 @@ def _list_item(doc: Doc, sent: Span) -> bool:
     return bool(re.match(r"\s*[-*•]\s|\s+\S", doc.text[line_start:line_start + 12]))
 
 
-def quoted_regions(doc: Doc) -> list[tuple[int, int]]:
-    """Character ranges inside double quotes; an unclosed quote ends with its line."""
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` (a document's) inside double quotes; an unclosed quote ends with its line."""
     regions = []
-    for line in re.finditer(r"[^\n]+", doc.text):
+    for line in re.finditer(r"[^\n]+", text):
         marks = [m.start() + line.start() for m in re.finditer('"', line.group())]
         if len(marks) % 2:
             marks.append(line.end())

@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .required_text import folded, required_strings
+
 # One character in, one character out: spaces, quotes, hyphens and invisible marks.
 CHARACTER_MAP = str.maketrans({
     **dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
@@ -97,6 +99,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 RULES_BY_NAME = {rule.name: rule for rule in RULES}
+RULE_NEEDS = [(rule, required_strings(rule.pattern) or frozenset({""})) for rule in RULES]
 
 PUBLISHER_VOICE = re.compile(r"\b(?:we|our|us|your)\b", re.IGNORECASE)
 PUBLISHER_TOPICS = re.compile(
@@ -127,7 +130,9 @@ def about_publisher(line: str) -> bool:
 
 def furniture(text: str) -> list[Span]:
     """Every furniture span of ``text`` (already normalized), in order; appeal blocks as whole lines."""
-    spans = [Span(m.start(), m.end(), rule.name) for rule in RULES for m in rule.pattern.finditer(text)
+    key = folded(text)                               # a rule none of whose needed strings is here cannot match
+    rules = [rule for rule, needs in RULE_NEEDS if any(needed in key for needed in needs)]
+    spans = [Span(m.start(), m.end(), rule.name) for rule in rules for m in rule.pattern.finditer(text)
              if text[m.start():m.end()].strip()]
     return sorted(spans + _blocks(text, spans), key=lambda s: (s.start, s.end))
 

@@ -83,6 +83,7 @@ class Pattern:
     status: str | None = None           # for ENDORSED: endorsed or withdrawn
     confidence: float = 0.85
     described_list: bool = False        # ``src`` is a {MEMBERS} list, read by relations.listed_members
+    politician_target: bool = False     # the target must be a candidate or an officeholder by the article's words
     doc: str = ""                       # what the rule reads, in a line
     examples: tuple[str, ...] = ()      # texts it must read (tests/test_patterns.py checks every one)
     non_examples: tuple[str, ...] = ()  # near misses it must leave alone
@@ -239,6 +240,17 @@ PATTERNS: list[Pattern] = [
              doc="'Y supporter Rep. X': X supports Y.",
              examples=('Abe Lutz supporter Rep. Ida Cole spoke first.',),
              non_examples=('Abe Lutz critic Rep. Ida Cole spoke first.',)),
+    _pattern("supporter-of", "ENDORSED",   # "Ida Cole, a longtime supporter of Abe Lutz"
+             r"(?P<src>{ENT}),? (?:(?:the|a|an) (?:[^,;⟦]|⟦\d+⟧){{0,50}}? )?(?:who (?:is|was|has been) |is |was |has been )?"
+             r"(?:a |an |one )(?:(?:longtime|early|strong|staunch|vocal|prominent|big|major|key|ardent|loyal|avid) )?"
+             r"(?P<trigger>supporter|backer|endorser) of (?:(?-i:[A-Z][a-z]*\.?) ){{0,2}}(?P<tgt>{ENT})",
+             target_label="PERSON", politician_target=True, confidence=0.75,
+             doc="'X, a longtime supporter of Y', 'X, the host who is a strong supporter of Y', 'X is a backer of Y'.",
+             examples=('Ida Cole, a longtime supporter of Sen. Abe Lutz, spoke first.',
+                       'Mayoral candidate Abe Lutz spoke. Ida Cole, the radio host who is a strong supporter of Lutz, agreed.'),
+             non_examples=('Ida Cole, a longtime critic of Sen. Abe Lutz, spoke first.',
+                           'Ida Cole, a longtime supporter of the Harbor Alliance, spoke first.',
+                           'Ida Cole, a longtime supporter of Abe Lutz, the network chief, spoke first.')),
     _pattern("supporters-on-side", "ENDORSED",   # "Y has A, B and C rallying for him", "Y has A on his side"
              r"(?P<tgt>{ENT}){APPOS} (?P<aux>{AUX})(?P<trigger>has|had|have|counts|boasts|got|gets) (?P<src>{MEMBERS})"
              r"(?:,? and (?-i:[A-Z][\w.'-]*)(?: (?-i:[A-Z][\w.'-]*)){{0,3}})?,? "   # a last name the model missed

@@ -214,6 +214,8 @@ def _surface(pattern: Pattern, view: SlotView, sent: Span, from_parse: bool = Fa
         properties = _properties(pattern, groups)
         if _office_or_staff(pattern, match, view, sent):
             continue
+        if pattern.politician_target:
+            targets = [t for t in targets if _politician(t.entity, view.entities, sent.doc)]
         for source in sources:
             for target in targets:
                 if _fits(pattern, source, target):
@@ -238,9 +240,16 @@ def _sources(pattern: Pattern, match: re.Match[str], view: SlotView, sent: Span,
 
 
 def _office_holder(entity: str, entities: ArticleEntities, doc: Doc) -> bool:
-    """The article gives ``entity`` an office somewhere ("Gov. Cuomo", "Mayor de Blasio")."""
-    return any(m.entity == entity and m.explicit and doc[m.start].lower_.rstrip(".") in OFFICE_HOLDER_TITLES
+    """The article gives ``entity`` an office somewhere ("Gov. Cuomo", "Mayor de Blasio", "President Trump")."""
+    return any(m.entity == entity and m.explicit and any(t.lower_.rstrip(".") in OFFICE_HOLDER_TITLES
+                                                         for t in doc[max(m.start - 1, 0):m.start + 1])
                for m in entities.mentions)
+
+
+def _politician(entity: str, entities: ArticleEntities, doc: Doc) -> bool:
+    """The article calls ``entity`` a candidate or gives them an office: someone support can be for."""
+    info = entities.entities.get(entity)
+    return (info is not None and info.type == "Candidate") or _office_holder(entity, entities, doc)
 
 
 def _office_or_staff(pattern: Pattern, match: re.Match[str], view: SlotView, sent: Span) -> bool:

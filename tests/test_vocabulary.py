@@ -65,6 +65,11 @@ WORDS_NO_GOLD_TEXT_NEEDS = [
     ("REFERRING_TITLES", "councilwoman", "Abe Lutz spoke in Queens on Sunday. The councilwoman was endorsed by the "
                                          "Tarrow Valley Tenants Union on Monday.",
      {("ENDORSED", "Tarrow Valley Tenants Union", "Abe Lutz")}),
+    ("OFFICE_HOLDER_TITLES", "president", "Dana Ruiz, a longtime supporter of President Abe Lutz, spoke on Monday.",
+     {("ENDORSED", "Dana Ruiz", "Abe Lutz")}),
+    ("OFFICE_HOLDER_TITLES", "commissioner", "Dana Ruiz, a longtime supporter of Commissioner Abe Lutz, spoke on "
+                                             "Monday.",
+     {("ENDORSED", "Dana Ruiz", "Abe Lutz")}),
     ("OFFICE_HOLDER_TITLES", "gov", "Dana Ruiz, a spokeswoman for Gov. Abe Lutz, said he would not comment.",
      set()),
     ("OFFICE_HOLDER_TITLES", "sen", "Dana Ruiz, a spokeswoman for Sen. Abe Lutz, said he would not comment.",

@@ -246,10 +246,15 @@ def _office_holder(entity: str, entities: ArticleEntities, doc: Doc) -> bool:
                for m in entities.mentions)
 
 
+def _candidate(entity: str, entities: ArticleEntities) -> bool:
+    """The article calls ``entity`` a candidate ("mayoral candidate X", "the nominee X")."""
+    info = entities.entities.get(entity)
+    return info is not None and info.type == "Candidate"
+
+
 def _politician(entity: str, entities: ArticleEntities, doc: Doc) -> bool:
     """The article calls ``entity`` a candidate or gives them an office: someone support can be for."""
-    info = entities.entities.get(entity)
-    return (info is not None and info.type == "Candidate") or _office_holder(entity, entities, doc)
+    return _candidate(entity, entities) or _office_holder(entity, entities, doc)
 
 
 def _office_or_staff(pattern: Pattern, match: re.Match[str], view: SlotView, sent: Span) -> bool:
@@ -264,7 +269,8 @@ def _office_or_staff(pattern: Pattern, match: re.Match[str], view: SlotView, sen
         if role not in CAMPAIGN_ONLY_ROLES or "campaign" in match.group().lower():
             return False
         former = any(w in (groups.get("mod") or "").lower() for w in FORMER_WORDS)
-        return former or any(not m.explicit or _office_holder(m.entity, view.entities, sent.doc)
+        return former or any(_office_holder(m.entity, view.entities, sent.doc) or
+                             (not m.explicit and not _candidate(m.entity, view.entities))   # "his spokesman"
                              for m in view.mentions(groups.get("tgt")))
     if pattern.relation != "LEADS":
         return False

@@ -355,6 +355,13 @@ def test_an_officeholders_spokesperson_is_government_staff_wherever_the_article_
     assert ("ADVISES", "Tom Bell", "Paula Greer") in relations_of(campaign)
 
 
+def test_his_spokesperson_advises_a_candidate_but_not_an_officeholder() -> None:
+    candidate = "Mayoral candidate Paula Greer spoke on Monday. Her spokeswoman, Ann Lee, said more."
+    assert ("ADVISES", "Ann Lee", "Paula Greer") in relations_of(candidate)
+    officeholder = "Mayor Paula Greer spoke on Monday. Her spokeswoman, Ann Lee, said more."
+    assert ("ADVISES", "Ann Lee", "Paula Greer") not in relations_of(officeholder)
+
+
 def test_a_gazetteer_file_adds_organizations(tmp_path: Path) -> None:
     extra = tmp_path / "orgs.jsonl"
     extra.write_text(json.dumps({"name": "Quilters for Progress", "kind": "advocacy group",

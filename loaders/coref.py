@@ -137,6 +137,28 @@ def _his_adviser(token: Token, antecedents: Antecedents) -> Mention | None:
     return Mention(token.i, token.i + 1, target.entity, "PERSON", explicit=False) if target else None
 
 
+def _the_campaign(token: Token, antecedents: Antecedents) -> Mention | None:
+    """"a spokesman for the campaign": the most mentioned person called a candidate or named with a campaign."""
+    # Not "the campaign to save the park" nor "the campaign trail".
+    doc = antecedents.doc
+    if token.lower_ != "campaign" or token.i == 0 or doc[token.i - 1].lower_ != "the":
+        return None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and (after.pos_ in ("NOUN", "PROPN") or after.lower_ in ("to", "for", "against", "of", "'s")):
+        return None
+    before = antecedents.before(token)
+    owners = {m.entity for m in before if m.label == "PERSON" and m.explicit and (
+        antecedents.entities[m.entity].type == "Candidate" or _owns_campaign(doc, m))}
+    target = _most_salient_person([m for m in before if m.entity in owners])
+    return Mention(token.i - 1, token.i + 1, target.entity, "PERSON", explicit=False) if target else None
+
+
+def _owns_campaign(doc: Doc, mention: Mention) -> bool:
+    """"X's campaign", "the X campaign": the mention names whose campaign it is."""
+    after = [t.lower_ for t in doc[mention.end:mention.end + 2]]
+    return after[:1] == ["campaign"] or after == ["'s", "campaign"] or after == ["'", "campaign"]
+
+
 def _the_title(token: Token, antecedents: Antecedents) -> Mention | None:
     """"the senator", "the Vermont senator": the person mentioned most; a place makes the phrase an alias."""
     doc = antecedents.doc
@@ -163,6 +185,7 @@ REFERENCE_RULES: tuple[Rule[ReferenceRule], ...] = (
     Rule("they", _they_subject),
     Rule("he-she-him-her", _personal_pronoun),
     Rule("his-campaign-manager", _his_adviser),
+    Rule("the-campaign", _the_campaign),
     Rule("the-vermont-senator", _the_title),
 )
 

@@ -176,8 +176,12 @@ def _inserted_into(words: list[str], longer: list[str]) -> bool:
 
 
 def _described_as_candidate(span: Span) -> bool:
-    window = span.doc[max(span.start - 3, span.sent.start):span.start]
-    return any(t.lower_ in CANDIDATE_WORDS for t in window)
+    """"the Green Party nominee X", "X is running for mayor", "X, who ran for governor"."""
+    doc = span.doc
+    window = doc[max(span.start - 3, span.sent.start):span.start]
+    after = [t.lower_ for t in doc[span.end:min(span.end + 5, span.sent.end)]]
+    running = any(word in ("running", "ran", "run") and after[i + 1:i + 2] == ["for"] for i, word in enumerate(after))
+    return running or any(t.lower_ in CANDIDATE_WORDS for t in window)
 
 
 def _kind_from_words(name: str) -> str | None:

@@ -269,9 +269,11 @@ def _office_or_staff(pattern: Pattern, match: re.Match[str], view: SlotView, sen
         if role not in CAMPAIGN_ONLY_ROLES or "campaign" in match.group().lower():
             return False
         former = any(w in (groups.get("mod") or "").lower() for w in FORMER_WORDS)
+        principals = [m for m in view.mentions(groups.get("tgt"))
+                      if "campaign" not in sent.doc[m.start:m.end].text.lower()]   # "a spokesman for the campaign"
         return former or any(_office_holder(m.entity, view.entities, sent.doc) or
                              (not m.explicit and not _candidate(m.entity, view.entities))   # "his spokesman"
-                             for m in view.mentions(groups.get("tgt")))
+                             for m in principals)
     if pattern.relation != "LEADS":
         return False
     before = view.text[:match.start("role")].rstrip()

@@ -355,6 +355,19 @@ def test_an_officeholders_spokesperson_is_government_staff_wherever_the_article_
     assert ("ADVISES", "Tom Bell", "Paula Greer") in relations_of(campaign)
 
 
+@pytest.mark.parametrize("text", [
+    "Paula Greer spoke at the rally. The Greer campaign was pleased. Ann Lee, a spokeswoman for the campaign, said so.",
+    "Paula Greer is running for mayor. She spoke at the rally. Ann Lee, a spokeswoman for the campaign, said so.",
+])
+def test_the_campaign_is_the_candidates_whose_campaign_the_article_is_about(text: str) -> None:
+    assert ("ADVISES", "Ann Lee", "Paula Greer") in relations_of(text)
+
+
+def test_the_campaign_for_a_cause_or_of_no_candidate_advises_no_one() -> None:
+    assert not relations_of("Paula Greer spoke. Ann Lee, a spokeswoman for the campaign to save the park, said so.")
+    assert not relations_of("Paula Greer spoke at the park. Ann Lee, a spokeswoman for the campaign, said so.")
+
+
 def test_his_spokesperson_advises_a_candidate_but_not_an_officeholder() -> None:
     candidate = "Mayoral candidate Paula Greer spoke on Monday. Her spokeswoman, Ann Lee, said more."
     assert ("ADVISES", "Ann Lee", "Paula Greer") in relations_of(candidate)

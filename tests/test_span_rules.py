@@ -161,6 +161,8 @@ REFERENCE_EXAMPLES = [
             "She", "Maria Ostrander", None),
     Example("his-campaign-manager", "Maria Ostrander spoke on Monday. Her campaign manager, Lia Poe, thanked "
             "the volunteers.", "Her", "Maria Ostrander", None),
+    Example("the-campaign", "Maria Ostrander is running for mayor. Lia Poe, a spokeswoman for the campaign, thanked "
+            "the volunteers.", "the campaign", "Maria Ostrander", None),
     Example("the-vermont-senator", "Senator Maria Ostrander spoke in Portland on Monday. The Oregon senator thanked "
             "the volunteers.", "The Oregon senator", "Maria Ostrander", None),
 ]

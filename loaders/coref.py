@@ -105,10 +105,20 @@ def _its_role(token: Token, antecedents: Antecedents) -> Mention | None:
 
 def _it_subject(token: Token, antecedents: Antecedents) -> Mention | None:
     """"It supported X": "it" as a subject is the last organization named."""
-    if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
+    if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass") or _unnamed_subject_reports(token, antecedents):
         return None
     target = next((m for m in reversed(antecedents.before(token)) if m.label == "ORG" and m.explicit), None)
     return Mention(token.i, token.i + 1, target.entity, "ORG", explicit=False) if target else None
+
+
+def _unnamed_subject_reports(token: Token, antecedents: Antecedents) -> bool:
+    """"X's campaign announced it had hired Y": the clause reporting "it" has a subject that names no
+    entity (the campaign), which "it" stands for rather than the last organization."""
+    for verb in token.head.ancestors:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0].pos_ == "NOUN" and subjects[0].i not in antecedents.taken
+    return False
 
 
 def _they_subject(token: Token, antecedents: Antecedents) -> Mention | None:

@@ -84,6 +84,7 @@ class Pattern:
     confidence: float = 0.85
     described_list: bool = False        # ``src`` is a {MEMBERS} list, read by relations.listed_members
     politician_target: bool = False     # the target must be a candidate or an officeholder by the article's words
+    role: str | None = None             # the role the match gives, where its words name none ("is run by")
     doc: str = ""                       # what the rule reads, in a line
     examples: tuple[str, ...] = ()      # texts it must read (tests/test_patterns.py checks every one)
     non_examples: tuple[str, ...] = ()  # near misses it must leave alone
@@ -434,13 +435,23 @@ PATTERNS: list[Pattern] = [
              examples=("Mayor Carla Dunn ran again. An adviser to Dunn's campaign, Lia Poe, said the race was tight.",),
              non_examples=("Mayor Carla Dunn ran again. A critic of Dunn's campaign, Lia Poe, said the race was tight.",)),
     _pattern("adviser-hired", "ADVISES",   # "Marlowe named Cynthia Oakes as his new campaign manager"
-             r"(?P<tgt>{ENT}){APPOS} (?P<aux>{AUX})(?P<trigger>named|hired|tapped|appointed|brought on|added|picked|"
-             r"chose|recruited|announced) (?:[\w-]+ ){{0,2}}?(?P<src>{ENT}),? (?:[\w,-]+ ){{0,6}}?as (?:his|her|their|its|the "
-             r"campaign's|a|an|the) (?:new |top |chief |senior )?(?P<role>{ADVISER})",
+             r"(?P<tgt>{ENT})(?:(?:'s|') campaign)?{APPOS} (?P<aux>{AUX})(?P<trigger>named|hired|tapped|appointed|brought on|added|picked|"
+             r"chose|recruited|announced) (?:[\w-]+ ){{0,3}}?(?P<src>{ENT})(?:, [^;⟦]{{0,160}}?,)?,? (?:[\w,-]+ ){{0,6}}?as (?:(?:his|her|their|its|the "
+             r"campaign's|a|an|the) )?(?:new |top |chief |senior )?(?P<role>{ADVISER})",
              source_label="PERSON", target_label="PERSON", confidence=0.8,
              doc="'<Candidate> named <Person> as his campaign manager'.",
-             examples=('Marlowe named Cynthia Oakes, a veteran operative, as his new campaign manager.',),
+             examples=('Marlowe named Cynthia Oakes, a veteran operative, as his new campaign manager.',
+                       'Marlowe named Cynthia Oakes, an operative who has run races in three western states, as his '
+                       'new campaign manager.',
+                       "Abe Lutz's campaign also announced it had hired Ann Rudd as finance director."),
              non_examples=('Marlowe named Cynthia Oakes, a veteran operative, as a witness.',)),
+    _pattern("campaign-run-by", "ADVISES",
+             r"(?P<tgt>{ENT})(?:'s|') (?:re-?election |presidential |mayoral )?campaign,? (?:[^,;⟦]{{0,60}}?, )?"
+             r"(?P<aux>{AUX})(?:is|was|has been|had been|will be) (?P<trigger>run|managed) by (?P<src>{ENT})",
+             source_label="PERSON", target_label="PERSON", confidence=0.8, role="campaign manager",
+             doc="'<Candidate>'s campaign is run by <Person>': the person manages it.",
+             examples=("Abe Lutz's campaign is run by Ann Rudd, a veteran of two races.",),
+             non_examples=("Abe Lutz's campaign is funded by Ann Rudd, a veteran of two races.",)),
     _pattern("adviser-verb", "ADVISES",
              r"(?P<src>{ENT}),? (?:who )?(?P<aux>{AUX})(?P<role>advises|advised|advising) (?P<tgt>{ENT})",
              source_label="PERSON", target_label="PERSON", confidence=0.8,

@@ -351,7 +351,9 @@ def _properties(pattern: Pattern, groups: dict) -> dict:
     if schema.carries(pattern.relation, "status"):
         properties["status"] = pattern.status or schema.property_defaults(pattern.relation)["status"]
     role = (groups.get("role") or "").lower()
-    if role and schema.carries(pattern.relation, "role"):
+    if pattern.role and schema.carries(pattern.relation, "role"):
+        properties["role"] = pattern.role
+    elif role and schema.carries(pattern.relation, "role"):
         properties["role"] = (groups.get("title") or "").lower() or _role_name(role)
     if schema.carries(pattern.relation, "current"):
         modifiers = f"{groups.get('mod0') or ''} {groups.get('mod') or ''}".lower()

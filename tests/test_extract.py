@@ -368,6 +368,13 @@ def test_the_campaign_for_a_cause_or_of_no_candidate_advises_no_one() -> None:
     assert not relations_of("Paula Greer spoke at the park. Ann Lee, a spokeswoman for the campaign, said so.")
 
 
+def test_it_after_a_campaign_that_reports_is_the_campaign_not_the_last_organization() -> None:
+    found = relations_of("The Harbor Alliance endorsed Paula Greer for mayor. Greer's campaign announced "
+                         "it had hired Ann Lee as finance director.")
+    assert ("ADVISES", "Ann Lee", "Paula Greer") in found
+    assert not [key for key in found if key[1] == "Harbor Alliance" and key[2] == "Ann Lee"]
+
+
 def test_his_spokesperson_advises_a_candidate_but_not_an_officeholder() -> None:
     candidate = "Mayoral candidate Paula Greer spoke on Monday. Her spokeswoman, Ann Lee, said more."
     assert ("ADVISES", "Ann Lee", "Paula Greer") in relations_of(candidate)

@@ -80,7 +80,7 @@ class _Resolver:
         return self._person(span), None
 
     def _organization(self, span: Span) -> tuple[str, str | None]:
-        earlier = self._named_by_tail(span)
+        earlier = self._named_by_tail(span) or self._named_before_parenthesis(span)
         if earlier is not None:
             return self._organization(earlier)
         known = self.gazetteer.find(span.text) or (self.gazetteer.find(span.id_) if span.id_ else None) \
@@ -108,6 +108,14 @@ class _Resolver:
             return None
         return next((o for o in reversed(self.organizations) if o.start < span.start and len(o) > len(span)
                      and [w.lower() for w in o.text.split()[-len(words):]] == [w.lower() for w in words]), None)
+
+    def _named_before_parenthesis(self, span: Span) -> Span | None:
+        """"The Grand Canyon Conservatives PAC (GCC PAC)": a name in parentheses right after an
+        organization's is that organization's short name."""
+        doc = span.doc
+        if span.start < 2 or span.end >= len(doc) or doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+            return None
+        return next((o for o in self.organizations if o.end == span.start - 1 and len(o) > len(span)), None)
 
     def _fuzzy_known(self, text: str):
         """A known organization spelt a little differently ("Communications Worker of America"), word for

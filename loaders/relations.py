@@ -29,6 +29,7 @@ from .vocabulary import (
     HEDGE_VERBS,
     HEDGE_WORDS,
     LEAVING_LEMMAS,
+    MEMBER_BODIES,
     MODAL_WORDS,
     NUMBER_WORDS,
     OFFICE_HOLDER_TITLES,
@@ -183,12 +184,13 @@ class SlotView:
 
 
 def _after_parenthetical_acronym(sent: Span, mention: Mention, entities: ArticleEntities) -> int:
-    """Skip "(CWA)" right after the name it abbreviates, so "the X (X), which …" reads as one name."""
+    """Skip "(CWA)", "(GCC PAC)" right after the name it abbreviates, so "the X (X), which …" reads as one name."""
     end = mention.end
-    if end + 2 < sent.end and sent.doc[end].text == "(" and sent.doc[end + 2].text == ")":
+    if end + 2 < sent.end and sent.doc[end].text == "(":
         inner = entities.at(end + 1)
-        if inner is not None and inner.entity == mention.entity:
-            return end + 3
+        if inner is not None and inner.entity == mention.entity and inner.end < sent.end \
+                and sent.doc[inner.end].text == ")":
+            return inner.end + 1
     return end
 
 
@@ -423,7 +425,8 @@ def _reported(verb: Token) -> bool:
 
 def _subject_of(verb: Token) -> Token | None:
     """The verb's subject (for a relative clause, the noun it describes), inherited through coordination ("X announced …, picked up …"), by a
-    participle that continues its clause ("X swept the city, winning endorsements from …") and by a
+    participle or a purpose clause that continues its clause ("X swept the city, winning endorsements
+    from …"; "X voted on Saturday to endorse Y") and by a
     gerund after a preposition ("X threw it away by endorsing Y"; not "praised X for endorsing Y")."""
     gerund = False
     for word in [verb, *verb.ancestors]:
@@ -431,7 +434,7 @@ def _subject_of(verb: Token) -> Token | None:
         if subjects:
             relative = subjects[0].lower_ in ("who", "which", "that") and word.dep_ == "relcl"
             return word.head if relative else subjects[0]       # "X, who endorsed Y": X
-        continues = word.dep_ in ("conj", "xcomp") or (word.dep_ == "advcl" and word.tag_ == "VBG") \
+        continues = word.dep_ in ("conj", "xcomp") or (word.dep_ == "advcl" and (word.tag_ == "VBG" or _to_infinitive(word))) \
             or (gerund and word.dep_ == "prep" and word.lower_ in GERUND_PREPOSITIONS)
         gerund = word.dep_ == "pcomp" and word.tag_ == "VBG"
         if not (continues or gerund):
@@ -454,6 +457,11 @@ def _passive_subject(verb: Token) -> Token | None:
         governor = verb.head.head
         return governor if governor.pos_ in ("NOUN", "PROPN") else _subject_of(governor)
     return None
+
+
+def _to_infinitive(verb: Token) -> bool:
+    """"voted on Saturday to endorse Y": a purpose clause shares its subject."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _endorsee_from_parse(trigger: Token, view: SlotView) -> list[Mention]:
@@ -503,6 +511,10 @@ def _parse_endorsements(sent: Span, entities: ArticleEntities) -> list[Found]:
         else:
             subject = _subject_of(token)
             sources = _mentions_of(subject, mentions) if subject is not None else []
+            if subject is not None and not sources and subject.lower_ in MEMBER_BODIES:
+                sources = [m for c in subject.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "at")
+                           for g in c.children if g.dep_ == "pobj" for m in _mentions_of(g, mentions)
+                           if m.label == "ORG"]      # "delegates of the X voted to endorse Y"
             targets = [m for c in children if c.dep_ in ("dobj", "obj") for m in _mentions_of(c, mentions)]
         found += _parsed_endorsements(sources, targets, sent, "parse:endorse-verb", token.i)
     return found

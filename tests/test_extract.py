@@ -59,6 +59,10 @@ def endorsements(text: str) -> set[tuple[str, str]]:
      "International Brotherhood of Teamsters", "Paula Greer"),
     ("Paula Greer has the backing of the AFL-CIO and most of its affiliates.", "AFL-CIO", "Paula Greer"),
     ("The AFL-CIO on Tuesday endorsed Paula Greer for governor.", "AFL-CIO", "Paula Greer"),
+    ("Delegates of the Harbor Valley Nurses Union voted 212-148 on Saturday to endorse Paula Greer for governor.",
+     "Harbor Valley Nurses Union", "Paula Greer"),
+    ("The Harbor Valley Conservatives PAC (HVC PAC) announced its endorsement of Greer in March. Paula Greer is "
+     "running for governor.", "Harbor Valley Conservatives PAC", "Paula Greer"),
 ])
 def test_endorsement_forms(text: str, endorser: str, endorsee: str) -> None:
     assert endorsements(text) == {(endorser, endorsee)}

@@ -15,13 +15,11 @@ from spacy.tokens import Doc
 
 from .mention_model import ArticleEntities, EntityInfo, Mention
 from .relations import Found
-from .vocabulary import PARTY_ADJECTIVES, RACE_WORDS, TITLES
+from .vocabulary import LABEL_NOUNS, PARTY_ADJECTIVES, PARTY_NOUNS, RACE_WORDS, TITLES
 
 RULE = "label:party-candidate"
 NOMINEE_RULE = "label:party-nominee"
 BARE_RULE = "label:party-adjective"                  # "Republican Joe Lhota": counts only beside a candidate label
-LABEL_NOUNS = {"candidate", "nominee"}
-PARTY_NOUNS = {"Democrat": "Democratic Party"}       # "Democrat Bill de Blasio"
 LABEL_RULES = {RULE, BARE_RULE}
 
 

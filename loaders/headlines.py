@@ -12,9 +12,8 @@ import re
 from spacy.tokens import Doc, Span
 
 from .mention_model import EntityInfo, Mention
+from .vocabulary import SMALL_WORDS
 
-SMALL_WORDS = {"a", "an", "the", "and", "but", "or", "nor", "for", "on", "at", "to", "by", "of", "in", "with",
-               "as", "vs", "v", "from", "up", "via", "per", "into", "over", "off", "out", "is", "its", "it's"}
 MIN_WORDS = 3
 MIN_CAPITALIZED = 0.75
 

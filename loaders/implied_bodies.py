@@ -12,16 +12,12 @@ from spacy.tokens import Doc, Token
 
 from .mention_model import ArticleEntities, Mention
 from .relations import Found
-from .vocabulary import CURRENT_WORDS, FORMER_WORDS
+from .vocabulary import BODY_WORDS, CURRENT_WORDS, FORMER_WORDS, IMPLIED_TITLES, UNHEADED_KINDS
 
 RULE = "context:implied-body"
 CONFIDENCE = 0.6
-IMPLIED_TITLES = {"commissioner", "chancellor", "chairman", "chairwoman", "chair", "ceo", "principal",
-                  "superintendent"}
-BODY_WORDS = {"board"}                               # "Board Chairman X": the board is the body's
 OPENING_POS = {"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "VERB", "AUX", "PRON", "PART", "ADV"}
 MODIFIER_WORDS = set(FORMER_WORDS) | set(CURRENT_WORDS)
-UNHEADED_KINDS = {"party", "media"}                  # a party's chair is named as such; a paper is talked to
 
 
 def implied_bodies(doc: Doc, entities: ArticleEntities) -> list[Found]:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from . import event_dates
 from .mention_model import ArticleEntities
 from .relations import Found, SlotView
+from .vocabulary import LIFECYCLE_HEDGES
 
 RELATION = "ENDORSEMENT_STATE"
 CONFIDENCE = 0.8
@@ -24,8 +25,6 @@ ENDORSING = r"(?:endorse|support)"        # not a bare "back": the prefilter (.t
 LIST = r"(?P<src>(?:the )?⟦\d+⟧(?:(?:, (?:the )?⟦\d+⟧)*,? and (?:the )?⟦\d+⟧)?)"
 APPOS = r"(?:, (?:the|a|an|which|who|whose|its|his|her)\b[^,;]{0,120}?,)?"
 TARGET = r"(?:(?-i:[A-Z][\w.'-]*) ){0,2}?(?P<tgt>⟦\d+⟧)(?!'|’)"      # not "Y's challenger"
-HEDGES = {"may", "might", "could", "should", "would", "not", "n't", "never", "considering", "weighing",
-          "expected", "likely", "reportedly", "rumored", "threatened", "threatening", "refused", "declined"}
 OPEN_QUESTION = re.compile(r"\b(?:whether|if)(?: or not)? $", re.IGNORECASE)   # "not said whether X will ..."
 CONDITION = r"(?:only )?(?:if|unless|once|provided|as long as)\b"
 
@@ -155,7 +154,7 @@ def _other_holder(match: re.Match[str], view: SlotView) -> bool:
 
 def _hedged(match: re.Match[str]) -> bool:
     words = set(re.findall(r"[\w']+", (match.groupdict().get("aux") or "").lower()))
-    return bool(words & HEDGES)
+    return bool(words & LIFECYCLE_HEDGES)
 
 
 def _dated(sent: Span, trigger: int, published: str | None, future: bool) -> dict[str, str]:

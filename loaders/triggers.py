@@ -13,6 +13,7 @@ import re
 
 from .required_text import folded, required_strings
 from .spans import acronyms
+from .vocabulary import CAPITALIZED_NON_NAMES
 
 TRIGGER = re.compile(
     r"endors|\bback(?:ed|s|ing|ers?)\b|support|\bnods?\b|nomin|candidate|ticket|(?-i:\b(?:Democrat|Democratic|Republican|GOP|Green|Libertarian|Conservative|Independence) [A-Z])|\blines?\b|recommend|\bweight\b|out for|"
@@ -37,10 +38,6 @@ def may_state_relation(text: str) -> bool:
 
 LIST_ITEM_CHARS = 200                                  # a longer line ends a list
 NAME = re.compile(r"\b[A-Z][\w'.-]+")
-COMMON = frozenset({                                   # capitalised words that name no one
-    "A", "An", "And", "As", "At", "But", "By", "For", "From", "He", "Her", "His", "I", "If", "In", "It", "Its",
-    "Mr.", "Mrs.", "Ms.", "Dr.", "New", "Of", "On", "Or", "She", "So", "That", "The", "Their", "Then", "There",
-    "They", "This", "To", "We", "When", "While", "With", "York", "City"})
 FULL_NAME = re.compile(r"\b[A-Z][\w'.-]+(?: (?:[A-Z]\.|[A-Z][\w'.-]+))+")   # "Karen Whitfield", "Michael R. Caputo"
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 SPELLED_OUT = re.compile(r"[A-Z][\w'-]*(?: (?:(?:of|for|and|the|&) )*[A-Z][\w'-]*)+")
@@ -59,7 +56,7 @@ def relation_text(text: str, before: int = 1) -> str:
     for n in hits:                                   # "... the endorsement of three groups:" and its list
         if lines[filled[n]].rstrip().endswith(":"):
             keep |= set(itertools.takewhile(lambda i: len(lines[i]) <= LIST_ITEM_CHARS, filled[n + 1:]))
-    names = {word for n in hits for word in NAME.findall(lines[filled[n]])} - COMMON
+    names = {word for n in hits for word in NAME.findall(lines[filled[n]])} - CAPITALIZED_NON_NAMES
     keep |= {i for i in filled if any(names.intersection(full.split()) for full in FULL_NAME.findall(lines[i]))}
     initials = {name.rstrip(".,:;'’s") for name in names if ACRONYM.fullmatch(name.rstrip(".,:;'’s"))}
     if initials:                                     # "New York Civil Liberties Union" for "NYCLU"

@@ -3,7 +3,8 @@
 The data file holds every word list with a note saying what shape of text it serves; this module only
 reads it, resolves the entries derived from others ("extends", "minus", "minus_entries"), and gives each
 list a typed name for :mod:`.spans`, :mod:`.coref`, :mod:`.mentions`, :mod:`.patterns`, :mod:`.relations`
-and :mod:`.nlp`. A malformed entry (no note, a word listed twice, a word restated from what it extends, a
+and :mod:`.nlp` (and :mod:`.implied_bodies`, :mod:`.contests`, :mod:`.lifecycle`, :mod:`.headlines`,
+:mod:`.triggers`). A malformed entry (no note, a word listed twice, a word restated from what it extends, a
 "minus" word it does not have) raises :class:`VocabularyError` at import.
 """
 from __future__ import annotations
@@ -90,6 +91,8 @@ CANDIDATE_WORDS = words("CANDIDATE_WORDS")
 OFFICE_HOLDER_TITLES = words("OFFICE_HOLDER_TITLES")
 OFFICE_TITLES = pairs("OFFICE_TITLES")
 TEMPORAL_TYPES = words("TEMPORAL_TYPES")
+SMALL_WORDS = words("SMALL_WORDS")
+CAPITALIZED_NON_NAMES = words("CAPITALIZED_NON_NAMES")
 
 # Roles in organizations and campaigns
 HEAD_TITLES = words("HEAD_TITLES")
@@ -109,6 +112,9 @@ FORMER_WORDS = ordered("FORMER_WORDS")
 CURRENT_WORDS = ordered("CURRENT_WORDS")
 LEAVING_LEMMAS = words("LEAVING_LEMMAS")
 ROLE_NOUNS = words("ROLE_NOUNS")
+IMPLIED_TITLES = words("IMPLIED_TITLES")
+BODY_WORDS = words("BODY_WORDS")
+UNHEADED_KINDS = words("UNHEADED_KINDS")
 
 # Organizations
 ORG_HEADS = words("ORG_HEADS")
@@ -121,7 +127,9 @@ CHAPTER_WORDS = words("CHAPTER_WORDS")
 GENERIC_ORGS = words("GENERIC_ORGS")
 GENERIC_BODIES = words("GENERIC_BODIES")
 PARTY_ADJECTIVES: dict[str, str] = mapping("PARTY_ADJECTIVES")
+PARTY_NOUNS: dict[str, str] = mapping("PARTY_NOUNS")
 RACE_WORDS = words("RACE_WORDS")
+LABEL_NOUNS = words("LABEL_NOUNS")
 FUZZY_MIN = 92                                             # rapidfuzz score for one organization named two ways
 
 # Endorsing, and what hedges it
@@ -141,3 +149,4 @@ MODAL_WORDS = words("MODAL_WORDS")
 NEGATIONS = words("NEGATIONS")
 HEDGE_VERBS = words("HEDGE_VERBS")
 HEDGE_WORDS = words("HEDGE_WORDS")
+LIFECYCLE_HEDGES = words("LIFECYCLE_HEDGES")

@@ -817,6 +817,16 @@ def _acronym_mention(token: Token, evidence: NameEvidence) -> tuple[Span, str] |
     return None
 
 
+def _acronym_with_title_mention(token: Token, evidence: NameEvidence) -> tuple[Span, str] | None:
+    """An unlabelled acronym whose head title follows ("GLAAD's president", "NYCHA Chairwoman X") is an organization."""
+    doc = token.doc
+    if not (token.is_upper and token.is_alpha and 2 <= len(token) <= 6) or token.lower_.rstrip(".") in TITLES:
+        return None
+    after = [t.lower_ for t in doc[token.i + 1:token.i + 3]]
+    title = after[1:2] if after[:1] in (["'s"], ["'"]) else after[:1]
+    return (doc[token.i:token.i + 1], "ORG") if title and title[0] in HEAD_TITLES else None
+
+
 def _unit_mention(token: Token, evidence: NameEvidence) -> tuple[Span, str] | None:
     """An unlabelled numbered unit ("Local 3", "District 9") is an organization."""
     doc = token.doc
@@ -841,6 +851,7 @@ MENTION_RULES: tuple[Rule[MentionRule], ...] = (
     Rule("surname-mention", _surname_mention),
     Rule("campaign-owner", _campaign_owner_mention),
     Rule("acronym-mention", _acronym_mention),
+    Rule("acronym-before-title", _acronym_with_title_mention),
     Rule("unit-mention", _unit_mention),
     Rule("office-title", _office_title_mention),
 )

@@ -140,6 +140,8 @@ MENTION_EXAMPLES = [
             None),
     Example("acronym-mention", "The Harbor Valley Nurses Association backed the levy. HVNA members voted on Monday.",
             "HVNA", "ORG", None),
+    Example("acronym-before-title", '"If this became law, it would be a license to harm," said Ines Calloway, '
+            'GLAAD\'s president and CEO, in a statement to reporters.', "GLAAD", "ORG", None),
     Example("unit-mention", "The Harbor Valley Nurses Association backed the levy, and Local 77 voted on Monday.",
             "Local 77", "ORG", None),
     Example("office-title", "The award went to Police Commissioner Ray Kelly on Monday.", "Police", "ORG", None),

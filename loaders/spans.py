@@ -40,6 +40,7 @@ from .vocabulary import (
     NAME_SUFFIXES,
     OFFICE_HOLDER_TITLES,
     OFFICE_TITLES,
+    PLACE_HEADS,
     ORG_DESCRIPTORS,
     ORG_HEADS,
     ORG_REFERENCES,
@@ -276,6 +277,13 @@ def _generic_name(span: Span, cut: Cut) -> Cut | None:
     return None if normalize_name(cut.span_of(span).text) in GENERIC_ORGS else cut
 
 
+def _place_as_person(span: Span, cut: Cut) -> Cut | None:
+    """"Trump Tower", "Carnegie Hall" read as a person: a name ending in a place word is a place."""
+    last = span.doc[cut.end - 1] if cut.end > cut.start else None
+    return None if cut.label == "PERSON" and last is not None and last.is_title and last.lower_ in PLACE_HEADS \
+        and cut.end - cut.start > 1 else cut
+
+
 def _dateline_place(span: Span, cut: Cut) -> Cut | None:
     """"MANCHESTER", "SANTA FE": a capitalized place that opens a story is no acronym."""
     return None if _dateline(cut.span_of(span)) else cut
@@ -296,6 +304,7 @@ TRIM_RULES: tuple[Rule[TrimRule], ...] = (
     Rule("one-character", _one_character),
     Rule("no-capital", _no_capital),
     Rule("generic-name", _generic_name),
+    Rule("place-as-person", _place_as_person),
     Rule("dateline-place", _dateline_place),
 )
 

@@ -79,6 +79,8 @@ TRIM_EXAMPLES = [
     Example("no-capital", "the volunteers knocked on doors.", "the volunteers", None, ("volunteers", "ORG")),
     Example("generic-name", "The Union voted on Monday.", "The Union", None, ("Union", "ORG")),
     Example("dateline-place", "GRANTSVILLE - The mayor spoke.", "GRANTSVILLE", None, ("GRANTSVILLE", "ORG")),
+    Example("place-as-person", "Protesters gathered outside Halvorsen Tower on Monday.", "Halvorsen Tower", None,
+            ("Halvorsen Tower", "PERSON"), label="PERSON"),
 ]
 
 # the organization's text once grown

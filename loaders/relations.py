@@ -270,7 +270,8 @@ def _office_or_staff(pattern: Pattern, match: re.Match[str], view: SlotView, sen
     if pattern.relation == "ADVISES":
         if role not in CAMPAIGN_ONLY_ROLES or "campaign" in match.group().lower():
             return False
-        former = any(w in (groups.get("mod") or "").lower() for w in FORMER_WORDS)
+        modifiers = f"{groups.get('mod0') or ''} {groups.get('mod') or ''}".lower()   # "former Reagan speechwriter"
+        former = any(w in modifiers for w in FORMER_WORDS)
         principals = [m for m in view.mentions(groups.get("tgt"))
                       if "campaign" not in sent.doc[m.start:m.end].text.lower()]   # "a spokesman for the campaign"
         return former or any(_office_holder(m.entity, view.entities, sent.doc) or
@@ -283,7 +284,11 @@ def _office_or_staff(pattern: Pattern, match: re.Match[str], view: SlotView, sen
     mention = view.slots[int(slot.group(1))] if slot else None
     previous = sent.doc[mention.end - 1].lower_ if mention else before.rsplit(" ", 1)[-1].lower()
     staff_title = mention is not None and mention.end - mention.start == 1 and previous in STAFF_FUNCTIONS
-    return staff_title or (previous, role.split()[0]) in OFFICE_TITLES   # "Press Secretary X" is staff
+    of_a_function = re.match(r" of (?!the |a |an )(?:[a-z][\w-]* ){0,2}(?:affairs|relations|operations|"
+                             r"communications|policy|programs?|development|outreach|research|strategy|advocacy|"
+                             r"finance|staff)(?=[,.;]| at | for | and |$)",
+                             view.text[match.end("role"):])     # "the DOC's director of legislative affairs"
+    return staff_title or bool(of_a_function) or (previous, role.split()[0]) in OFFICE_TITLES   # "Press Secretary X"
 
 
 PEOPLE_OF_SLOT = re.compile(r" (?:[\w-]+ )?(?:" + "|".join(sorted(PERSON_NOUNS)) + r")\b",   # "Assembly Members"
@@ -562,6 +567,8 @@ def _parse_roles(sent: Span, entities: ArticleEntities) -> list[Found]:
         modifiers = [c for c in title.children if c.dep_ in ("amod", "compound", "nmod") and c.i < title.i]
         if any(m.lower_ in STAFF_FUNCTIONS for m in modifiers):
             continue                                 # "political director", "deputy chairman": staff
+        if any(m.ent_type_ in ("GPE", "LOC") for m in modifiers):
+            continue                                 # "DOT's acting Manhattan commissioner": a region's head
         organizations = [m for m in _role_organizations(title, mentions) if m.label == "ORG"]
         holders, verb = _role_holders(title, mentions)
         holders = [m for m in holders if m.label == "PERSON" and m.explicit]   # "he used to chair Y": who?

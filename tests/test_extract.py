@@ -386,6 +386,21 @@ def test_his_spokesperson_advises_a_candidate_but_not_an_officeholder() -> None:
     assert ("ADVISES", "Ann Lee", "Paula Greer") not in relations_of(officeholder)
 
 
+@pytest.mark.parametrize("text, person, organization", [
+    ('"We can go on," said Ann Lee, the Harbor Port Authority\'s director of legislative affairs.', "Ann Lee",
+     "Harbor Port Authority"),
+    ("The board wrote to the Harbor Port Authority's acting Manhattan commissioner, Ann Lee, in May.", "Ann Lee",
+     "Harbor Port Authority"),
+])
+def test_a_director_of_a_function_or_of_a_region_heads_nothing(text: str, person: str, organization: str) -> None:
+    assert ("LEADS", person, organization) not in relations_of(text)
+
+
+def test_a_former_speechwriter_of_an_officeholder_advises_no_one() -> None:
+    text = "Abe Lutz left the White House in 1989. And former Lutz speechwriter Ann Lee wrote a column."
+    assert ("ADVISES", "Ann Lee", "Abe Lutz") not in relations_of(text)
+
+
 def test_a_gazetteer_file_adds_organizations(tmp_path: Path) -> None:
     extra = tmp_path / "orgs.jsonl"
     extra.write_text(json.dumps({"name": "Quilters for Progress", "kind": "advocacy group",

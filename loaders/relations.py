@@ -622,10 +622,14 @@ def _campaign_role(title: Token) -> str | None:
 
 
 def _role_organizations(title: Token, mentions: list[Mention]) -> list[Mention]:
-    """"chairman of/at Y", "Y's chairman", "the Y chairman"."""
-    heads = [g for c in title.children if c.dep_ == "prep" and c.lower_ in ("of", "at")
+    """"chairman of/at Y", "Y's chairman", "the Y chairman", "founder and chairman of Y" (the "of" the
+    parse hangs on the first of the titles)."""
+    shared = [title.head] if title.dep_ == "conj" else []
+    heads = [g for word in [title, *shared] for c in word.children
+             if c.dep_ == "prep" and c.lower_ in ("of", "at") and c.i > title.i
              for g in c.children if g.dep_ == "pobj"]
     heads += [c for c in title.children if c.dep_ in ("poss", "compound", "nmod") and c.i < title.i]
+    heads += [c for word in shared for c in word.children if c.dep_ == "poss"]   # "its founder and director"
     return [m for head in heads for m in _mentions_of(head, mentions)]
 
 
@@ -639,6 +643,8 @@ def _role_holders(title: Token, mentions: list[Mention]) -> tuple[list[Mention],
         first = first.head
     if first.dep_ in ("attr", "acomp", "oprd"):
         verb = first.head
+    elif first.dep_ == "appos" and first is not title:
+        return _mentions_of(first.head, mentions), None   # "X, founder and CEO of Y"
     elif first.dep_ == "pobj" and first.head.lower_ == "as":
         verb = first.head.head
         if verb.lower_ in ROLE_NOUNS and verb.dep_ in ("dobj", "pobj", "nsubj"):

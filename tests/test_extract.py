@@ -396,6 +396,14 @@ def test_a_director_of_a_function_or_of_a_region_heads_nothing(text: str, person
     assert ("LEADS", person, organization) not in relations_of(text)
 
 
+@pytest.mark.parametrize("text", [
+    "Ben Gold, founder and CEO of the Harbor Taco Truck Association, said the rules were onerous.",
+    "Ben Gold is the founder and CEO of the Harbor Taco Truck Association.",
+])
+def test_a_title_after_and_shares_the_first_titles_organization(text: str) -> None:
+    assert ("LEADS", "Ben Gold", "Harbor Taco Truck Association") in relations_of(text)
+
+
 def test_a_former_speechwriter_of_an_officeholder_advises_no_one() -> None:
     text = "Abe Lutz left the White House in 1989. And former Lutz speechwriter Ann Lee wrote a column."
     assert ("ADVISES", "Ann Lee", "Abe Lutz") not in relations_of(text)

@@ -439,7 +439,8 @@ def _subject_of(verb: Token) -> Token | None:
         if subjects:
             relative = subjects[0].lower_ in ("who", "which", "that") and word.dep_ == "relcl"
             return word.head if relative else subjects[0]       # "X, who endorsed Y": X
-        continues = word.dep_ in ("conj", "xcomp") or (word.dep_ == "advcl" and (word.tag_ == "VBG" or _to_infinitive(word))) \
+        continues = word.dep_ in ("conj", "xcomp") or (word.dep_ == "advcl" and (
+            word.tag_ in ("VBG", "VBN") or _to_infinitive(word))) \
             or (gerund and word.dep_ == "prep" and word.lower_ in GERUND_PREPOSITIONS)
         gerund = word.dep_ == "pcomp" and word.tag_ == "VBG"
         if not (continues or gerund):

@@ -11,27 +11,42 @@ and verb, checked for negation and modality; ``trigger`` marks the word the pars
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .vocabulary import (
     ACQUIRE_VERB_FORMS,
     ADVISER_ROLES,
     AUX_BREAKERS,
+    CLAUSE_VERBS,
+    COUNTED_GROUP_NOUNS,
     CURRENT_WORDS,
+    DAY_PARTS,
+    DAY_WORDS,
+    ENDORSE_NOUN_FORMS,
     ENDORSE_VERB_FORMS,
+    ENDORSER_BODIES,
     FORMER_WORDS,
+    GROUP_NOUNS,
     LEADER_ROLES,
+    LIST_STOP_WORDS,
+    ORG_NAME_DESCRIPTORS,
     PERSON_NOUNS,
+    SUPPORT_VERB_FORMS,
 )
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex group matching any of ``words`` (escaped), tried in the order given."""
+    return "(?:" + "|".join(map(re.escape, words)) + ")"
+
 
 # "Police Chief X", "X, chief of Y", but not "chief marketing officer": a bare chief ends its title.
 BARE_CHIEF = r"chief(?=,| ⟦| (?:of|at|for)\b)"
 DESCRIBED = r"(?-i:(?:(?!(?:by|of|from|to|for|in|with|at|on|as|and|the|a|an) )(?:[a-z][\w-]*|Democratic|Republican|GOP|" \
             r"Dem|Conservative|Green|Libertarian|Independent|Progressive) ){0,3}?)"
-GROUP_NOUNS = r"(?:unions|groups|organizations|federations|parties|PACs|committees|papers|newspapers|dailies|" \
-              r"tabloids|outlets|officials|leaders|lawmakers|legislators|members|clubs|locals)"
-CLAUSE_VERB = r"(?:endorsed|endorses|backed|backs|supports|supported|said|says|is|was|has|had|won|lost|called)\b"
-LIST_STOP = r"\b(?:who|which|that|whose|said|says|but|while|because|both|all|after|before|when|since)\b"
+CLAUSE_VERB = alternation(CLAUSE_VERBS) + r"\b"
+LIST_STOP = r"\b" + alternation(LIST_STOP_WORDS) + r"\b"
 MACROS = {
     "ENT": r"⟦\d+⟧",
     "LIST": r"(?:the )?⟦\d+⟧(?:(?:, (?:the )?⟦\d+⟧)*(?:, (?:the|a|an) [^,;⟦]{1,80})?,? (?:and|or) "
@@ -48,12 +63,10 @@ MACROS = {
     "APPOS": r"(?:, (?:the|a|an|which|who|whose|one|its|his|her)\b(?:[^,;]|,(?=\d)){0,160},|, (?:which|who)\b[^;⟦]{0,200}?,"
              r"|, (?:meanwhile|however|too|also|though|in turn|for (?:his|her|its|their) part|in addition),"
              r"|, (?:both|all|each|two|three|four|several) of (?:which|whom|them))?,?",
-    "GROUP": r"(?:[\w-]+ ){0,3}?" + GROUP_NOUNS,
+    "GROUP": r"(?:[\w-]+ ){0,3}?" + alternation(GROUP_NOUNS),
     # What describes an organization just before its name: "the transit advocacy group X".
-    "DESCRIPTOR": r"(?:group|union|organization|association|coalition|nonprofit|federation|alliance|firm|company|"
-                  r"newspaper|paper|agency|network|chain|council|lobby|society|foundation|institute|club)",
-    "BODY": r"(?:'s|') (?:editorial board|editorial page|editors|executive board|board|leadership|members|"
-            r"membership|delegates|executive council)",
+    "DESCRIPTOR": alternation(ORG_NAME_DESCRIPTORS),
+    "BODY": r"(?:'s|') " + alternation(ENDORSER_BODIES),
     # Auxiliaries and adverbs between subject and verb; not a person noun ("this union official endorsed")
     # nor a preposition ("hounded by Trump fans for endorsing Y": Trump endorsed no one).
     "AUX": r"(?:(?:(?!(?:" + "|".join(sorted(PERSON_NOUNS | AUX_BREAKERS)) + r")\b)[\w'-]+|'s) ){0,4}?",
@@ -64,13 +77,13 @@ MACROS = {
     "ADVISER": "(?:" + "|".join(sorted(map(re.escape, ADVISER_ROLES), key=len, reverse=True)) + ")",
     "MOD": "(?:(?:" + "|".join(map(re.escape, FORMER_WORDS + CURRENT_WORDS)) + r") ?)*",
     "POSS": r"(?:'s|')?",
-    "TIME": r"(?: (?:on|this|last|early|late|in) [\w-]+(?: [\w-]+)?| (?:monday|tuesday|wednesday|thursday|friday|"
-            r"saturday|sunday|yesterday|today)(?: morning| afternoon| night)?)?",
+    "TIME": r"(?: (?:on|this|last|early|late|in) [\w-]+(?: [\w-]+)?| " + alternation(DAY_WORDS)
+            + "(?: " + alternation(DAY_PARTS) + ")?)?",
 }
-ENDORSE_VERB = "(?:" + "|".join(map(re.escape, ENDORSE_VERB_FORMS)) + ")"
-SUPPORT_VERB = r"(?:supporting|supports|supported|(?<=to )support|came out for|comes out for|come out for)"
-ACQUIRE_VERB = "(?:" + "|".join(map(re.escape, ACQUIRE_VERB_FORMS)) + ")"
-ENDORSE_NOUN = r"(?:endorsements?|backing|nods?|support)"
+ENDORSE_VERB = alternation(ENDORSE_VERB_FORMS)
+SUPPORT_VERB = r"(?:" + alternation(SUPPORT_VERB_FORMS) + r"|(?<=to )support)"     # the infinitive only after "to"
+ACQUIRE_VERB = alternation(ACQUIRE_VERB_FORMS)
+ENDORSE_NOUN = alternation(ENDORSE_NOUN_FORMS)
 
 
 @dataclass(frozen=True)
@@ -116,8 +129,8 @@ PATTERNS: list[Pattern] = [
              examples=('The Plumbers Union endorsed Abe Lutz on Monday.',),
              non_examples=('The Plumbers Union is expected to endorse Abe Lutz on Monday.',)),
     _pattern("endorse-group-subject", "ENDORSED",   # "A and B weighed in. Both papers have endorsed Y"
-             r"(?P<count>two|three|four|five|six|both|\d+) (?:[\w-]+ ){{0,2}}?(?:unions|groups|organizations|"
-             r"federations|parties|papers|newspapers|dailies|tabloids|outlets) (?P<aux>{AUX})(?P<trigger>"
+             r"(?P<count>two|three|four|five|six|both|\d+) (?:[\w-]+ ){{0,2}}?" + alternation(COUNTED_GROUP_NOUNS)
+             + r" (?P<aux>{AUX})(?P<trigger>"
              + ENDORSE_VERB + r") (?P<tgt>{TARGETS})", source_label="ORG", confidence=0.75,
              doc='A counted group as subject whose members were just named.',
              examples=('The Hotel Trades Council and the Plumbers Union met, and both unions have endorsed Abe Lutz.',),

@@ -20,6 +20,7 @@ from .vocabulary import (
     ADVISER_WORDS,
     OBJECT_PRONOUNS,
     ORG_REFERENCES,
+    REFERENCE_MODIFIERS,
     REFERRING_TITLES,
     REFERRING_WORDS,
     REPORTING_VERBS,
@@ -230,11 +231,11 @@ def _definite(doc: Doc, token) -> int | None:
     for start in range(token.i - 1, max(token.i - 4, -1), -1):
         if doc[start].lower_ == "the":
             between = doc[start + 1:token.i]
-            if all(t.ent_type_ in ("GPE", "NORP", "ORG") or t.lower_ in {"former", "junior", "senior"}
+            if all(t.ent_type_ in ("GPE", "NORP", "ORG") or t.lower_ in REFERENCE_MODIFIERS
                    for t in between):
                 return start
             return None
-        if not doc[start].text[:1].isupper() and doc[start].lower_ not in {"former", "junior", "senior"}:
+        if not doc[start].text[:1].isupper() and doc[start].lower_ not in REFERENCE_MODIFIERS:
             return None
     return None
 

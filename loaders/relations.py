@@ -14,17 +14,19 @@ from spacy.tokens import Doc, Span, Token
 
 from ..graph import schema
 from .mention_model import ArticleEntities, Mention
-from .patterns import MACROS, PATTERNS, Pattern
+from .patterns import MACROS, PATTERNS, Pattern, alternation
 from .required_text import folded, required_strings
 from .vocabulary import (
     ACQUIRE_LEMMAS,
     ADVISER_HEADS,
     BALLOT_WORDS,
+    CAMPAIGN_NOUNS,
     CAMPAIGN_ONLY_ROLES,
     CANDIDACY_WORDS,
     ENDORSE_LEMMAS,
     ENDORSE_NOUNS,
     FORMER_WORDS,
+    FUNCTION_NOUNS,
     GERUND_PREPOSITIONS,
     HEDGE_VERBS,
     HEDGE_WORDS,
@@ -40,6 +42,7 @@ from .vocabulary import (
     REPORTING_VERBS,
     ROLE_NOUNS,
     STAFF_FUNCTIONS,
+    STAFF_NOUNS,
     TITLE_MODIFIERS,
 )
 
@@ -86,8 +89,8 @@ def patterns_that_may_match(text: str) -> list[Pattern]:
     return [pattern for pattern, needs in PATTERN_NEEDS if needs is None or any(s in key for s in needs)]
 
 
-STAFF_HEAD = re.compile(r"⟦(\d+)⟧(?:'s|') (?:campaign |senior |inner |political )?(?:team|staff|circle|advisers|"
-                        r"aides|brain trust)\b")
+STAFF_HEAD = re.compile(r"⟦(\d+)⟧(?:'s|') (?:campaign |senior |inner |political )?" + alternation(STAFF_NOUNS)
+                        + r"\b")
 STAFF_ITEM = re.compile(r"(?:;|:|\bincludes?|\bincluded|\bare|\bis) (?:and )?⟦(\d+)⟧, (?:(?:his|her|their|a|an|the) )?"
                         r"(?:(?:new|top|chief|senior|longtime|campaign) )*(" + MACROS["ADVISER"] + r")\b", re.IGNORECASE)
 
@@ -284,9 +287,8 @@ def _office_or_staff(pattern: Pattern, match: re.Match[str], view: SlotView, sen
     mention = view.slots[int(slot.group(1))] if slot else None
     previous = sent.doc[mention.end - 1].lower_ if mention else before.rsplit(" ", 1)[-1].lower()
     staff_title = mention is not None and mention.end - mention.start == 1 and previous in STAFF_FUNCTIONS
-    of_a_function = re.match(r" of (?!the |a |an )(?:[a-z][\w-]* ){0,2}(?:affairs|relations|operations|"
-                             r"communications|policy|programs?|development|outreach|research|strategy|advocacy|"
-                             r"finance|staff)(?=[,.;]| at | for | and |$)",
+    of_a_function = re.match(r" of (?!the |a |an )(?:[a-z][\w-]* ){0,2}" + alternation(FUNCTION_NOUNS)
+                             + r"(?=[,.;]| at | for | and |$)",
                              view.text[match.end("role"):])     # "the DOC's director of legislative affairs"
     return staff_title or bool(of_a_function) or (previous, role.split()[0]) in OFFICE_TITLES   # "Press Secretary X"
 
@@ -492,7 +494,7 @@ def _mentions_of(token: Token, candidates: list[Mention]) -> list[Mention]:
     heads = [token, *token.conjuncts]
     if not any(m.start <= token.i < m.end for m in candidates):
         heads += [c for c in token.children if c.dep_ == "appos"]
-    if token.lower_ in ("campaign", "bid", "candidacy"):
+    if token.lower_ in CAMPAIGN_NOUNS:
         heads += [c for c in token.children if c.dep_ == "poss"]
     found = []
     for head in heads:

@@ -45,6 +45,7 @@ from .vocabulary import (
     ORG_HEADS,
     ORG_REFERENCES,
     PARTY_ADJECTIVES,
+    PARTY_LABEL_HEADS,
     PERSON_DESCRIPTORS,
     ROLE_WORDS,
     STAFF_FUNCTIONS,
@@ -120,7 +121,7 @@ def parties_by_their_adjective(doc: Doc) -> list[Span]:
         if doc[token.i + 1].lower_ == "and" and token.i + 2 < len(doc) and doc[token.i + 2].text in PARTY_ADJECTIVES:
             ahead = {t.lower_ for t in doc[token.i + 3:token.i + 5]}           # "the Republican and Conservative lines"
         named = "nominee" not in ahead or any(_name_word(t) for t in doc[token.i + 2:token.i + 6])
-        if party and named and ahead & {"nominee", "ticket", "tickets", "line", "lines", "nomination"} \
+        if party and named and ahead & PARTY_LABEL_HEADS \
                 and doc[token.i + 1].lower_ != "party":
             found.append(Span(doc, token.i, token.i + 1, label="ORG", span_id=party))
     return found

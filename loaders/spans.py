@@ -827,6 +827,18 @@ def _acronym_mention(token: Token, evidence: NameEvidence) -> tuple[Span, str] |
     return None
 
 
+def _named_by_title_mention(token: Token, evidence: NameEvidence) -> tuple[Span, str] | None:
+    """"Chuck Canterbury, the national president of X": unlabelled capitalized words described by a title are a person."""
+    doc = token.doc
+    if not _name_word(token) or (token.i > 0 and _name_word(doc[token.i - 1])):
+        return None
+    end = token.i + 1
+    while end < len(doc) and end - token.i < 3 and _name_word(doc[end]) and end not in evidence.taken:
+        end += 1
+    span = Span(doc, token.i, end, label="PERSON")
+    return (span, "PERSON") if end - token.i >= 2 and _described_as_person(span) else None
+
+
 def _acronym_with_title_mention(token: Token, evidence: NameEvidence) -> tuple[Span, str] | None:
     """An unlabelled acronym whose head title follows ("GLAAD's president", "NYCHA Chairwoman X") is an organization."""
     doc = token.doc
@@ -862,6 +874,7 @@ MENTION_RULES: tuple[Rule[MentionRule], ...] = (
     Rule("campaign-owner", _campaign_owner_mention),
     Rule("acronym-mention", _acronym_mention),
     Rule("acronym-before-title", _acronym_with_title_mention),
+    Rule("named-by-title", _named_by_title_mention),
     Rule("unit-mention", _unit_mention),
     Rule("office-title", _office_title_mention),
 )

@@ -144,6 +144,9 @@ MENTION_EXAMPLES = [
             "HVNA", "ORG", None),
     Example("acronym-before-title", '"If this became law, it would be a license to harm," said Ines Calloway, '
             'GLAAD\'s president and CEO, in a statement to reporters.', "GLAAD", "ORG", None),
+    Example("named-by-title", "Ines Calloway, the national president of the Harbor Order of Police, which "
+            "backed the ticket in 2000, is trying to rally support for members under siege.", "Ines Calloway",
+            "PERSON", None),
     Example("unit-mention", "The Harbor Valley Nurses Association backed the levy, and Local 77 voted on Monday.",
             "Local 77", "ORG", None),
     Example("office-title", "The award went to Police Commissioner Ray Kelly on Monday.", "Police", "ORG", None),

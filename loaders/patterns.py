@@ -349,7 +349,8 @@ PATTERNS: list[Pattern] = [
              r"(?P<src>{ENT})(?:, | ?[—–] ?| - )(?:the |a |an |its |who is |who was )?(?P<mod>{MOD})(?P<role>{ROLE}) "
              r"(?:of|at|for) (?:the )?(?:board(?: of (?:directors|trustees|governors))? of (?:the )?)?"
              r"(?:(?:city|state|nation|country|county|borough|party|union)(?:'s|') )?"
-             r"(?-i:(?:(?:(?!(?:of|for|at|in|on|with)\b)[a-z][\w-]* ){{0,4}}?{DESCRIPTOR} )?)(?P<tgt>{ENT})",
+             r"(?-i:(?:(?:(?!(?:of|for|at|in|on|with)\b)[a-z][\w-]* ){{0,4}}?{DESCRIPTOR} (?:(?:called|named) (?:the )?)?)?)"
+             r"(?P<tgt>{ENT})",
              source_label="PERSON", target_label="ORG", confidence=0.9,
              doc="'<Person>, president of <Organization>', also 'director of the transit group <Organization>', "
                  "'chairwoman of the board of directors of <Organization>'.",
@@ -357,7 +358,8 @@ PATTERNS: list[Pattern] = [
                        'Omar Reyes, director of the bike advocacy group Safe Streets Now, was pleased.',
                        '"We need more," said Vera Oakes, chairwoman of the board of directors of the Harbor Arts League.',
                        'Tom Hale, president of the developer and landlord lobbying group Harbor Realty Board, agreed.',
-                       'Late on Monday Tom Hale—President and CEO of the Harbor Arts League—announced a fee.'),
+                       'Late on Monday Tom Hale—President and CEO of the Harbor Arts League—announced a fee.',
+                       'Tom Hale, chairman of a small group called the Harbor Peace Committee, spoke.'),
              non_examples=('"It is far," said Ines Calloway, a member of the PS 88 PTA.',
                            'Omar Reyes, director of the local chapter of Safe Streets Now, was pleased.')),
     _pattern("leader-apposition-second", "LEADS",   # "X, co-founder of A and co-chair of B"

@@ -631,6 +631,8 @@ def _role_organizations(title: Token, mentions: list[Mention]) -> list[Mention]:
     heads = [g for word in [title, *shared] for c in word.children
              if c.dep_ == "prep" and c.lower_ in ("of", "at") and c.i > title.i
              for g in c.children if g.dep_ == "pobj"]
+    heads += [n for g in heads for c in g.children if c.dep_ == "acl" and c.lemma_ in ("call", "name")
+              for n in c.children if n.dep_ in ("oprd", "dobj", "attr")]   # "of a group called the X"
     heads += [c for c in title.children if c.dep_ in ("poss", "compound", "nmod") and c.i < title.i]
     heads += [c for word in shared for c in word.children if c.dep_ == "poss"]   # "its founder and director"
     return [m for head in heads for m in _mentions_of(head, mentions)]

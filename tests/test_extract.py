@@ -406,6 +406,11 @@ def test_a_title_after_and_shares_the_first_titles_organization(text: str) -> No
     assert ("LEADS", "Ben Gold", "Harbor Taco Truck Association") in relations_of(text)
 
 
+def test_a_body_called_by_its_name_is_the_one_led() -> None:
+    text = "Hal Clifton is chairman of a small group called the Harbor Peace Committee."
+    assert ("LEADS", "Hal Clifton", "Harbor Peace Committee") in relations_of(text)
+
+
 def test_a_former_speechwriter_of_an_officeholder_advises_no_one() -> None:
     text = "Abe Lutz left the White House in 1989. And former Lutz speechwriter Ann Lee wrote a column."
     assert ("ADVISES", "Ann Lee", "Abe Lutz") not in relations_of(text)

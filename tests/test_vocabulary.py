@@ -15,6 +15,8 @@ from endorsegraph.graph import kg
 from endorsegraph.loaders import vocabulary
 from endorsegraph.loaders.articles import Article
 from endorsegraph.loaders.news import extract
+from endorsegraph.loaders.nlp import pipeline
+from endorsegraph.loaders.spans import trim
 from endorsegraph.loaders.vocabulary import ENTRIES, VocabularyError, read_entries, words
 
 
@@ -375,6 +377,35 @@ WORDS_NO_GOLD_TEXT_NEEDS = [
      set()),
     ("HEDGE_WORDS", "unlikely", "The Tarrow Valley Tenants Union is unlikely to endorse Abe Lutz.",
      set()),
+    ("ADVISER_ROLES", "finance director", "Abe Lutz's campaign also announced it had hired Ann Rudd as finance director.",
+     {("ADVISES", "Ann Rudd", "Abe Lutz")}),
+    ("REFERRING_WORDS", "campaign", 'Abe Lutz is running for mayor. "We are confident," said Ann Rudd, a spokeswoman '
+                                    'for the campaign.',
+     {("ADVISES", "Ann Rudd", "Abe Lutz")}),
+    ("TITLED_REFERENCES", "president", "President Ida Cole met Abe Lutz in Queens on Sunday. Abe Lutz spoke again "
+                                       "later. The president endorsed Dana Ruiz on Monday.",
+     {("ENDORSED", "Ida Cole", "Dana Ruiz")}),
+    ("MEMBER_BODIES", "delegates", "Delegates of the Tarrow Valley Tenants Union, meeting in Albany on Saturday, endorsed "
+                             "Abe Lutz.",
+     {("ENDORSED", "Tarrow Valley Tenants Union", "Abe Lutz")}),
+    ("MEMBER_BODIES", "members", "Members of the Tarrow Valley Tenants Union, meeting in Albany on Saturday, endorsed "
+                             "Abe Lutz.",
+     {("ENDORSED", "Tarrow Valley Tenants Union", "Abe Lutz")}),
+    ("MEMBER_BODIES", "leaders", "Leaders of the Tarrow Valley Tenants Union, meeting in Albany on Saturday, endorsed "
+                             "Abe Lutz.",
+     {("ENDORSED", "Tarrow Valley Tenants Union", "Abe Lutz")}),
+    ("MEMBER_BODIES", "board", "The board of the Tarrow Valley Tenants Union, meeting in Albany on Saturday, endorsed "
+                             "Abe Lutz.",
+     {("ENDORSED", "Tarrow Valley Tenants Union", "Abe Lutz")}),
+    ("MEMBER_BODIES", "leadership", "The leadership of the Tarrow Valley Tenants Union, meeting in Albany on Saturday, endorsed "
+                             "Abe Lutz.",
+     {("ENDORSED", "Tarrow Valley Tenants Union", "Abe Lutz")}),
+    ("MEMBER_BODIES", "membership", "The membership of the Tarrow Valley Tenants Union, meeting in Albany on Saturday, endorsed "
+                             "Abe Lutz.",
+     {("ENDORSED", "Tarrow Valley Tenants Union", "Abe Lutz")}),
+    ("MEMBER_BODIES", "officers", "Officers of the Tarrow Valley Tenants Union, meeting in Albany on Saturday, endorsed "
+                             "Abe Lutz.",
+     {("ENDORSED", "Tarrow Valley Tenants Union", "Abe Lutz")}),
 ]
 
 
@@ -397,3 +428,21 @@ def _listed(entry: str, word: str) -> bool:
 def test_a_word_no_gold_text_needs_reads_its_sentence(entry: str, word: str, text: str, expected: set) -> None:
     assert _listed(entry, word), f"{word!r} is not in {entry}: drop its case"
     assert _relations(text) == expected
+
+
+# PLACE_HEADS: each word ends a name the model may call a person ("Trump Tower"); the trim rule place-as-person
+# drops such a name, and keeps it with the word alone removed from the data.
+PLACES_NO_GOLD_TEXT_NEEDS = [
+    "airport", "arena", "avenue", "bridge", "building", "cathedral", "center", "centre", "church", "garden",
+    "gardens", "hall", "hotel", "houses", "library", "mansion", "museum", "park", "plaza", "square", "stadium",
+    "station", "street", "terminal", "theater", "theatre", "tower", "towers",
+]
+
+
+@pytest.mark.parametrize("word", PLACES_NO_GOLD_TEXT_NEEDS)
+def test_a_place_word_makes_a_person_reading_a_place(word: str) -> None:
+    assert word in vocabulary.PLACE_HEADS, f"{word!r} is not in PLACE_HEADS: drop its case"
+    text = f"Protesters gathered outside Halvorsen {word.capitalize()} on Monday."
+    start = text.index("Halvorsen")
+    span = pipeline()(text).char_span(start, start + len("Halvorsen ") + len(word), label="PERSON")
+    assert trim(span, frozenset()) is None

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .mention_model import EntityInfo, Mention
-from .spans import Rule, enabled, first_result
+from .spans import Rule, enabled, first_result, names_a_campaign
 from .vocabulary import (
     ADVISER_WORDS,
     OBJECT_PRONOUNS,
@@ -159,15 +159,9 @@ def _the_campaign(token: Token, antecedents: Antecedents) -> Mention | None:
         return None
     before = antecedents.before(token)
     owners = {m.entity for m in before if m.label == "PERSON" and m.explicit and (
-        antecedents.entities[m.entity].type == "Candidate" or _owns_campaign(doc, m))}
+        antecedents.entities[m.entity].type == "Candidate" or names_a_campaign(doc, m.end))}
     target = _most_salient_person([m for m in before if m.entity in owners])
     return Mention(token.i - 1, token.i + 1, target.entity, "PERSON", explicit=False) if target else None
-
-
-def _owns_campaign(doc: Doc, mention: Mention) -> bool:
-    """"X's campaign", "the X campaign": the mention names whose campaign it is."""
-    after = [t.lower_ for t in doc[mention.end:mention.end + 2]]
-    return after[:1] == ["campaign"] or after == ["'s", "campaign"] or after == ["'", "campaign"]
 
 
 def _the_title(token: Token, antecedents: Antecedents) -> Mention | None:

@@ -17,7 +17,7 @@ from .coref import references
 from .gazetteer import Gazetteer
 from .headlines import headline_mentions, title_case_lines
 from .mention_model import ArticleEntities, EntityInfo, Mention
-from .spans import acronyms, capitalized_too, entity_spans, title_start
+from .spans import acronyms, capitalized_too, entity_spans, names_a_campaign, title_start
 from .vocabulary import CANDIDATE_WORDS, FUZZY_MIN, KIND_WORDS, ORG_HEADS
 
 DOMINANT = 3                                         # full-name mentions that make a shared surname someone's
@@ -136,7 +136,9 @@ class _Resolver:
         if len(matches) == 1:
             return next(iter(matches))
         if matches:                                  # two people share this name: the one the article is about,
-            return None if _names_a_campaign(span) else _dominant(matches, self.full_mentions)   # not whose campaign
+            if names_a_campaign(span.doc, span.end):     # not whose campaign ("Trump campaign")
+                return None
+            return _dominant(matches, self.full_mentions)
         return self._graph_name(text, ("Person", "Candidate"), surname=True) or text
 
     def _graph_name(self, text: str, types: tuple[str, ...], surname: bool = False) -> str | None:
@@ -147,12 +149,6 @@ class _Resolver:
         if not ids and surname:
             ids = self.graph_names.by_surname(text)
         return self.graph_names.name_of(ids.pop()) if len(ids) == 1 else None
-
-
-def _names_a_campaign(span: Span) -> bool:
-    """"Trump campaign", "Trump's campaign": the campaign is a candidate's, whoever the article is about."""
-    after = span.doc[span.end:span.end + 2]
-    return any(token.lower_ == "campaign" for token in after if token.lower_ not in ("'s", "'"))
 
 
 def _dominant(names: set[str], full_mentions: Counter[str]) -> str | None:

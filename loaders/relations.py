@@ -511,9 +511,8 @@ def _parse_endorsements(sent: Span, entities: ArticleEntities) -> list[Found]:
             continue
         children = list(token.children)
         if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in children):
-            subjects = [c for c in children if c.dep_ == "nsubjpass"] or \
-                [s for s in [_passive_subject(token)] if s is not None]
-            targets = [m for c in subjects for m in _mentions_of(c, mentions)]
+            subject = next((c for c in children if c.dep_ == "nsubjpass"), None) or _passive_subject(token)
+            targets = _mentions_of(subject, mentions) if subject is not None else []
             agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             sources = [m for a in agents for m in _mentions_of(a, mentions)]
         else:

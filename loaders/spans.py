@@ -918,6 +918,11 @@ def _described_as_person(span: Span) -> bool:
         (start == span.sent.start or doc[start - 1].lower_ in {"said", "says", "told", ",", "and", '"', "\u201d"})
 
 
+def names_a_campaign(doc: Doc, end: int) -> bool:
+    """"Trump campaign", "Trump's campaign": the name ending at token ``end`` owns a campaign."""
+    return any(token.lower_ == "campaign" for token in doc[end:end + 2] if token.lower_ not in ("'s", "'"))
+
+
 def capitalized_too(text: str) -> set[str]:
     """``text`` as written and with its first letter capitalized ("de Blasio" opening a sentence)."""
     return {text, text[:1].upper() + text[1:]}

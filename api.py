@@ -155,7 +155,7 @@ def claims_frame(graph: GraphLike) -> pd.DataFrame:
     >>> import endorsegraph
     >>> frame = endorsegraph.claims_frame("demo.json")
     >>> frame.groupby("relation").size().to_dict()
-    {'ADVISES': 3, 'ENDORSED': 11, 'FOUNDED': 2, 'LEADS': 5}
+    {'ADVISES': 3, 'ENDORSED': 11, 'FOUNDED': 2, 'LEADS': 6}
     """
     pandas = _pandas()
     frame = pandas.DataFrame(list(tables.claim_rows(_graph(graph))), columns=tables.claim_columns())

@@ -220,8 +220,10 @@ def run(backend: Backend, name: str, params: dict[str, Any]) -> list[Any]:
     >>> rows = catalog.run(backend, "leaders", {"organization": "CWA"})
     >>> [(row.holder, row.role, row.current) for row in rows]
     [('Chris Shelton', 'president', True), ('Larry Cohen', 'president', False)]
-    >>> rows[1].sentence, rows[1].sources
-    ('Cohen led the union until 2015.', ['examples/records/relations.jsonl'])
+    >>> rows[1].sources
+    ['examples/articles/labor_backs_sanders.txt', 'examples/records/relations.jsonl']
+    >>> rows[1].sentence
+    "Larry Cohen, a former CWA president, joined Sanders' campaign as a senior adviser after he retired from the union over the summer."
     >>> catalog.run(backend, "leader", {"organization": "CWA"})
     Traceback (most recent call last):
     ...

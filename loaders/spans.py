@@ -726,6 +726,7 @@ class NameEvidence:
     gazetteer: Gazetteer
     name_parts: frozenset[str]
     name_tails: frozenset[str]
+    surnames: frozenset[str] = frozenset()
     taken: frozenset[int] = frozenset()
     known_acronyms: frozenset[str] = frozenset()
 
@@ -743,7 +744,9 @@ def _name_evidence(spans: list[Span], gazetteer: Gazetteer) -> NameEvidence:
     return NameEvidence(
         gazetteer,
         frozenset(t.text for s in full_names + titled for t in s if t.text[:1].isupper()),
-        frozenset(t for s in full_names for i in range(1, len(s) - 1) for t in capitalized_too(s[i:].text)))
+        frozenset(t for s in full_names for i in range(1, len(s) - 1) for t in capitalized_too(s[i:].text)),
+        frozenset(s.text for s in spans if s.label_ == "PERSON" and len(s) == 1 and s[0].is_title
+                  and not gazetteer.find(s.text)))
 
 
 def _known_organization(span: Span, evidence: NameEvidence) -> str | None:
@@ -764,6 +767,13 @@ def _word_of_full_name(span: Span, evidence: NameEvidence) -> str | None:
 def _tail_of_full_name(span: Span, evidence: NameEvidence) -> str | None:
     """The tail of a full name given elsewhere ("Van Arsdale", "De Blasio") is that person."""
     return "PERSON" if span.text in evidence.name_tails else None
+
+
+def _full_name_of_a_surname(span: Span, evidence: NameEvidence) -> str | None:
+    """"Mei-Lin Tsou" tagged ORG where "Tsou" alone is a person: a short name ending in that word is that person."""
+    words = [t for t in span if not t.is_punct]
+    return "PERSON" if 2 <= len(words) <= 3 and span[-1].text in evidence.surnames \
+        and all(t.is_title for t in words) and not any(t.lower_ in ORG_HEADS for t in span) else None
 
 
 def _described_by_title(span: Span, evidence: NameEvidence) -> str | None:
@@ -797,6 +807,7 @@ LABEL_RULES: tuple[Rule[LabelRule], ...] = (
     Rule("owner-of-a-campaign", _owner_of_a_campaign),
     Rule("word-of-full-name", _word_of_full_name),
     Rule("tail-of-full-name", _tail_of_full_name),
+    Rule("full-name-of-a-surname", _full_name_of_a_surname),
     Rule("described-by-title", _described_by_title),
     Rule("model-organization", _model_organization),
 )

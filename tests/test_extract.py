@@ -61,6 +61,8 @@ def endorsements(text: str) -> set[tuple[str, str]]:
     ("The AFL-CIO on Tuesday endorsed Paula Greer for governor.", "AFL-CIO", "Paula Greer"),
     ("Elected on the Harbor Valley Party ticket in 2015, Paula Greer is up for reelection this year.",
      "Harbor Valley Party", "Paula Greer"),
+    ("Mei-Lin Tsou, backed by the Harbor Valley Party, beat four other candidates in the primary. Tsou said she "
+     "was thrilled.", "Harbor Valley Party", "Mei-Lin Tsou"),
     ("Delegates of the Harbor Valley Nurses Union voted 212-148 on Saturday to endorse Paula Greer for governor.",
      "Harbor Valley Nurses Union", "Paula Greer"),
     ("The Harbor Valley Conservatives PAC (HVC PAC) announced its endorsement of Greer in March. Paula Greer is "

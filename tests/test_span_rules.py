@@ -127,6 +127,8 @@ LABEL_EXAMPLES = [
     Example("word-of-full-name", "Councilman Ray Exxon won. Exxon thanked the volunteers.", "Exxon", "PERSON", "ORG"),
     Example("tail-of-full-name", "Mayor Rosa La Crosse won. La Crosse thanked the volunteers.", "La Crosse",
             "PERSON", "ORG"),
+    Example("full-name-of-a-surname", "Mei-Lin Tsou, backed by the Working Families Party, beat four other "
+            "candidates in the primary. Tsou said she was thrilled.", "Mei-Lin Tsou", "PERSON", "ORG"),
     Example("described-by-title", "\"We will win,\" said Temple Hart, president of the Harbor Valley Alliance.",
             "Temple Hart", "PERSON", "ORG"),
     Example("described-by-title", "It was cruel, said an appalled Paola Massari, director of the city's Harbor Animal "

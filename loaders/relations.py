@@ -91,6 +91,8 @@ def patterns_that_may_match(text: str) -> list[Pattern]:
 
 STAFF_HEAD = re.compile(r"⟦(\d+)⟧(?:'s|') (?:campaign |senior |inner |political )?" + alternation(STAFF_NOUNS)
                         + r"\b")
+OF_A_FUNCTION = re.compile(r" of (?!the |a |an )(?:[a-z][\w-]* ){0,2}" + alternation(FUNCTION_NOUNS)
+                           + r"(?=[,.;]| at | for | and |$)")   # after a title: a staff function, not a body
 STAFF_ITEM = re.compile(r"(?:;|:|\bincludes?|\bincluded|\bare|\bis) (?:and )?⟦(\d+)⟧, (?:(?:his|her|their|a|an|the) )?"
                         r"(?:(?:new|top|chief|senior|longtime|campaign) )*(" + MACROS["ADVISER"] + r")\b", re.IGNORECASE)
 
@@ -287,9 +289,7 @@ def _office_or_staff(pattern: Pattern, match: re.Match[str], view: SlotView, sen
     mention = view.slots[int(slot.group(1))] if slot else None
     previous = sent.doc[mention.end - 1].lower_ if mention else before.rsplit(" ", 1)[-1].lower()
     staff_title = mention is not None and mention.end - mention.start == 1 and previous in STAFF_FUNCTIONS
-    of_a_function = re.match(r" of (?!the |a |an )(?:[a-z][\w-]* ){0,2}" + alternation(FUNCTION_NOUNS)
-                             + r"(?=[,.;]| at | for | and |$)",
-                             view.text[match.end("role"):])     # "the DOC's director of legislative affairs"
+    of_a_function = OF_A_FUNCTION.match(view.text, match.end("role"))   # "the DOC's director of legislative affairs"
     return staff_title or bool(of_a_function) or (previous, role.split()[0]) in OFFICE_TITLES   # "Press Secretary X"
 
 

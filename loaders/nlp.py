@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from ..graph.errors import EndorsegraphError
 from .gazetteer import Gazetteer, load_gazetteer
+from .matrix_products import use_numpy_products
 from .token_attributes import use_token_attributes
 from .vocabulary import TITLE_ABBREVIATIONS
 
@@ -48,11 +49,12 @@ def pipeline(model: str | None = None, gazetteer_files: tuple[str, ...] = ()) ->
 
 
 def load_pipeline(model: str | None = None, gazetteer_files: tuple[str, ...] = (),
-                  cached_token_attributes: bool = True) -> Language:
+                  cached_token_attributes: bool = True, numpy_products: bool = True) -> Language:
     """A newly loaded pipeline: the model, title abbreviations, newline breaks, the gazetteer ruler and,
     unless ``cached_token_attributes`` is False, the model's attribute ruler and lemmatizer as one
     step that works each distinct token out once, where the model's are of a kind it knows (see
-    :mod:`.token_attributes`)."""
+    :mod:`.token_attributes`); unless ``numpy_products`` is False, the models multiply matrices
+    through numpy's BLAS (see :mod:`.matrix_products`)."""
     nlp = spacy.load(model_name(model))
     for abbreviation in TITLE_ABBREVIATIONS:               # "Sgt. Brian Tolliver" is not two sentences
         nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
@@ -62,6 +64,8 @@ def load_pipeline(model: str | None = None, gazetteer_files: tuple[str, ...] = (
     nlp.add_pipe("endorsegraph_drop_tensor", last=True)
     if cached_token_attributes:
         use_token_attributes(nlp)
+    if numpy_products:
+        use_numpy_products(nlp)
     return nlp
 
 

@@ -274,10 +274,11 @@ PATTERNS: list[Pattern] = [
              examples=('Abe Lutz has the Harbor Gazette and the Plumbers Union on his side, as well as the Transit Workers Union.',),
              non_examples=('Abe Lutz has the Harbor Gazette and the Plumbers Union against him.',)),
     _pattern("supporter-apposition", "ENDORSED",   # "Mayor X, a Hillary supporter,", "X is an adamant Trump supporter"
-             r"(?P<src>{ENT}),? (?:who is |is |was |, )?(?:a|an) (?:(?-i:[a-z][\w-]*) ){{0,2}}?(?P<tgt>{ENT}) "
+             r"(?P<src>{ENT}),? (?:who (?:is|was|has been|had been) |is |was |, )?(?:a|an) (?:(?-i:[a-z][\w-]*) ){{0,2}}?(?P<tgt>{ENT}) "
              r"(?P<trigger>supporter|backer|endorser)\b", confidence=0.75,
-             doc="'X, a Y supporter', 'X is an adamant Y supporter'.",
-             examples=('As the paper notes, Mayor Ed Marsh, a Lutz supporter, is close to the party. Abe Lutz thanked him.',),
+             doc="'X, a Y supporter', 'X is an adamant Y supporter', 'X, who was a staunch Y supporter'.",
+             examples=('As the paper notes, Mayor Ed Marsh, a Lutz supporter, is close to the party. Abe Lutz thanked him.',
+                       'Abe Lutz thanked union president Ed Marsh, who was a staunch Ruth Amsel supporter.'),
              non_examples=('As the paper notes, Mayor Ed Marsh, a Lutz critic, is close to the party. Abe Lutz thanked him.',)),
     _pattern("supporter-fronted", "ENDORSED",   # "A Hillary Clinton supporter during the campaign, he praised ..."
              r"^(?:(?:a|an) )?(?:(?-i:[a-z][\w-]*) ){{0,2}}?(?P<tgt>{ENT}) (?P<trigger>supporter|backer|endorser)\b"
@@ -285,6 +286,12 @@ PATTERNS: list[Pattern] = [
              doc="A sentence that opens with 'A Y supporter ..., X'.",
              examples=('The mayor spoke last. A Ruth Amsel supporter during the campaign, Ed Marsh praised the plan.',),
              non_examples=('The mayor spoke last. A Ruth Amsel critic during the campaign, Ed Marsh praised the plan.',)),
+    _pattern("endorse-compound", "ENDORSED",   # "the Working Families Party-backed challenger X"
+             r"(?P<src>{ENT})-(?P<trigger>backed|endorsed|supported) (?:(?-i:[a-z][\w-]*) ){{0,3}}?(?P<tgt>{ENT})",
+             target_label="PERSON", confidence=0.75,
+             doc="'the X-backed challenger Y': a hyphenated participle of endorsing.",
+             examples=('The Harbor Party-backed challenger Abe Lutz won the primary.',),
+             non_examples=('The Harbor Party-funded challenger Abe Lutz won the primary.',)),
     _pattern("party-nominee", "ENDORSED",   # "Republican presidential nominee Donald Trump": the party's nomination
              r"(?P<src>{ENT}) (?:presidential |mayoral |gubernatorial |senate |congressional |vice-presidential )?"
              r"(?P<trigger>nominee),? (?:(?:[\w.'-]+) ){{0,3}}?(?P<tgt>{ENT})(?:'s|')?", source_label="ORG",

@@ -24,6 +24,7 @@ from .vocabulary import (
     CAMPAIGN_ONLY_ROLES,
     CANDIDACY_WORDS,
     ENDORSE_LEMMAS,
+    NOMINATE_LEMMAS,
     ENDORSE_NOUNS,
     FORMER_WORDS,
     FUNCTION_NOUNS,
@@ -507,14 +508,18 @@ def _parse_endorsements(sent: Span, entities: ArticleEntities) -> list[Found]:
     found = []
     mentions = entities.starting_in(sent.start, sent.end)
     for token in sent:
-        if token.lemma_ not in ENDORSE_LEMMAS or token.pos_ != "VERB" or _hedged_token(token):
+        nominated = token.lemma_ in NOMINATE_LEMMAS
+        if not (nominated or token.lemma_ in ENDORSE_LEMMAS) or token.pos_ != "VERB" or _hedged_token(token):
             continue
         children = list(token.children)
         if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in children):
             subject = next((c for c in children if c.dep_ == "nsubjpass"), None) or _passive_subject(token)
             targets = _mentions_of(subject, mentions) if subject is not None else []
             agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            sources = [m for a in agents for m in _mentions_of(a, mentions)]
+            sources = [m for a in agents for m in _mentions_of(a, mentions)
+                       if not nominated or entities.entities[m.entity].kind == "party"]
+        elif nominated:
+            continue                                 # the active "X nominated Y" is the surface pattern's
         else:
             subject = _subject_of(token)
             sources = _mentions_of(subject, mentions) if subject is not None else []

@@ -38,6 +38,7 @@ from .vocabulary import (
     HONORIFICS,
     NAME_CUES,
     NAME_SUFFIXES,
+    NUMBERED_NAME_ENDS,
     OFFICE_HOLDER_TITLES,
     OFFICE_TITLES,
     PLACE_HEADS,
@@ -102,7 +103,7 @@ def entity_spans(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (
     overriding = outside(names_with_suffixes(doc) + parties_by_their_adjective(doc))   # whatever the model said
     raw = [s for s in raw if not any(s.start < n.end and n.start < s.end for n in overriding)] + overriding
     raw = merge_overlaps(outside(names_after_titles(doc) + full_names_of_surnames(doc, raw) + raw))
-    raw = merge_overlaps(raw + outside(organizations_by_context(doc, raw)))
+    raw = merge_overlaps(raw + [extend_organization(s, disabled) for s in outside(organizations_by_context(doc, raw))])
     heads = outside(organizations_before_titles(doc, raw))
     raw = sorted(heads + [s for s in raw if not any(s.start < h.end and h.start < s.end for h in heads)],
                  key=lambda s: s.start)
@@ -341,6 +342,14 @@ def _place_or_local_before(span: Span, reach: Reach) -> Reach:
     return replace(reach, start=start)
 
 
+def _acronym_before(span: Span, reach: Reach) -> Reach:
+    """"FDNY" + "EMS Retirees Association": an acronym right before a name ending in a head word opens it."""
+    doc, start = span.doc, reach.start
+    if start > span.sent.start and _acronym(doc[start - 1]) and span[-1].lower_ in ORG_HEADS:
+        return replace(reach, start=start - 1)
+    return reach
+
+
 def _unit_number_before(span: Span, reach: Reach) -> Reach:
     """"Local 3 International Brotherhood of Electrical Workers": a numbered unit before the name."""
     doc, start = span.doc, reach.start
@@ -404,7 +413,7 @@ def _proper_words_after(span: Span, reach: Reach) -> Reach:
 def _unit_number_closing(span: Span, reach: Reach) -> Reach | None:
     """"Silver State Hospitality Workers Union Local" + "88": the number of the unit word ending the span."""
     doc, end = span.doc, reach.end
-    if span[-1].lower_ in UNIT_WORDS and end < reach.limit and UNIT_NUMBER.match(doc[end].text):
+    if span[-1].lower_ in NUMBERED_NAME_ENDS and end < reach.limit and UNIT_NUMBER.match(doc[end].text):
         return replace(reach, end=end + 1)
     return None
 
@@ -462,6 +471,7 @@ def _place_after(span: Span, reach: Reach) -> Reach | None:
 
 EXTEND_RULES: tuple[Rule[ExtendRule], ...] = (
     Rule("place-or-local-before", _place_or_local_before),
+    Rule("acronym-before", _acronym_before),
     Rule("unit-number-before", _unit_number_before),
     Rule("ordinal-before", _ordinal_before),
     Rule("for-or-of-before", _for_or_of_before),
@@ -569,8 +579,10 @@ def organizations_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         start = title
         while start > 0 and title - start < 7 and _organization_word(doc[start - 1], start - 1 < title - 1) \
-                and not (doc[start - 1].lower_ == "and" and doc[start - 2].ent_type_ == "PERSON"):
+                and not (doc[start - 1].lower_ == "and" and (doc[start - 2].ent_type_ == "PERSON" or
+                                                             (title - start == 1 and _acronym(doc[start])))):
             start -= 1                               # not over "A Person and" in "A Person and City Transit President X"
+                                                     # nor over "First Lady X and" in "... and NYPD Commissioner Y"
         while start < title and (doc[start].is_stop or doc[start].like_num or doc[start].is_punct
                                  or doc[start].text == "'s" or doc[start].lower_ in TENURE_WORDS):
             start += 1                               # "But Board Chairman X", "Interim MTA Chair X": no name
@@ -695,13 +707,15 @@ def _name_word(token) -> bool:
 
 
 def title_start(span: Span) -> int:
-    """Where the mention starts once its titles are counted in ("Lt. Gov. Rosa Alvarez", "City Councilor X")."""
+    """Where the mention starts once its titles are counted in ("Lt. Gov. Rosa Alvarez", "City Councilor X").
+    A role a relation is read from stays outside ("CDC Director Dr. X", "his campaign treasurer X")."""
     doc, start = span.doc, span.start
-    while start > span.sent.start and (doc[start - 1].lower_.rstrip(".") in HONORIFICS or doc[start - 1].text == "."):
+    while start > span.sent.start and (doc[start - 1].lower_.rstrip(".") in HONORIFICS or doc[start - 1].text == ".") \
+            and doc[start - 1].lower_ not in ROLE_WORDS:
         start -= 1
     if start < span.start:
         while start > span.sent.start and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" \
-                and doc[start - 1].ent_type_ != "PERSON":
+                and doc[start - 1].ent_type_ != "PERSON" and doc[start - 1].lower_ not in ROLE_WORDS | HEAD_TITLES:
             start -= 1
         while start > span.sent.start and doc[start - 1].lower_ in TITLE_LEAD_INS:
             start -= 1

@@ -89,6 +89,8 @@ EXTEND_EXAMPLES = [
             "22nd Century Lumber", "Lumber"),
     Example("place-or-local-before", "The Dakota Plainsworkers Union backed the levy.", "Plainsworkers Union",
             "Dakota Plainsworkers Union", "Plainsworkers Union"),
+    Example("acronym-before", "Ida Vole, head of the HFD Harbor Retirees Association, spoke.", "Harbor Retirees Association",
+            "HFD Harbor Retirees Association", "Harbor Retirees Association"),
     Example("unit-number-before", "Local 908 Brotherhood of Tile Setters backed the levy.",
             "Brotherhood of Tile Setters", "Local 908 Brotherhood of Tile Setters", "Brotherhood of Tile Setters"),
     Example("for-or-of-before", "Neighbors for Cleaner Harbors backed the levy.", "Cleaner Harbors",
@@ -260,3 +262,9 @@ def test_an_office_inside_an_organization_label_leaves_the_person_after_it(parse
     doc = parse("Rosa Vint endorsed Fairview Mayor Tomas Pellegrino on Monday.")
     parts = split_at_role(Span(doc, 3, 7, label="ORG"))
     assert [(part.text, part.label_) for part in parts] == [("Tomas Pellegrino", "PERSON")]
+
+
+def test_an_organization_before_a_title_does_not_reach_over_and_into_a_person(parse) -> None:
+    """"First Lady Ada Vole and HPD Commissioner Tom Hale": "HPD" is the organization, not "Lady Ada Vole and HPD"."""
+    doc = parse("Last week, First Lady Ada Vole and HPD Commissioner Tom Hale met the tenants.")
+    assert [span.text for span in organizations_before_titles(doc, [])] == ["HPD"]

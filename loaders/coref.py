@@ -26,6 +26,7 @@ from .vocabulary import (
     REPORTING_VERBS,
     ROLE_WORDS,
     SUBJECT_PRONOUNS,
+    SUPPORTER_NOUNS,
     TITLED_REFERENCES,
 )
 
@@ -148,6 +149,25 @@ def _his_adviser(token: Token, antecedents: Antecedents) -> Mention | None:
     return Mention(token.i, token.i + 1, target.entity, "PERSON", explicit=False) if target else None
 
 
+def _his_supporters(token: Token, antecedents: Antecedents) -> Mention | None:
+    """"One of her supporters, X": the person backed, as for "she", never someone named inside a quote."""
+    doc = antecedents.doc
+    if token.lower_ not in ("his", "her") or token.dep_ != "poss" or token.head.lower_ not in SUPPORTER_NOUNS \
+            or doc[token.i - 1].lower_ != "of" or token.head.i + 1 >= len(doc) or doc[token.head.i + 1].text != ",":
+        return None                                  # a name set beside them: "one of her (longtime) supporters, X"
+    unquoted = [m for m in antecedents.before(token) if not _inside_quotes(doc, m.start)]
+    target = _last_person_subject(doc, unquoted, token)
+    return Mention(token.i, token.i + 1, target.entity, "PERSON", explicit=False) if target else None
+
+
+def _inside_quotes(doc: Doc, i: int) -> bool:
+    """Token ``i`` follows an odd number of double quotes on its line."""
+    start = i
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    return sum(t.text.count('"') for t in doc[start:i]) % 2 == 1
+
+
 def _the_campaign(token: Token, antecedents: Antecedents) -> Mention | None:
     """"a spokesman for the campaign": the most mentioned person called a candidate or named with a campaign."""
     # Not "the campaign to save the park" nor "the campaign trail".
@@ -190,6 +210,7 @@ REFERENCE_RULES: tuple[Rule[ReferenceRule], ...] = (
     Rule("they", _they_subject),
     Rule("he-she-him-her", _personal_pronoun),
     Rule("his-campaign-manager", _his_adviser),
+    Rule("her-supporters", _his_supporters),
     Rule("the-campaign", _the_campaign),
     Rule("the-vermont-senator", _the_title),
 )

@@ -142,7 +142,7 @@ PATTERNS: list[Pattern] = [
              examples=('The Plumbers Union is supporting Abe Lutz in the primary.',),
              non_examples=('The Plumbers Union is not supporting Abe Lutz in the primary.',)),
     _pattern("supporters-including", "ENDORSED",   # "X rolled out a list of supporters, including A, B and C"
-             r"(?P<tgt>{ENT}) (?:[\w-]+ ){{0,3}}?(?:a |an |the )?(?:list|slate|roster) of (?:[\w\x27]+ ){{0,3}}?"
+             r"(?P<tgt>{ENT}) (?:[\w-]+ ){{0,3}}?(?:a |an |the )?(?:list|slate|roster) of (?:[\w\x27]+ |⟦\d+⟧ ){{0,3}}?"
              r"(?P<trigger>supporters|endorsers|endorsements|backers),? (?:including|such as|among them) (?P<src>{LIST})",
              confidence=0.75,
              doc="A candidate's list of supporters, including named ones.",
@@ -265,6 +265,13 @@ PATTERNS: list[Pattern] = [
              non_examples=('Ida Cole, a longtime critic of Sen. Abe Lutz, spoke first.',
                            'Ida Cole, a longtime supporter of the Harbor Alliance, spoke first.',
                            'Ida Cole, a longtime supporter of Abe Lutz, the network chief, spoke first.')),
+    _pattern("one-of-supporters", "ENDORSED",   # "one of her supporters, X", "one of Y's backers, X"
+             r"\b(?:one|some|many|two|three|several|most) of (?P<tgt>{ENT})(?:'s|')? (?:(?-i:[a-z][\w-]*) )?"
+             r"(?P<trigger>supporters|backers|endorsers),? (?P<src>{LIST})",
+             target_label="PERSON", confidence=0.75,
+             doc="'one of her supporters, X': X is among Y's backers.",
+             examples=('Abe Lutz is running for mayor. One of his longtime supporters, Ida Cole, spoke.',),
+             non_examples=('Abe Lutz is running for mayor. One of his longtime critics, Ida Cole, spoke.',)),
     _pattern("supporters-on-side", "ENDORSED",   # "Y has A, B and C rallying for him", "Y has A on his side"
              r"(?P<tgt>{ENT}){APPOS} (?P<aux>{AUX})(?P<trigger>has|had|have|counts|boasts|got|gets) (?P<src>{MEMBERS})"
              r"(?:,? and (?-i:[A-Z][\w.'-]*)(?: (?-i:[A-Z][\w.'-]*)){{0,3}})?,? "   # a last name the model missed
@@ -356,6 +363,7 @@ PATTERNS: list[Pattern] = [
              r"(?P<src>{ENT})(?:, | ?[—–] ?| - )(?:the |a |an |its |who is |who was )?(?P<mod>{MOD})(?P<role>{ROLE}) "
              r"(?:of|at|for) (?:the )?(?:board(?: of (?:directors|trustees|governors))? of (?:the )?)?"
              r"(?:(?:city|state|nation|country|county|borough|party|union)(?:'s|') )?"
+             r"(?:(?-i:[A-Z][\w.]*)-based (?:the )?)?"
              r"(?-i:(?:(?:(?!(?:of|for|at|in|on|with)\b)[a-z][\w-]* ){{0,4}}?{DESCRIPTOR} (?:(?:called|named) (?:the )?)?)?)"
              r"(?P<tgt>{ENT})",
              source_label="PERSON", target_label="ORG", confidence=0.9,
@@ -366,7 +374,8 @@ PATTERNS: list[Pattern] = [
                        '"We need more," said Vera Oakes, chairwoman of the board of directors of the Harbor Arts League.',
                        'Tom Hale, president of the developer and landlord lobbying group Harbor Realty Board, agreed.',
                        'Late on Monday Tom Hale—President and CEO of the Harbor Arts League—announced a fee.',
-                       'Tom Hale, chairman of a small group called the Harbor Peace Committee, spoke.'),
+                       'Tom Hale, chairman of a small group called the Harbor Peace Committee, spoke.',
+                       'Tom Hale, leader of Queens-based The Marsh Owls, spoke.'),
              non_examples=('"It is far," said Ines Calloway, a member of the PS 88 PTA.',
                            'Omar Reyes, director of the local chapter of Safe Streets Now, was pleased.')),
     _pattern("leader-apposition-second", "LEADS",   # "X, co-founder of A and co-chair of B"

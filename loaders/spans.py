@@ -350,10 +350,11 @@ def _acronym_before(span: Span, reach: Reach) -> Reach:
     return reach
 
 
-def _unit_number_before(span: Span, reach: Reach) -> Reach:
-    """"Local 3 International Brotherhood of Electrical Workers": a numbered unit before the name."""
+def _numbered_name_before(span: Span, reach: Reach) -> Reach:
+    """"Local 3" + "International Brotherhood of ...", "PS 307" + "PTA": a numbered unit or school before the name."""
     doc, start = span.doc, reach.start
-    if start - 2 >= span.sent.start and doc[start - 2].lower_ in UNIT_WORDS and UNIT_NUMBER.match(doc[start - 1].text):
+    if start - 2 >= span.sent.start and UNIT_NUMBER.match(doc[start - 1].text) and doc[start - 2].text[:1].isupper() \
+            and doc[start - 2].is_alpha and doc[start - 2].ent_type_ not in TEMPORAL_TYPES:
         return replace(reach, start=start - 2)
     return reach
 
@@ -472,7 +473,7 @@ def _place_after(span: Span, reach: Reach) -> Reach | None:
 EXTEND_RULES: tuple[Rule[ExtendRule], ...] = (
     Rule("place-or-local-before", _place_or_local_before),
     Rule("acronym-before", _acronym_before),
-    Rule("unit-number-before", _unit_number_before),
+    Rule("numbered-name-before", _numbered_name_before),
     Rule("ordinal-before", _ordinal_before),
     Rule("for-or-of-before", _for_or_of_before),
     Rule("heads-after", _heads_after),

@@ -91,7 +91,8 @@ EXTEND_EXAMPLES = [
             "Dakota Plainsworkers Union", "Plainsworkers Union"),
     Example("acronym-before", "Ida Vole, head of the HFD Harbor Retirees Association, spoke.", "Harbor Retirees Association",
             "HFD Harbor Retirees Association", "Harbor Retirees Association"),
-    Example("unit-number-before", "Local 908 Brotherhood of Tile Setters backed the levy.",
+    Example("numbered-name-before", "Ida Vole, president of the PS 88 PTA, spoke.", "PTA", "PS 88 PTA", "PTA"),
+    Example("numbered-name-before", "Local 908 Brotherhood of Tile Setters backed the levy.",
             "Brotherhood of Tile Setters", "Local 908 Brotherhood of Tile Setters", "Brotherhood of Tile Setters"),
     Example("for-or-of-before", "Neighbors for Cleaner Harbors backed the levy.", "Cleaner Harbors",
             "Neighbors for Cleaner Harbors", "Cleaner Harbors"),
@@ -172,6 +173,8 @@ REFERENCE_EXAMPLES = [
             "She", "Maria Ostrander", None),
     Example("his-campaign-manager", "Maria Ostrander spoke on Monday. Her campaign manager, Lia Poe, thanked "
             "the volunteers.", "Her", "Maria Ostrander", None),
+    Example("her-supporters", 'Maria Ostrander spoke on Monday: "Tom Hale is wrong." One of her supporters, Ida Cole, '
+            "agreed.", "her", "Maria Ostrander", None),
     Example("the-campaign", "Maria Ostrander is running for mayor. Lia Poe, a spokeswoman for the campaign, thanked "
             "the volunteers.", "the campaign", "Maria Ostrander", None),
     Example("the-vermont-senator", "Senator Maria Ostrander spoke in Portland on Monday. The Oregon senator thanked "

@@ -350,6 +350,15 @@ def _acronym_before(span: Span, reach: Reach) -> Reach:
     return reach
 
 
+def _officeholder_before(span: Span, reach: Reach) -> Reach:
+    """"Mayor's" + "Office of Criminal Justice": the office of a titled officeholder is named with the title."""
+    doc, start = span.doc, reach.start
+    if span[0].lower_ == "office" and start - 2 >= span.sent.start and doc[start - 1].text in ("'s", "'") \
+            and doc[start - 2].lower_ in TITLES and doc[start - 2].is_title:
+        return replace(reach, start=start - 2)
+    return reach
+
+
 def _numbered_name_before(span: Span, reach: Reach) -> Reach:
     """"Local 3" + "International Brotherhood of ...", "PS 307" + "PTA": a numbered unit or school before the name."""
     doc, start = span.doc, reach.start
@@ -474,6 +483,7 @@ EXTEND_RULES: tuple[Rule[ExtendRule], ...] = (
     Rule("place-or-local-before", _place_or_local_before),
     Rule("acronym-before", _acronym_before),
     Rule("numbered-name-before", _numbered_name_before),
+    Rule("officeholder-before", _officeholder_before),
     Rule("ordinal-before", _ordinal_before),
     Rule("for-or-of-before", _for_or_of_before),
     Rule("heads-after", _heads_after),
@@ -810,8 +820,9 @@ def _owner_of_a_campaign(span: Span, evidence: NameEvidence) -> str | None:
 
 
 def _model_organization(span: Span, evidence: NameEvidence) -> str | None:
-    """A span the model labelled ORG is an organization, unless it ends in a person descriptor or a title."""
-    if span.label_ == "ORG" and not _is_descriptor(span) and span[-1].lower_.rstrip(".") not in TITLES:
+    """A span the model labelled ORG is an organization, unless it ends in a person descriptor or a title not after "of"."""
+    if span.label_ == "ORG" and not _is_descriptor(span) and (
+            span[-1].lower_.rstrip(".") not in TITLES or any(t.lower_ == "of" for t in span[:-1])):
         return "ORG"
     return None
 

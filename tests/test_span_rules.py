@@ -91,6 +91,8 @@ EXTEND_EXAMPLES = [
             "Dakota Plainsworkers Union", "Plainsworkers Union"),
     Example("acronym-before", "Ida Vole, head of the HFD Harbor Retirees Association, spoke.", "Harbor Retirees Association",
             "HFD Harbor Retirees Association", "Harbor Retirees Association"),
+    Example("officeholder-before", "Ida Vole, head of the Mayor's Office of Harbor Affairs, spoke.", "Office of Harbor Affairs",
+            "Mayor's Office of Harbor Affairs", "Office of Harbor Affairs"),
     Example("numbered-name-before", "Ida Vole, president of the PS 88 PTA, spoke.", "PTA", "PS 88 PTA", "PTA"),
     Example("numbered-name-before", "Local 908 Brotherhood of Tile Setters backed the levy.",
             "Brotherhood of Tile Setters", "Local 908 Brotherhood of Tile Setters", "Brotherhood of Tile Setters"),

@@ -360,7 +360,7 @@ PATTERNS: list[Pattern] = [
              non_examples=('However, Queens Borough President Dora Finch says the sign stays up.',
                            'Last week, Press Secretary Dora Finch said the sign stays up.')),
     _pattern("leader-apposition", "LEADS",
-             r"(?P<src>{ENT})(?:, | ?[—–] ?| - )(?:the |a |an |its |who is |who was )?(?P<mod>{MOD})(?P<role>{ROLE}) "
+             r"(?P<src>{ENT})(?:, \d{{1,3}})?(?:, | ?[—–] ?| - )(?:the |a |an |its |who is |who was )?(?P<mod>{MOD})(?P<role>{ROLE}) "
              r"(?:of|at|for) (?:the )?(?:board(?: of (?:directors|trustees|governors))? of (?:the )?)?"
              r"(?:(?:city|state|nation|country|county|borough|party|union)(?:'s|') )?"
              r"(?:(?-i:[A-Z][\w.]*)-based (?:the )?)?"
@@ -375,7 +375,8 @@ PATTERNS: list[Pattern] = [
                        'Tom Hale, president of the developer and landlord lobbying group Harbor Realty Board, agreed.',
                        'Late on Monday Tom Hale—President and CEO of the Harbor Arts League—announced a fee.',
                        'Tom Hale, chairman of a small group called the Harbor Peace Committee, spoke.',
-                       'Tom Hale, leader of Queens-based The Marsh Owls, spoke.'),
+                       'Tom Hale, leader of Queens-based The Marsh Owls, spoke.',
+                       'Tom Hale, 86, chairman of the Harbor Arts League, spoke.'),
              non_examples=('"It is far," said Ines Calloway, a member of the PS 88 PTA.',
                            'Omar Reyes, director of the local chapter of Safe Streets Now, was pleased.')),
     _pattern("leader-apposition-second", "LEADS",   # "X, co-founder of A and co-chair of B"

@@ -114,6 +114,8 @@ WORDS_NO_GOLD_TEXT_NEEDS = [
      {("ENDORSED", "Dana Ruiz", "Abe Lutz"), ("LEADS", "Dana Ruiz", "Tarrow Valley Tenants Union", True, "chair")}),
     ("TENURE_WORDS", "incoming", "Incoming Tarrow Valley Tenants Union Chair Dana Ruiz endorsed Abe Lutz on Monday.",
      {("ENDORSED", "Dana Ruiz", "Abe Lutz"), ("LEADS", "Dana Ruiz", "Tarrow Valley Tenants Union", True, "chair")}),
+    ("TENURE_WORDS", "former", "Former Tarrow Valley Tenants Union Chair Dana Ruiz endorsed Abe Lutz on Monday.",
+     {("ENDORSED", "Dana Ruiz", "Abe Lutz"), ("LEADS", "Dana Ruiz", "Tarrow Valley Tenants Union", False, "chair")}),
     ("STAFF_FUNCTIONS", "political", "Tarrow Valley Tenants Union Political Director Dana Ruiz spoke on Monday.",
      set()),
     ("STAFF_FUNCTIONS", "organizing", "Tarrow Valley Tenants Union Organizing Director Dana Ruiz spoke on Monday.",

@@ -599,6 +599,8 @@ def organizations_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
             start += 1                               # "But Board Chairman X", "Interim MTA Chair X": no name
         if title - start == 1 and doc[start].lower_ in ORG_HEADS | ORG_REFERENCES.keys() | GENERIC_BODIES:
             continue                                 # "League President X" refers back (coref)
+        if start < title and doc[start].lower_ in STAFF_FUNCTIONS:
+            continue                                 # "Deputy Fire Chief X" is a deputy
         if start == title or (doc[title - 1].lower_, doc[title].lower_) in OFFICE_TITLES or \
                 all(_place_or_people(t) or t.lower_.rstrip(".") in TITLES for t in doc[start:title] if t.is_alpha) or \
                 (title - start > 1 and all(t.ent_type_ == "PERSON" for t in doc[start:title])):

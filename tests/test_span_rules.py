@@ -273,3 +273,9 @@ def test_an_organization_before_a_title_does_not_reach_over_and_into_a_person(pa
     """"First Lady Ada Vole and HPD Commissioner Tom Hale": "HPD" is the organization, not "Lady Ada Vole and HPD"."""
     doc = parse("Last week, First Lady Ada Vole and HPD Commissioner Tom Hale met the tenants.")
     assert [span.text for span in organizations_before_titles(doc, [])] == ["HPD"]
+
+
+def test_a_deputy_title_names_no_organization_before_it(parse) -> None:
+    """"retired Deputy Fire Chief X" heads nothing: "Deputy Fire" is no organization."""
+    doc = parse("Critics like retired Deputy Fire Chief Tom Hale spoke against the fee.")
+    assert organizations_before_titles(doc, []) == []

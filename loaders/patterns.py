@@ -73,7 +73,8 @@ MACROS = {
     # What one receives: not "her endorsement of Y", which is her own.
     "RECEIVED": r"(?:(?:the|a|an) )?(?:(?!of\b|from\b|by\b|his\b|her\b|its\b|their\b)[\w,.'-]+ ){0,4}?",
     "DET": r"(?:(?:the|a|an|its|his|her|their) )?(?:(?!of\b|from\b|by\b)[\w,.'-]+ ){0,4}?",
-    "ROLE": "(?:" + "|".join(sorted(map(re.escape, LEADER_ROLES), key=len, reverse=True)) + "|" + BARE_CHIEF + ")",
+    "ROLE": "(?:" + "|".join(re.escape(role).replace(r"\ and\ ", r" (?:and|&) ")       # "President & CEO"
+                             for role in sorted(LEADER_ROLES, key=len, reverse=True)) + "|" + BARE_CHIEF + ")",
     "ADVISER": "(?:" + "|".join(sorted(map(re.escape, ADVISER_ROLES), key=len, reverse=True)) + ")",
     "MOD": "(?:(?:" + "|".join(map(re.escape, FORMER_WORDS + CURRENT_WORDS)) + r") ?)*",
     "POSS": r"(?:'s|')?",
@@ -376,7 +377,8 @@ PATTERNS: list[Pattern] = [
                        'Late on Monday Tom Hale—President and CEO of the Harbor Arts League—announced a fee.',
                        'Tom Hale, chairman of a small group called the Harbor Peace Committee, spoke.',
                        'Tom Hale, leader of Queens-based The Marsh Owls, spoke.',
-                       'Tom Hale, 86, chairman of the Harbor Arts League, spoke.'),
+                       'Tom Hale, 86, chairman of the Harbor Arts League, spoke.',
+                       'Tom Hale, President & CEO of the Harbor Arts League, spoke.'),
              non_examples=('"It is far," said Ines Calloway, a member of the PS 88 PTA.',
                            'Omar Reyes, director of the local chapter of Safe Streets Now, was pleased.')),
     _pattern("leader-apposition-second", "LEADS",   # "X, co-founder of A and co-chair of B"

@@ -376,7 +376,7 @@ def _role_name(role: str) -> str:
     verbs = {"leads": "leader", "led": "leader", "heads": "head", "headed": "head", "chairs": "chair", "run": "leader",
              "chaired": "chair", "runs": "leader", "ran": "leader", "directs": "director",
              "directed": "director", "advises": "adviser", "advised": "adviser", "advising": "adviser"}
-    return verbs.get(role, role)
+    return verbs.get(role, role.replace(" & ", " and "))
 
 
 def _hedged_words(aux: str | None, sent: Span) -> bool:

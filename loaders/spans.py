@@ -205,6 +205,15 @@ def _person_role_prefix(span: Span, cut: Cut) -> Cut:
     return replace(cut, start=start)
 
 
+def _only_titles(span: Span, cut: Cut) -> Cut | None:
+    """"President & CEO" tagged as an organization: titles and punctuation alone name no one."""
+    words = [t for t in span.doc[cut.start:cut.end] if not t.is_punct]
+    if cut.label == "ORG" and not span.id_ and words and \
+            all(t.lower_ in ROLE_WORDS | HEAD_TITLES | TITLE_MODIFIERS or t.lower_ == "and" for t in words):
+        return None
+    return cut
+
+
 def _organization_role_suffix(span: Span, cut: Cut) -> Cut:
     """"City Board of Elections Executive" + "Director X": role words ending an organization are the next person's."""
     if cut.label != "ORG" or span.id_:
@@ -296,6 +305,7 @@ TRIM_RULES: tuple[Rule[TrimRule], ...] = (
     Rule("leading-filler", _leading_filler),
     Rule("trailing-possessive", _trailing_possessive),
     Rule("person-role-prefix", _person_role_prefix),
+    Rule("only-titles", _only_titles),
     Rule("organization-role-suffix", _organization_role_suffix),
     Rule("organization-title-prefix", _organization_title_prefix),
     Rule("honorific-organization", _honorific_organization),

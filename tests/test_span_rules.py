@@ -57,6 +57,8 @@ TRIM_EXAMPLES = [
             ("Tarrow Valley Tenants Union", "ORG"), ("Tarrow Valley Tenants Union's", "ORG")),
     Example("person-role-prefix", "The group hired Director Milo Fenwick last year.", "Director Milo Fenwick",
             ("Milo Fenwick", "PERSON"), ("Director Milo Fenwick", "PERSON"), label="PERSON"),
+    Example("only-titles", "Tom Hale, President & CEO of the Harbor Arts League, spoke.", "President & CEO", None,
+            ("President &", "ORG")),
     Example("organization-role-suffix", "Marlow County Water Board Executive Director Ruth Amsel resigned.",
             "Marlow County Water Board Executive Director", ("Marlow County Water Board", "ORG"),
             ("Marlow County Water Board Executive Director", "ORG")),

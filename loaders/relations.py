@@ -650,7 +650,12 @@ def _role_holders(title: Token, mentions: list[Mention]) -> tuple[list[Mention],
     first = title
     while first.dep_ == "conj":
         first = first.head
-    if first.dep_ in ("attr", "acomp", "oprd"):
+    if first.dep_ == "oprd":                     # "the board named X chairman", "X was named chairman"; not
+        verb = first.head                            # "he called the president of Y", no predicate of anyone
+        objects = [m for c in verb.children if c.dep_ == "dobj" for m in _mentions_of(c, mentions)]
+        if objects or not any(c.dep_ == "nsubjpass" for c in verb.children):
+            return objects, verb
+    elif first.dep_ in ("attr", "acomp"):
         verb = first.head
     elif first.dep_ == "appos" and first is not title:
         return _mentions_of(first.head, mentions), None   # "X, founder and CEO of Y"

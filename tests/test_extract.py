@@ -616,6 +616,15 @@ def test_offices_and_staff_titles_are_not_leadership(text: str) -> None:
     assert all(source == "Sam Orr" for _, source, _ in leads), leads
 
 
+def test_a_title_is_said_of_whom_it_is_predicated_not_of_who_calls_its_holder() -> None:
+    """"X called the president of Y" says nothing of X; "X was named chairman of Y" makes X its head."""
+    text = ("Dora Finch made a public apology Tuesday, and also personally called the president of the Harbor Arts "
+            "League to apologize again. "
+            "Tom Hale was named chairman of the Lakeside Growers Council on Monday.")
+    leads = {k for k in relations_of(text) if k[0] == "LEADS"}
+    assert leads == {("LEADS", "Tom Hale", "Lakeside Growers Council")}
+
+
 def test_a_spokesman_for_an_officeholder_is_staff_and_a_campaign_adviser_is_not() -> None:
     text = ("Mayor Carla Dunn defended the plan. Ben Toll, a spokesman for the mayor, said it was sound. "
             "Ed Marsh, Dunn's former press secretary, disagreed. An adviser to Dunn's campaign, Lia Poe, "

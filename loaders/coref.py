@@ -91,6 +91,8 @@ def _organization_reference(token: Token, article: int, antecedents: Antecedents
     named = next((m for m in fitting if described & {w.rstrip("s") for w in m.entity.lower().split()}), None)
     if named is None and any(w.pos_ == "NOUN" for w in doc[article + 1:token.i]):
         return None                                  # "the exotics committee" of a club is a body of its own
+    if named is None and token.is_title and token.i > token.sent.start:
+        return None                                  # "the Coalition" names a coalition, not the last body
     target = named or (fitting[0] if fitting else None)   # "the nurses' group", "council president": named so
     return Mention(article, token.i + 1, target.entity, "ORG", explicit=False) if target else None
 

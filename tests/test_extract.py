@@ -625,6 +625,13 @@ def test_a_title_is_said_of_whom_it_is_predicated_not_of_who_calls_its_holder() 
     assert leads == {("LEADS", "Tom Hale", "Lakeside Growers Council")}
 
 
+def test_a_capitalized_reference_word_names_its_own_body() -> None:
+    """"the Coalition" is a coalition the model did not tag, not the last organization named."""
+    text = ("The Lakeside Carriage Association defended its drivers on Monday. "
+            "President of the Coalition, Tom Hale, says the city has been lucky.")
+    assert not {k for k in relations_of(text) if k[0] == "LEADS"}
+
+
 def test_a_spokesman_for_an_officeholder_is_staff_and_a_campaign_adviser_is_not() -> None:
     text = ("Mayor Carla Dunn defended the plan. Ben Toll, a spokesman for the mayor, said it was sound. "
             "Ed Marsh, Dunn's former press secretary, disagreed. An adviser to Dunn's campaign, Lia Poe, "

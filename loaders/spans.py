@@ -718,9 +718,14 @@ def full_names_of_surnames(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _title_ahead(doc: Doc, i: int) -> bool:
-    """"Advocacy Director", "Majority Leader": a staff or office title starts at token ``i``."""
-    return i + 1 < len(doc) and doc[i].lower_ in STAFF_FUNCTIONS | {w for w, _ in OFFICE_TITLES} and \
-        doc[i + 1].lower_ in ROLE_WORDS | HEAD_TITLES | {w for _, w in OFFICE_TITLES}
+    """"Advocacy Director", "Associate Regional Director", "Majority Leader": a staff or office title starts at
+    token ``i``."""
+    j = i
+    while j < len(doc) and doc[j].lower_ in STAFF_FUNCTIONS:
+        j += 1
+    if j == i and doc[i].lower_ in {w for w, _ in OFFICE_TITLES}:
+        j = i + 1
+    return i < j < len(doc) and doc[j].lower_ in ROLE_WORDS | HEAD_TITLES | {w for _, w in OFFICE_TITLES}
 
 
 def _name_word(token) -> bool:

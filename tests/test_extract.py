@@ -609,6 +609,7 @@ def test_a_title_between_an_organization_and_a_name(text: str, leader: str, orga
 @pytest.mark.parametrize("text", [
     "Queens Borough President Ana Ruiz and Senate Majority Leader Tom Beck spoke at the rally.",
     "Civil Rights Union Advocacy Director Joan Pike agreed with the plan.",
+    "The comic is offensive, said Joan Pike, Harbor Defense League Associate Regional Director.",
     "The mayor was there, with Governor Ed Lyle, Assembly Speaker Sam Orr and others.",
 ])
 def test_offices_and_staff_titles_are_not_leadership(text: str) -> None:

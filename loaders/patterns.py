@@ -99,6 +99,7 @@ class Pattern:
     described_list: bool = False        # ``src`` is a {MEMBERS} list, read by relations.listed_members
     politician_target: bool = False     # the target must be a candidate or an officeholder by the article's words
     role: str | None = None             # the role the match gives, where its words name none ("is run by")
+    source_kind: str | None = None      # the kind of organization the source must be ("party")
     doc: str = ""                       # what the rule reads, in a line
     examples: tuple[str, ...] = ()      # texts it must read (tests/test_patterns.py checks every one)
     non_examples: tuple[str, ...] = ()  # near misses it must leave alone
@@ -303,10 +304,11 @@ PATTERNS: list[Pattern] = [
     _pattern("party-nominee", "ENDORSED",   # "Republican presidential nominee Donald Trump": the party's nomination
              r"(?P<src>{ENT}) (?:presidential |mayoral |gubernatorial |senate |congressional |vice-presidential )?"
              r"(?P<trigger>nominee),? (?:(?:[\w.'-]+) ){{0,3}}?(?P<tgt>{ENT})(?:'s|')?", source_label="ORG",
-             confidence=0.75,
+             source_kind="party", confidence=0.75,
              doc="'Republican presidential nominee X': the party's nomination.",
              examples=("Ed Marsh attacked Republican presidential nominee Abe Lutz's plan.",),
-             non_examples=('Ed Marsh attacked the Republican plan of Abe Lutz.',)),
+             non_examples=('Ed Marsh attacked the Republican plan of Abe Lutz.',
+                           "Ed Marsh mocked the Harbor Transit Authority nominee Abe Lutz.")),
     _pattern("party-ticket", "ENDORSED",   # the endorsee comes from the parse: "running on the Green Party ticket"
              r"(?:on|as) (?:the|a|an|both) (?P<src>{ENT}(?:,? (?:and|or) {ENT})?) (?P<trigger>tickets?|lines?|"
              r"ballot lines?)\b", source_label="ORG", confidence=0.75,
@@ -364,9 +366,9 @@ PATTERNS: list[Pattern] = [
              r"(?P<src>{ENT})(?:, \d{{1,3}})?(?:, | ?[—–] ?| - )(?:the |a |an |its |who is |who was )?(?P<mod>{MOD})(?P<role>{ROLE}) "
              r"(?:of|at|for) (?:the )?(?:board(?: of (?:directors|trustees|governors))? of (?:the )?)?"
              r"(?:(?:city|state|nation|country|county|borough|party|union)(?:'s|') )?"
-             r"(?:(?-i:[A-Z][\w.]*)-based (?:the )?)?"
+             r"(?:(?:(?-i:[A-Z][\w.]*)|{ENT})-based (?:the )?)?"
              r"(?-i:(?:(?:(?!(?:of|for|at|in|on|with)\b)[a-z][\w-]* ){{0,4}}?{DESCRIPTOR} (?:(?:called|named) (?:the )?)?)?)"
-             r"(?P<tgt>{ENT})",
+             r"(?P<tgt>{ENT})(?!-based)",
              source_label="PERSON", target_label="ORG", confidence=0.9,
              doc="'<Person>, president of <Organization>', also 'director of the transit group <Organization>', "
                  "'chairwoman of the board of directors of <Organization>'.",
@@ -378,7 +380,8 @@ PATTERNS: list[Pattern] = [
                        'Tom Hale, chairman of a small group called the Harbor Peace Committee, spoke.',
                        'Tom Hale, leader of Queens-based The Marsh Owls, spoke.',
                        'Tom Hale, 86, chairman of the Harbor Arts League, spoke.',
-                       'Tom Hale, President & CEO of the Harbor Arts League, spoke.'),
+                       'Tom Hale, President & CEO of the Harbor Arts League, spoke.',
+                       'Tom Hale, director of the Harbor Growers Union-based advocacy group Clean Streets, spoke.'),
              non_examples=('"It is far," said Ines Calloway, a member of the PS 88 PTA.',
                            'Omar Reyes, director of the local chapter of Safe Streets Now, was pleased.')),
     _pattern("leader-apposition-second", "LEADS",   # "X, co-founder of A and co-chair of B"
@@ -391,15 +394,16 @@ PATTERNS: list[Pattern] = [
     _pattern("leader-apposition-possessive", "LEADS",   # not "X, Assembly Speaker Y": the title is Y's
              r"(?P<src>{ENT}), (?:the )?(?-i:(?:(?!(?:of|to|for|at|in|with|by|from|and|or|state|city|county|"
              r"national|federal|local)\b)[a-z][\w-]* ){{0,2}}?)(?P<mod0>{MOD})(?P<tgt>{ENT}){POSS} (?P<mod>{MOD})"
-             r"(?P<role>{ROLE})\b(?!,? ⟦)",
+             r"(?P<role>{ROLE})\b(?!,? ⟦| of (?-i:[a-z]))",
              source_label="PERSON", target_label="ORG", confidence=0.9,
-             doc="'<Person>, <Organization>'s president'.",
+             doc="'<Person>, <Organization>'s president', not its 'director of station signage'.",
              examples=("Dora Finch, the Harbor Alliance's president, spoke first.",
                        "The mayor has strained relations with Dora Finch, the embattled Harbor Alliance chairman.",
                        "Dora Finch, a former Harbor Alliance chairman, spoke first."),
              non_examples=('The mayor was there, with Governor Ed Lyle, Assembly Speaker Sam Orr and others.',
                            "The mayor has strained relations with Dora Finch, the new state Harbor Party chairman.",
-                           '"It is a popular dish," said Dora Finch, Lakeside Outfitters\' chief marketing officer.')),
+                           '"It is a popular dish," said Dora Finch, Lakeside Outfitters\' chief marketing officer.',
+                           "Dora Finch, the Harbor Transit Authority's director of station signage, spoke first.")),
     _pattern("leader-role-of-then-name", "LEADS",   # "the current chair of the party, Lucia Trujillo"
              r"(?P<mod>{MOD})(?P<role>{ROLE}) of (?:the )?(?P<tgt>{ENT}), (?P<src>{ENT})",
              source_label="PERSON", target_label="ORG", confidence=0.85,

@@ -195,6 +195,15 @@ def _trailing_possessive(span: Span, cut: Cut) -> Cut:
     return replace(cut, end=end)
 
 
+def _lowercase_lead(span: Span, cut: Cut) -> Cut:
+    """"lesbian Lakers" read as a person: no name opens with a lowercase word longer than a particle ("de", "van")."""
+    doc, start = span.doc, cut.start
+    while cut.label == "PERSON" and cut.end - start > 1 and doc[start].is_lower and doc[start].is_alpha \
+            and len(doc[start]) > 3:
+        start += 1
+    return replace(cut, start=start)
+
+
 def _person_role_prefix(span: Span, cut: Cut) -> Cut:
     """"Director Michael Ryan": role words before a person's name are not the name."""
     if cut.label != "PERSON":
@@ -304,6 +313,7 @@ TRIM_RULES: tuple[Rule[TrimRule], ...] = (
     Rule("dateline-prefix", _dateline_prefix),
     Rule("leading-filler", _leading_filler),
     Rule("trailing-possessive", _trailing_possessive),
+    Rule("lowercase-lead", _lowercase_lead),
     Rule("person-role-prefix", _person_role_prefix),
     Rule("only-titles", _only_titles),
     Rule("organization-role-suffix", _organization_role_suffix),

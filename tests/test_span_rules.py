@@ -55,6 +55,8 @@ TRIM_EXAMPLES = [
             ("Tarrow Valley Tenants Union", "ORG"), ("the Tarrow Valley Tenants Union", "ORG")),
     Example("trailing-possessive", "The Tarrow Valley Tenants Union's board met.", "Tarrow Valley Tenants Union's",
             ("Tarrow Valley Tenants Union", "ORG"), ("Tarrow Valley Tenants Union's", "ORG")),
+    Example("lowercase-lead", "Gay and lesbian Harbor fans cheered.", "lesbian Harbor", ("Harbor", "PERSON"),
+            ("lesbian Harbor", "PERSON"), label="PERSON"),
     Example("person-role-prefix", "The group hired Director Milo Fenwick last year.", "Director Milo Fenwick",
             ("Milo Fenwick", "PERSON"), ("Director Milo Fenwick", "PERSON"), label="PERSON"),
     Example("only-titles", "Tom Hale, President & CEO of the Harbor Arts League, spoke.", "President & CEO", None,

@@ -456,6 +456,15 @@ def _unit_number_after(span: Span, reach: Reach) -> Reach | None:
     return None
 
 
+def _unit_of_parent(span: Span, reach: Reach) -> Reach | None:
+    """"Local 100" + "of the Transport Workers Union": a numbered unit's parent is part of its name."""
+    doc, end = span.doc, reach.end
+    if end - reach.start >= 2 and UNIT_NUMBER.match(doc[end - 1].text) and doc[end - 2].lower_ in UNIT_WORDS:
+        parent_end = _of_parent_end(doc, end)
+        return replace(reach, end=parent_end) if parent_end > end else None
+    return None
+
+
 def _possessive_chapter(span: Span, reach: Reach) -> Reach | None:
     """"the Sierra Club's Rio Grande Chapter": a possessive and proper words ending in a head or unit word."""
     doc, end = span.doc, reach.end
@@ -514,6 +523,7 @@ EXTEND_RULES: tuple[Rule[ExtendRule], ...] = (
 SUFFIX_RULES: tuple[Rule[SuffixRule], ...] = (
     Rule("unit-number-closing", _unit_number_closing),
     Rule("unit-number-after", _unit_number_after),
+    Rule("unit-of-parent", _unit_of_parent),
     Rule("possessive-chapter", _possessive_chapter),
     Rule("chapter-of", _chapter_of),
     Rule("of-place", _of_place),
@@ -914,12 +924,21 @@ def _acronym_with_title_mention(token: Token, evidence: NameEvidence) -> tuple[S
 
 
 def _unit_mention(token: Token, evidence: NameEvidence) -> tuple[Span, str] | None:
-    """An unlabelled numbered unit ("Local 3", "District 9") is an organization."""
+    """An unlabelled numbered unit ("Local 3", "Local 1181 of the Amalgamated Transit Union") is an organization."""
     doc = token.doc
     if token.lower_ in UNIT_WORDS and token.is_title and token.i + 1 < len(doc) and \
             UNIT_NUMBER.match(doc[token.i + 1].text) and token.i + 1 not in evidence.taken:
-        return doc[token.i:token.i + 2], "ORG"
+        return doc[token.i:_of_parent_end(doc, token.i + 2)], "ORG"
     return None
+
+
+def _of_parent_end(doc: Doc, end: int) -> int:
+    """Where "of the <Organization>" after a unit ends (``end`` itself if none follows)."""
+    start = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the" and doc[end + 1].ent_iob_ != "B")
+    if end < len(doc) and doc[end].lower_ == "of" and start < len(doc) and doc[start].ent_type_ == "ORG" \
+            and doc[start].ent_iob_ == "B":
+        return _entity_end(doc, start, _line_end(doc, start))
+    return end
 
 
 def _office_title_mention(token: Token, evidence: NameEvidence) -> tuple[Span, str] | None:
@@ -959,9 +978,11 @@ def repair_labels(spans: list[Span], doc: Doc, gazetteer: Gazetteer,
     evidence = replace(evidence, taken=frozenset(i for span, _ in repaired for i in range(span.start, span.end)),
                        known_acronyms=_organization_acronyms(repaired))
     mention_rules = enabled(MENTION_RULES, disabled)
-    repaired += [found for token in doc if token.i not in evidence.taken
-                 and (found := first_result(mention_rules, token, evidence)) is not None]
-    return sorted(repaired, key=lambda item: item[0].start)
+    found = [found for token in doc if token.i not in evidence.taken
+             and (found := first_result(mention_rules, token, evidence)) is not None]
+    repaired = [(span, label) for span, label in repaired        # "Local 1181 of the X" holds its parent's name
+                if not any(f.start <= span.start and span.end <= f.end for f, _ in found)]
+    return sorted(repaired + found, key=lambda item: item[0].start)
 
 
 def _organization_acronyms(labelled: list[tuple[Span, str]]) -> frozenset[str]:

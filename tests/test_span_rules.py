@@ -116,6 +116,8 @@ SUFFIX_EXAMPLES = [
             "Cascade Valley Nurses Union Local"),
     Example("unit-number-after", "Harbor Hotel Workers Local 908 backed the levy.", "Harbor Hotel Workers",
             "Harbor Hotel Workers Local 908", "Harbor Hotel Workers"),
+    Example("unit-of-parent", "The union's Local 1199 of the Harbor Health Workers Union endorsed Abe Lutz.", "Local 1199",
+            "Local 1199 of the Harbor Health Workers Union", "Local 1199"),
     Example("possessive-chapter", "The Harbor Alliance's Youth Caucus backed the levy.", "Harbor Alliance",
             "Harbor Alliance's Youth Caucus", "Harbor Alliance"),
     Example("chapter-of", "The Lakeside University chapter of the National Writers Guild backed the levy.",
@@ -160,6 +162,8 @@ MENTION_EXAMPLES = [
             "PERSON", None),
     Example("unit-mention", "The Harbor Valley Nurses Association backed the levy, and Local 77 voted on Monday.",
             "Local 77", "ORG", None),
+    Example("unit-mention", "Local 1187 of the Harbor Valley Nurses Association is threatening to strike.",
+            "Local 1187 of the Harbor Valley Nurses Association", "ORG", None),
     Example("office-title", "The award went to Police Commissioner Ray Kelly on Monday.", "Police", "ORG", None),
 ]
 

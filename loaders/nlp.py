@@ -6,6 +6,7 @@ chooses the model; otherwise the first installed of :data:`PREFERRED_MODELS`.
 from __future__ import annotations
 
 import os
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -58,6 +59,7 @@ def load_pipeline(model: str | None = None, gazetteer_files: tuple[str, ...] = (
     nlp = spacy.load(model_name(model))
     for abbreviation in TITLE_ABBREVIATIONS:               # "Sgt. Brian Tolliver" is not two sentences
         nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+    split_dashes(nlp)
     nlp.add_pipe("endorsegraph_newline_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner")
     ruler.add_patterns(ruler_patterns(nlp, gazetteer(gazetteer_files)))
@@ -67,6 +69,16 @@ def load_pipeline(model: str | None = None, gazetteer_files: tuple[str, ...] = (
     if numpy_products:
         use_numpy_products(nlp)
     return nlp
+
+
+DASH_INFIXES = (r"[—–]", r"(?<=\w)[\"”](?=[—–])")     # a dash, and a closing quote glued to one
+
+
+def split_dashes(nlp: Language) -> None:
+    """Split a dash glued between words and a closing quote glued to it: 'a "death spiral"—New York City ...'
+    was one token, 'spiral"—New', which hid the name after it."""
+    model_infixes = nlp.tokenizer.infix_finditer.__self__.pattern        # the compiled regex's own text
+    nlp.tokenizer.infix_finditer = re.compile("|".join((model_infixes, *DASH_INFIXES))).finditer
 
 
 def parse_stream(nlp: Language, items: Iterable[tuple[str, T]], workers: int = 1,

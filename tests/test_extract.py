@@ -626,6 +626,13 @@ def test_a_title_is_said_of_whom_it_is_predicated_not_of_who_calls_its_holder() 
     assert leads == {("LEADS", "Tom Hale", "Lakeside Growers Council")}
 
 
+def test_a_dash_glued_to_a_closing_quote_parts_the_words() -> None:
+    """'what she called a "death spiral"—Harbor Housing Authority Chair X': one token had hidden the name."""
+    text = ('The cuts are what one critic called a "financial death spiral"—Harbor City Housing Authority Chair '
+            'Dora Finch insisted the plan would hold.')
+    assert ("LEADS", "Dora Finch", "Harbor City Housing Authority") in relations_of(text)
+
+
 def test_a_capitalized_reference_word_names_its_own_body() -> None:
     """"the Coalition" is a coalition the model did not tag, not the last organization named."""
     text = ("The Lakeside Carriage Association defended its drivers on Monday. "

@@ -59,6 +59,14 @@ def test_a_malformed_entry_is_refused(monkeypatch, entry: dict, problem: str) ->
 # (entry, word, sentence, what the sentence states: ENDORSED and ADVISES as (type, source, target), LEADS as
 # (type, holder, organization, current, role)). Names are invented.
 WORDS_NO_GOLD_TEXT_NEEDS = [
+    ("SUPPORT_VERB_FORMS", "campaigned for", "Dana Ruiz campaigned for Abe Lutz across Queens on Monday.",
+     {("ENDORSED", "Dana Ruiz", "Abe Lutz")}),
+    ("SUPPORT_VERB_FORMS", "campaigning for", "Dana Ruiz has been campaigning for Abe Lutz across Queens.",
+     {("ENDORSED", "Dana Ruiz", "Abe Lutz")}),
+    ("SUPPORT_VERB_FORMS", "stumped for", "Dana Ruiz stumped for Abe Lutz across Queens on Monday.",
+     {("ENDORSED", "Dana Ruiz", "Abe Lutz")}),
+    ("SUPPORT_VERB_FORMS", "stumping for", "Dana Ruiz was stumping for Abe Lutz across Queens on Monday.",
+     {("ENDORSED", "Dana Ruiz", "Abe Lutz")}),
     ("TITLES", "alderwoman", "Alderwoman Dana Ruiz endorsed Abe Lutz for mayor on Monday.",
      {("ENDORSED", "Dana Ruiz", "Abe Lutz")}),
     ("REFERRING_TITLES", "congresswoman", "Abe Lutz spoke in Queens on Sunday. The congresswoman was endorsed by the "

@@ -18,6 +18,7 @@ from .mention_model import EntityInfo, Mention
 from .spans import Rule, enabled, first_result, names_a_campaign
 from .vocabulary import (
     ADVISER_WORDS,
+    CAMPAIGN_STAFF,
     OBJECT_PRONOUNS,
     ORG_REFERENCES,
     REFERENCE_MODIFIERS,
@@ -144,8 +145,13 @@ def _personal_pronoun(token: Token, antecedents: Antecedents) -> Mention | None:
 
 def _his_adviser(token: Token, antecedents: Antecedents) -> Mention | None:
     """"His campaign manager, X": the person whose adviser the possessive names, as for "he"."""
-    if token.lower_ not in ("his", "her") or token.dep_ != "poss" or token.head.lower_ not in ADVISER_WORDS \
-            or token.head.dep_ not in ("nsubj", "nsubjpass"):
+    doc = antecedents.doc
+    campaign_staff = token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "campaign" \
+        and token.head.lower_ in CAMPAIGN_STAFF                                       # "his campaign treasurer"
+    named_beside = token.head.i + 1 in antecedents.taken                            # "his campaign manager X"
+    if token.lower_ not in ("his", "her") or token.dep_ != "poss" or not (
+            token.head.lower_ in ADVISER_WORDS or campaign_staff) or not (
+            token.head.dep_ in ("nsubj", "nsubjpass") or named_beside):
         return None                                  # "X, his campaign manager" is read by the staff rules
     target = _last_person_subject(antecedents.doc, antecedents.before(token), token)
     return Mention(token.i, token.i + 1, target.entity, "PERSON", explicit=False) if target else None

@@ -626,6 +626,11 @@ def test_a_title_is_said_of_whom_it_is_predicated_not_of_who_calls_its_holder() 
     assert leads == {("LEADS", "Tom Hale", "Lakeside Growers Council")}
 
 
+def test_his_campaign_treasurer_is_the_subjects_adviser() -> None:
+    text = ("Assemblyman Abe Lutz founded the center, but his campaign treasurer Dana Ruiz is the center's director.")
+    assert ("ADVISES", "Dana Ruiz", "Abe Lutz") in relations_of(text)
+
+
 def test_a_dash_glued_to_a_closing_quote_parts_the_words() -> None:
     """'what she called a "death spiral"—Harbor Housing Authority Chair X': one token had hidden the name."""
     text = ('The cuts are what one critic called a "financial death spiral"—Harbor City Housing Authority Chair '

@@ -18,7 +18,7 @@ from .gazetteer import Gazetteer
 from .headlines import headline_mentions, title_case_lines
 from .mention_model import ArticleEntities, EntityInfo, Mention
 from .spans import acronyms, capitalized_too, entity_spans, names_a_campaign, title_start
-from .vocabulary import CANDIDATE_WORDS, FUZZY_MIN, KIND_WORDS, ORG_HEADS
+from .vocabulary import CANDIDATE_WORDS, FUZZY_MIN, KIND_WORDS, ORG_HEADS, SURNAME_KIN
 
 DOMINANT = 3                                         # full-name mentions that make a shared surname someone's
 
@@ -132,6 +132,9 @@ class _Resolver:
         if len(span) > 1:
             longer = self.by_tail.get(text, set())
             return self.fuller.get(text) or (next(iter(longer)) if len(longer) == 1 else text)
+        kin = _kin_full_name(span)
+        if kin is not None:
+            return kin
         matches = self.by_end_word.get(text, set())
         if len(matches) == 1:
             return next(iter(matches))
@@ -149,6 +152,15 @@ class _Resolver:
         if not ids and surname:
             ids = self.graph_names.by_surname(text)
         return self.graph_names.name_of(ids.pop()) if len(ids) == 1 else None
+
+
+def _kin_full_name(span: Span) -> str | None:
+    """"Wojcicki's sister Susan": a first name after a surname's kin noun, with that surname."""
+    doc, start = span.doc, span.start
+    if start >= 3 and doc[start - 1].lower_ in SURNAME_KIN and doc[start - 2].text in ("'s", "'") \
+            and doc[start - 3].pos_ == "PROPN" and doc[start - 3].is_title:
+        return f"{span.text} {doc[start - 3].text}"
+    return None
 
 
 def _dominant(names: set[str], full_mentions: Counter[str]) -> str | None:

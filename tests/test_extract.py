@@ -626,6 +626,11 @@ def test_a_title_is_said_of_whom_it_is_predicated_not_of_who_calls_its_holder() 
     assert leads == {("LEADS", "Tom Hale", "Lakeside Growers Council")}
 
 
+def test_a_first_name_after_a_surnames_sister_takes_the_surname() -> None:
+    text = "Ada Wojcik spoke on Monday. Wojcik's sister Dana is the president of the Harbor Arts League."
+    assert ("LEADS", "Dana Wojcik", "Harbor Arts League") in relations_of(text)
+
+
 def test_his_campaign_treasurer_is_the_subjects_adviser() -> None:
     text = ("Assemblyman Abe Lutz founded the center, but his campaign treasurer Dana Ruiz is the center's director.")
     assert ("ADVISES", "Dana Ruiz", "Abe Lutz") in relations_of(text)

@@ -59,6 +59,14 @@ def test_a_malformed_entry_is_refused(monkeypatch, entry: dict, problem: str) ->
 # (entry, word, sentence, what the sentence states: ENDORSED and ADVISES as (type, source, target), LEADS as
 # (type, holder, organization, current, role)). Names are invented.
 WORDS_NO_GOLD_TEXT_NEEDS = [
+    ("SURNAME_KIN", "sister", "Ada Wojcik spoke on Monday. Wojcik's sister Dana is the president of the Harbor Arts League.",
+     {("LEADS", "Dana Wojcik", "Harbor Arts League", True, "president")}),
+    ("SURNAME_KIN", "brother", "Ada Wojcik spoke on Monday. Wojcik's brother Dana is the president of the Harbor Arts League.",
+     {("LEADS", "Dana Wojcik", "Harbor Arts League", True, "president")}),
+    ("SURNAME_KIN", "daughter", "Ada Wojcik spoke on Monday. Wojcik's daughter Dana is the president of the Harbor Arts League.",
+     {("LEADS", "Dana Wojcik", "Harbor Arts League", True, "president")}),
+    ("SURNAME_KIN", "son", "Ada Wojcik spoke on Monday. Wojcik's son Dana is the president of the Harbor Arts League.",
+     {("LEADS", "Dana Wojcik", "Harbor Arts League", True, "president")}),
     ("SUPPORT_VERB_FORMS", "campaigned for", "Dana Ruiz campaigned for Abe Lutz across Queens on Monday.",
      {("ENDORSED", "Dana Ruiz", "Abe Lutz")}),
     ("SUPPORT_VERB_FORMS", "campaigning for", "Dana Ruiz has been campaigning for Abe Lutz across Queens.",

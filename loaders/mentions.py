@@ -64,9 +64,12 @@ class _Resolver:
         people = [s for s, label in spans if label == "PERSON" and len(s) > 1]
         self.fuller = _fuller_names({p.text for p in people})             # "Carl Paladino" -> "Carl P. Paladino"
         self.full_mentions: Counter[str] = Counter()
+        self.candidates: set[str] = set()                                 # people the article says run for office
         for person in people:
             name = self.fuller.get(person.text, person.text)
             self.full_mentions[name] += 1
+            if _described_as_candidate(person) or names_a_campaign(person.doc, person.end):
+                self.candidates.add(name)
             for start in range(1, len(person)):
                 tail = person[start:].text
                 for form in capitalized_too(tail):                      # "De Blasio" opening a sentence
@@ -138,9 +141,10 @@ class _Resolver:
         matches = self.by_end_word.get(text, set())
         if len(matches) == 1:
             return next(iter(matches))
-        if matches:                                  # two people share this name: the one the article is about,
-            if names_a_campaign(span.doc, span.end):     # not whose campaign ("Trump campaign")
-                return None
+        if matches and names_a_campaign(span.doc, span.end):    # people sharing the name of a campaign's owner:
+            running = matches & self.candidates                  # the candidate among them, else the name alone
+            return next(iter(running)) if len(running) == 1 else text
+        if matches:                                  # two people share this name: the one the article is about
             return _dominant(matches, self.full_mentions)
         return self._graph_name(text, ("Person", "Candidate"), surname=True) or text
 

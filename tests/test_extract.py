@@ -631,6 +631,12 @@ def test_a_first_name_after_a_surnames_sister_takes_the_surname() -> None:
     assert ("LEADS", "Dana Wojcik", "Harbor Arts League") in relations_of(text)
 
 
+def test_a_shared_surname_owning_a_campaign_is_the_candidates() -> None:
+    text = ("Abe Lutz is running for mayor. His wife, Ida Lutz, spoke first at the rally. "
+            "Lutz campaign spokesman Tom Hale said the crowd was large.")
+    assert ("ADVISES", "Tom Hale", "Abe Lutz") in relations_of(text)
+
+
 def test_his_campaign_treasurer_is_the_subjects_adviser() -> None:
     text = ("Assemblyman Abe Lutz founded the center, but his campaign treasurer Dana Ruiz is the center's director.")
     assert ("ADVISES", "Dana Ruiz", "Abe Lutz") in relations_of(text)

@@ -153,7 +153,7 @@ def _his_adviser(token: Token, antecedents: Antecedents) -> Mention | None:
             token.head.lower_ in ADVISER_WORDS or campaign_staff) or not (
             token.head.dep_ in ("nsubj", "nsubjpass") or named_beside):
         return None                                  # "X, his campaign manager" is read by the staff rules
-    target = _last_person_subject(antecedents.doc, antecedents.before(token), token)
+    target = _last_person_subject(doc, antecedents.before(token), token)
     return Mention(token.i, token.i + 1, target.entity, "PERSON", explicit=False) if target else None
 
 

@@ -978,11 +978,11 @@ def repair_labels(spans: list[Span], doc: Doc, gazetteer: Gazetteer,
     evidence = replace(evidence, taken=frozenset(i for span, _ in repaired for i in range(span.start, span.end)),
                        known_acronyms=_organization_acronyms(repaired))
     mention_rules = enabled(MENTION_RULES, disabled)
-    found = [found for token in doc if token.i not in evidence.taken
-             and (found := first_result(mention_rules, token, evidence)) is not None]
+    unlabelled = [found for token in doc if token.i not in evidence.taken
+                  and (found := first_result(mention_rules, token, evidence)) is not None]
     repaired = [(span, label) for span, label in repaired        # "Local 1181 of the X" holds its parent's name
-                if not any(f.start <= span.start and span.end <= f.end for f, _ in found)]
-    return sorted(repaired + found, key=lambda item: item[0].start)
+                if not any(u.start <= span.start and span.end <= u.end for u, _ in unlabelled)]
+    return sorted(repaired + unlabelled, key=lambda item: item[0].start)
 
 
 def _organization_acronyms(labelled: list[tuple[Span, str]]) -> frozenset[str]:

@@ -353,6 +353,13 @@ PATTERNS: list[Pattern] = [
              doc="'X announced its endorsement of Y', 'gave his endorsement for governor to Y'.",
              examples=('Earlier today, Mayor Ed Marsh gave his endorsement for governor to Abe Lutz.',),
              non_examples=('Earlier today, Mayor Ed Marsh gave his opinion of Abe Lutz.',)),
+    _pattern("support-given", "ENDORSED",   # "X gave Y the support of his Independence Party"
+             r"\b(?:gave|gives|giving|given|lent|lends|lending) (?P<tgt>{ENT}) (?:the|its|his|her|their) "
+             r"(?P<trigger>support|backing|endorsement|nod|line) of (?P<src>{MEMBERS})", described_list=True,
+             confidence=0.75,
+             doc="'gave Y the support of X': X's backing is given to Y.",
+             examples=('Ed Marsh helped him and gave Abe Lutz the support of his Harbor Party in three races.',),
+             non_examples=('Ed Marsh helped him and gave Abe Lutz the keys of his Harbor Party office.',)),
     # LEADS
     _pattern("leader-title-before", "LEADS",
              r"(?P<mod0>{MOD})(?P<tgt>{ENT}){POSS} (?P<mod>{MOD})(?P<role>{ROLE}),? (?P<src>{ENT})",

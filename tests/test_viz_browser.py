@@ -430,7 +430,8 @@ def test_large_graph_starts_clustered_and_opens_a_cluster_on_click(browser, tmp_
                                   " * endorsegraph.network.getScale()") >= 12     # cluster labels readable
     finder = browser.find_element(By.ID, "find")
     finder.send_keys("Voter 1", Keys.ENTER)                   # in candidate-1's cluster
-    assert browser.execute_script("return endorsegraph.network.getSelectedNodes()") == ["voter-1"]
+    selected = "return endorsegraph.network.getSelectedNodes()"   # the cluster opens first: wait on a loaded machine
+    WebDriverWait(browser, 20).until(lambda d: d.execute_script(selected) == ["voter-1"])
     assert len(browser.execute_script(drawn)) == 10 + 140
     assert inspector(browser)["title"] == "Voter 1"
 

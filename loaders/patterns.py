@@ -412,11 +412,13 @@ PATTERNS: list[Pattern] = [
                            '"It is a popular dish," said Dora Finch, Lakeside Outfitters\' chief marketing officer.',
                            "Dora Finch, the Harbor Transit Authority's director of station signage, spoke first.")),
     _pattern("leader-role-of-then-name", "LEADS",   # "the current chair of the party, Lucia Trujillo"
+             r"(?<!⟧, )(?<!⟧, the )(?<!⟧, a )(?<!⟧, an )"      # not the title of the name before it
              r"(?P<mod>{MOD})(?P<role>{ROLE}) of (?:the )?(?P<tgt>{ENT}), (?P<src>{ENT})",
              source_label="PERSON", target_label="ORG", confidence=0.85,
              doc="'the current chair of the party, <Person>'.",
              examples=('The current chair of the Harbor City Democratic Committee, Lucia Trujillo, spoke.',),
-             non_examples=('The current offices of the Harbor City Democratic Committee, Lucia Trujillo said, are small.',)),
+             non_examples=('The current offices of the Harbor City Democratic Committee, Lucia Trujillo said, are small.',
+                           'According to Tom Hale, head of the Harbor Captains Association, Ida Cole feels betrayed.')),
     _pattern("leader-whose", "LEADS",   # "the Oregon AFL-CIO, whose president, Walt Demers, said"
              r"(?P<tgt>{ENT}){APPOS} whose (?P<mod>{MOD})(?P<role>{ROLE}),? (?P<src>{ENT})",
              source_label="PERSON", target_label="ORG", confidence=0.85,

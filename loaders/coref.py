@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .mention_model import EntityInfo, Mention
+from .quotes import inside, quoted_regions
 from .spans import Rule, enabled, first_result, names_a_campaign
 from .vocabulary import (
     ADVISER_WORDS,
@@ -163,17 +164,10 @@ def _his_supporters(token: Token, antecedents: Antecedents) -> Mention | None:
     if token.lower_ not in ("his", "her") or token.dep_ != "poss" or token.head.lower_ not in SUPPORTER_NOUNS \
             or doc[token.i - 1].lower_ != "of" or token.head.i + 1 >= len(doc) or doc[token.head.i + 1].text != ",":
         return None                                  # a name set beside them: "one of her (longtime) supporters, X"
-    unquoted = [m for m in antecedents.before(token) if not _inside_quotes(doc, m.start)]
+    quoted = quoted_regions(doc.text)
+    unquoted = [m for m in antecedents.before(token) if not inside(doc[m.start].idx, quoted)]
     target = _last_person_subject(doc, unquoted, token)
     return Mention(token.i, token.i + 1, target.entity, "PERSON", explicit=False) if target else None
-
-
-def _inside_quotes(doc: Doc, i: int) -> bool:
-    """Token ``i`` follows an odd number of double quotes on its line."""
-    start = i
-    while start > 0 and "\n" not in doc[start - 1].text:
-        start -= 1
-    return sum(t.text.count('"') for t in doc[start:i]) % 2 == 1
 
 
 def _the_campaign(token: Token, antecedents: Antecedents) -> Mention | None:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from . import event_dates
 from .mention_model import ArticleEntities
+from .quotes import inside
 from .relations import Found, SlotView
 from .vocabulary import LIFECYCLE_HEDGES
 
@@ -126,7 +127,7 @@ def sentence_states(sent: Span, entities: ArticleEntities, quoted: list[tuple[in
     for rule in RULES:
         for match in rule.regex.finditer(view.text):
             trigger = view.token_at(match.start("trigger")) if match.group("trigger") else view.token_at(match.start())
-            if _hedged(match) or (_inside(sent.doc[trigger].idx, quoted) and not rule.quoted) or \
+            if _hedged(match) or (inside(sent.doc[trigger].idx, quoted) and not rule.quoted) or \
                     _other_holder(match, view) or \
                     (rule.state != "conditional" and OPEN_QUESTION.search(view.text, 0, match.start())):
                 continue
@@ -183,5 +184,3 @@ def _date_spans(sent: Span) -> list[tuple[int, str]]:
             if not re.fullmatch(r"\d{4}", text.strip()) or (i > 0 and doc[i - 1].lower_ == "in")]
 
 
-def _inside(offset: int, regions: list[tuple[int, int]]) -> bool:
-    return any(start < offset < end for start, end in regions)

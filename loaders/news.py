@@ -23,7 +23,8 @@ from .lifecycle import article_states
 from .mention_model import EntityInfo
 from .mentions import find_entities
 from .nlp import gazetteer, parse_stream, pipeline
-from .relations import Found, listed_endorsements, quoted_regions, sentence_relations
+from .quotes import quoted_regions
+from .relations import Found, listed_endorsements, sentence_relations
 from .triggers import may_state_relation, relation_text
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..graph import schema
 from .mention_model import ArticleEntities, Mention
 from .patterns import MACROS, PATTERNS, Pattern, alternation
+from .quotes import inside
 from .required_text import folded, required_strings
 from .vocabulary import (
     ACQUIRE_LEMMAS,
@@ -143,17 +144,6 @@ def _list_item(doc: Doc, sent: Span) -> bool:
     """A line that starts with a bullet, or with the blanks a Markdown bullet leaves behind."""
     line_start = doc.text.rfind("\n", 0, sent.start_char) + 1
     return bool(re.match(r"\s*[-*•]\s|\s+\S", doc.text[line_start:line_start + 12]))
-
-
-def quoted_regions(text: str) -> list[tuple[int, int]]:
-    """Character ranges of ``text`` (a document's) inside double quotes; an unclosed quote ends with its line."""
-    regions = []
-    for line in re.finditer(r"[^\n]+", text):
-        marks = [m.start() + line.start() for m in re.finditer('"', line.group())]
-        if len(marks) % 2:
-            marks.append(line.end())
-        regions += list(zip(marks[::2], marks[1::2]))
-    return regions
 
 
 class SlotView:
@@ -692,7 +682,4 @@ def _reconcile(surface: list[Found], parsed: list[Found]) -> list[Found]:
 
 
 def _inside(token_index: int | None, doc: Doc, regions: list[tuple[int, int]]) -> bool:
-    if token_index is None:
-        return False
-    offset = doc[token_index].idx
-    return any(start < offset < end for start, end in regions)
+    return token_index is not None and inside(doc[token_index].idx, regions)

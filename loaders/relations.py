@@ -21,6 +21,7 @@ from .vocabulary import (
     ACQUIRE_LEMMAS,
     ADVISER_HEADS,
     BALLOT_WORDS,
+    BODY_WORDS,
     CAMPAIGN_NOUNS,
     CAMPAIGN_ONLY_ROLES,
     CANDIDACY_WORDS,
@@ -41,11 +42,13 @@ from .vocabulary import (
     PERSON_NOUNS,
     PREDICATED_ADVISER_ROLES,
     PREDICATED_TITLES,
+    SHARED_TITLES,
     REPORTING_VERBS,
     ROLE_NOUNS,
     STAFF_FUNCTIONS,
     STAFF_NOUNS,
     TITLE_MODIFIERS,
+    TITLES,
 )
 
 SLOT = re.compile(r"⟦(\d+)⟧")
@@ -204,6 +207,8 @@ def _surface(pattern: Pattern, view: SlotView, sent: Span, from_parse: bool = Fa
         groups = match.groupdict()
         if _ends_in_possessor(match, view.text) and not _ends_in_title_holder(match):
             continue
+        if _led_thing_named_by_modifier(pattern, match, view, sent):
+            continue
         trigger = view.token_at(match.start("trigger")) if groups.get("trigger") else None
         if _hedged_words(groups.get("aux"), sent) or (trigger is not None and _hedged_token(sent.doc[trigger])):
             continue
@@ -260,7 +265,9 @@ def _politician(entity: str, entities: ArticleEntities, doc: Doc) -> bool:
 def _office_or_staff(pattern: Pattern, match: re.Match[str], view: SlotView, sent: Span) -> bool:
     """"Borough President", "Majority Leader" are offices and "Press Secretary" staff, not heads of an organization; a spokesman
     or press secretary of an officeholder ("a spokesman for the mayor", "Koch's former press
-    secretary", "communications director for Mayor X") is government staff unless the words say campaign."""
+    secretary", "communications director for Mayor X") is government staff unless the words say campaign;
+    "a director of Y" is one of its board, a "director of Public Relations" heads a staff function and a
+    "Chief Inspector" holds a rank."""
     groups = match.groupdict()
     role = (groups.get("role") or "").lower()
     if not role:
@@ -277,6 +284,12 @@ def _office_or_staff(pattern: Pattern, match: re.Match[str], view: SlotView, sen
                              for m in principals)
     if pattern.relation != "LEADS":
         return False
+    if _one_of_many(role, sent.doc[view.token_at(match.end("role") - 1)]):
+        return True
+    if any(_names_a_function(sent.doc[m.start:m.end]) for m in view.mentions(groups.get("tgt"))):
+        return True                                  # "director of Public Relations for the company"
+    if role == "chief" and any(sent.doc[m.start].lower_.rstrip(".") in TITLES for m in view.mentions(groups.get("src"))):
+        return True                                  # "Sanitation Department Chief Inspector X": a rank
     before = view.text[:match.start("role")].rstrip()
     slot = re.search(r"⟦(\d+)⟧(?:'s|')?$", before)
     mention = view.slots[int(slot.group(1))] if slot else None
@@ -316,10 +329,32 @@ def _members(view: SlotView, start: int, end: int) -> list[Mention]:
     return members
 
 
+def _names_a_function(name: Span) -> bool:
+    """"Public Relations", "Government Affairs": a staff function's department, not an organization."""
+    words = [t.lower_ for t in name if t.lower_ not in ("and", "&", "of", "the")]
+    return bool(words) and words[-1] in FUNCTION_NOUNS and all(w in STAFF_FUNCTIONS or w in FUNCTION_NOUNS for w in words)
+
+
+def _one_of_many(role: str, title: Token) -> bool:
+    """"a director of Y", "a former Y vice president": a title many hold at once, said with "a", is not the head's."""
+    return role in SHARED_TITLES and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in title.children)
+
+
 def _ends_in_possessor(match: re.Match[str], text: str) -> bool:
     """"a spokesman for X's rival": X is only the possessor of the real argument ("X's campaign" is X)."""
     after = re.match(r"(?:'s|')\s+([^,.;]{1,40})", text[match.end():])
     return bool(after) and not set(re.findall(r"[\w-]+", after.group(1).lower())[:4]) & CANDIDACY_WORDS
+
+
+def _led_thing_named_by_modifier(pattern: Pattern, match: re.Match[str], view: SlotView, sent: Span) -> bool:
+    """"X directed the Rolling Stones documentary", "he leads the House committee on taxes": the
+    organization only modifies the lowercase noun that names what is led."""
+    if pattern.relation != "LEADS" or not match.groupdict().get("tgt") or match.end("tgt") != match.end():
+        return False
+    last = sent.doc[view.mentions(match.group("tgt"))[-1].end - 1]
+    head = last.head
+    return last.dep_ in ("compound", "nmod") and head.i > last.i and head.pos_ == "NOUN" and head.is_lower \
+        and head.ent_type_ == "" and head.lower_ not in BODY_WORDS
 
 
 def _ends_in_title_holder(match: re.Match[str]) -> bool:
@@ -424,7 +459,8 @@ def _reported(verb: Token) -> bool:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    """The verb's subject (for a relative clause, the noun it describes), inherited through coordination ("X announced …, picked up …"), by a
+    """The verb's subject (for a relative clause, the noun it describes; for a clause after an object, that
+    object), inherited through coordination ("X announced …, picked up …"), by a
     participle or a purpose clause that continues its clause ("X swept the city, winning endorsements
     from …"; "X voted on Saturday to endorse Y") and by a
     gerund after a preposition ("X threw it away by endorsing Y"; not "praised X for endorsing Y")."""
@@ -434,6 +470,10 @@ def _subject_of(verb: Token) -> Token | None:
         if subjects:
             relative = subjects[0].lower_ in ("who", "which", "that") and word.dep_ == "relcl"
             return word.head if relative else subjects[0]       # "X, who endorsed Y": X
+        controller = [c for c in word.head.children if c.dep_ == "dobj" and c.pos_ in ("PRON", "PROPN", "NOUN")
+                      ] if word.dep_ == "xcomp" else []     # not "voted 1,412 to 388 to endorse Y"
+        if controller:
+            return controller[0]                     # "X nominated him to be head of Y": him, not X
         continues = word.dep_ in ("conj", "xcomp") or (word.dep_ == "advcl" and (
             word.tag_ in ("VBG", "VBN") or _to_infinitive(word))) \
             or (gerund and word.dep_ == "prep" and word.lower_ in GERUND_PREPOSITIONS)
@@ -566,6 +606,9 @@ def _parse_roles(sent: Span, entities: ArticleEntities) -> list[Found]:
         modifiers = [c for c in title.children if c.dep_ in ("amod", "compound", "nmod") and c.i < title.i]
         if any(m.lower_ in STAFF_FUNCTIONS for m in modifiers):
             continue                                 # "political director", "deputy chairman": staff
+        role = " ".join([m.lower_ for m in modifiers if m.lower_ in TITLE_MODIFIERS] + [title.lemma_.lower()])
+        if _one_of_many(role, title):
+            continue
         if any(m.ent_type_ in ("GPE", "LOC") for m in modifiers):
             continue                                 # "DOT's acting Manhattan commissioner": a region's head
         organizations = [m for m in _role_organizations(title, mentions) if m.label == "ORG"]
@@ -576,7 +619,6 @@ def _parse_roles(sent: Span, entities: ArticleEntities) -> list[Found]:
         words = {m.lower_ for m in modifiers} | {c.lower_ for c in title.children if c.dep_ == "advmod"}
         current = not (words & set(FORMER_WORDS) or (verb is not None and (
             verb.lemma_ in LEAVING_LEMMAS or verb.head.lower_ == "used")))    # "used to serve as chair"
-        role = " ".join([m.lower_ for m in modifiers if m.lower_ in TITLE_MODIFIERS] + [title.lemma_.lower()])
         for organization in organizations:
             if (sent.doc[organization.end - 1].lower_, role.split()[-1]) in OFFICE_TITLES:
                 continue

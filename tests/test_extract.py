@@ -785,3 +785,35 @@ def test_an_article_that_states_no_relation_adds_no_entities_unless_asked(tmp_pa
     assert "Lena Ortiz" not in {d["name"] for _, d in default.nodes(data=True)}
     assert "Lena Ortiz" in {d["name"] for _, d in kept.nodes(data=True)}
     assert set(default.edges) == set(kept.edges)
+
+
+def test_an_organization_that_only_modifies_what_is_led_is_not_led() -> None:
+    """"X directed the Y documentary", "X leads the Y committee on Z": the organization names what is led."""
+    text = ("Tom Hale directed the Harbor Arts League documentary about the strike. "
+            "Dora Finch now leads the Lakeside Growers Council committee on water rights. "
+            "Ida Cole, president of the Harbor Tenants Union board, spoke last.")
+    leads = {k for k in relations_of(text) if k[0] == "LEADS"}
+    assert leads == {("LEADS", "Ida Cole", "Harbor Tenants Union")}
+
+
+def test_a_title_many_hold_said_with_a_is_not_the_heads() -> None:
+    """"a director of Y" sits on its board; "the director of Y" runs it."""
+    text = ("Tom Hale, a former Harbor Arts League director, was arrested on Monday. "
+            "Dora Finch worked as a director of lending at the Lakeside Savings Bank. "
+            "Ida Cole is the director of the Harbor Tenants Union.")
+    leads = {k for k in relations_of(text) if k[0] == "LEADS"}
+    assert leads == {("LEADS", "Ida Cole", "Harbor Tenants Union")}
+
+
+def test_a_clause_after_an_object_is_said_of_the_object() -> None:
+    """"X nominated him to be head of Y": he would head Y, not X."""
+    text = ("Dora Finch rose fast. Governor Abe Lutz even nominated her to be the head of the Harbor Transit Agency. "
+            "Mayor Ida Cole appointed Tom Hale to be chairman of the Lakeside Growers Council.")
+    leads = {k for k in relations_of(text) if k[0] == "LEADS"}
+    assert leads == {("LEADS", "Tom Hale", "Lakeside Growers Council")}
+
+
+def test_a_staff_function_or_a_rank_is_not_leadership() -> None:
+    text = ('"It was a business decision," said Tom Hale, director of Public Relations for the company. '
+            "Here Harbor Sanitation Department Chief Inspector Dora Finch examines a plant taller than she is.")
+    assert not {k for k in relations_of(text) if k[0] == "LEADS"}

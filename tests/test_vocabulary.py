@@ -428,6 +428,9 @@ WORDS_NO_GOLD_TEXT_NEEDS = [
     ("MEMBER_BODIES", "officers", "Officers of the Tarrow Valley Tenants Union, meeting in Albany on Saturday, endorsed "
                              "Abe Lutz.",
      {("ENDORSED", "Tarrow Valley Tenants Union", "Abe Lutz")}),
+    ("SHARED_TITLES", "director", "Tom Hale, a former Harbor Arts League director, was arrested on Monday.", set()),
+    ("SHARED_TITLES", "vice president", "Tom Hale, a vice president of the Harbor Arts League, spoke on Monday.", set()),
+    ("TITLES", "inspector", "Here Harbor Sanitation Department Chief Inspector Dora Finch examines a plant.", set()),
 ]
 
 

@@ -96,6 +96,7 @@ def patterns_that_may_match(text: str) -> list[Pattern]:
 
 STAFF_HEAD = re.compile(r"⟦(\d+)⟧(?:'s|') (?:campaign |senior |inner |political )?" + alternation(STAFF_NOUNS)
                         + r"\b")
+ISSUE_CAMPAIGN = re.compile(r"(?:[\w-]+ )?campaigns? (?:to|against)\b", re.IGNORECASE)   # a cause, not a candidacy
 OF_A_FUNCTION = re.compile(r" of (?!the |a |an )(?:[a-z][\w-]* ){0,2}" + alternation(FUNCTION_NOUNS)
                            + r"(?=[,.;]| at | for | and |$)")   # after a title: a staff function, not a body
 STAFF_ITEM = re.compile(r"(?:;|:|\bincludes?|\bincluded|\bare|\bis) (?:and )?⟦(\d+)⟧, (?:(?:his|her|their|a|an|the) )?"
@@ -341,9 +342,11 @@ def _one_of_many(role: str, title: Token) -> bool:
 
 
 def _ends_in_possessor(match: re.Match[str], text: str) -> bool:
-    """"a spokesman for X's rival": X is only the possessor of the real argument ("X's campaign" is X)."""
+    """"a spokesman for X's rival": X is only the possessor of the real argument ("X's campaign" is X,
+    but not "X's campaign to stop the ban", a cause's)."""
     after = re.match(r"(?:'s|')\s+([^,.;]{1,40})", text[match.end():])
-    return bool(after) and not set(re.findall(r"[\w-]+", after.group(1).lower())[:4]) & CANDIDACY_WORDS
+    return bool(after) and (not set(re.findall(r"[\w-]+", after.group(1).lower())[:4]) & CANDIDACY_WORDS
+                            or bool(ISSUE_CAMPAIGN.match(after.group(1))))
 
 
 def _led_thing_named_by_modifier(pattern: Pattern, match: re.Match[str], view: SlotView, sent: Span) -> bool:
@@ -527,12 +530,18 @@ def _mentions_of(token: Token, candidates: list[Mention]) -> list[Mention]:
     heads = [token, *token.conjuncts]
     if not any(m.start <= token.i < m.end for m in candidates):
         heads += [c for c in token.children if c.dep_ == "appos"]
-    if token.lower_ in CAMPAIGN_NOUNS:
+    if token.lower_ in CAMPAIGN_NOUNS and not _a_cause(token):
         heads += [c for c in token.children if c.dep_ == "poss"]
     found = []
     for head in heads:
         found += [m for m in candidates if m.start <= head.i < m.end]
     return found
+
+
+def _a_cause(campaign: Token) -> bool:
+    """"X's campaign to stop the ban", "X's campaign against the tax": a cause's campaign, not a candidacy."""
+    return any((c.dep_ in ("acl", "relcl", "xcomp") and any(g.lower_ == "to" for g in c.children))
+               or (c.dep_ == "prep" and c.lower_ == "against") for c in campaign.children)
 
 
 def _parse_endorsements(sent: Span, entities: ArticleEntities) -> list[Found]:

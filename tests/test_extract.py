@@ -817,3 +817,11 @@ def test_a_staff_function_or_a_rank_is_not_leadership() -> None:
     text = ('"It was a business decision," said Tom Hale, director of Public Relations for the company. '
             "Here Harbor Sanitation Department Chief Inspector Dora Finch examines a plant taller than she is.")
     assert not {k for k in relations_of(text) if k[0] == "LEADS"}
+
+
+def test_a_campaign_for_a_cause_is_not_a_candidacy() -> None:
+    """"backs X's campaign to stop the ban" backs a cause; "backs X's campaign for mayor" backs X."""
+    text = ("Tom Hale backs Abe Lutz's campaign to stop the ferry cuts. "
+            "The Plumbers Union backs Sam Orr's campaign for mayor.")
+    endorsed = {k for k in relations_of(text) if k[0] == "ENDORSED"}
+    assert endorsed == {("ENDORSED", "Plumbers Union", "Sam Orr")}

@@ -5,7 +5,7 @@ offsets into each post, never the post's sentences; the posts themselves are rea
 is tuned on; ``test`` and ``holdout`` (42 posts, seed 20261201) were each measured once, first, and tuned on
 after, as was ``holdout2`` (46 posts, seed 20261202); ``holdout3`` (46 posts, seed 20261130) likewise; ``holdout4`` (46 posts, seed 20261203) likewise; ``holdout5``
 (40 posts, seed 20261204) likewise; ``holdout6`` (40 posts, seed 20261205)
-likewise; ``holdout7`` (40 posts, seed 20261206) is the newest blind set.
+likewise; ``holdout7`` (40 posts, seed 20261206) is the newest blind set, run first on 2c0330f.
 Run ``python tests/archive_set.py dev OUT`` to unpack one half's posts into OUT for ``endorsegraph eval``.
 """
 from __future__ import annotations

@@ -17,7 +17,7 @@ from .coref import references
 from .gazetteer import Gazetteer
 from .headlines import headline_mentions, title_case_lines
 from .mention_model import ArticleEntities, EntityInfo, Mention
-from .spans import acronyms, capitalized_too, entity_spans, names_a_campaign, title_start
+from .spans import acronyms, capitalized_too, entity_spans, names_a_campaign, names_a_principal, title_start
 from .vocabulary import CANDIDATE_WORDS, FUZZY_MIN, KIND_WORDS, ORG_HEADS, SURNAME_KIN
 
 DOMINANT = 3                                         # full-name mentions that make a shared surname someone's
@@ -141,7 +141,7 @@ class _Resolver:
         matches = self.by_end_word.get(text, set())
         if len(matches) == 1:
             return next(iter(matches))
-        if matches and names_a_campaign(span.doc, span.end):    # people sharing the name of a campaign's owner:
+        if matches and names_a_principal(span.doc, span.end):   # people sharing the name of a campaign's owner:
             running = matches & self.candidates                  # the candidate among them, else the name alone
             return next(iter(running)) if len(running) == 1 else text
         if matches:                                  # two people share this name: the one the article is about

@@ -419,6 +419,14 @@ PATTERNS: list[Pattern] = [
              examples=('The current chair of the Harbor City Democratic Committee, Lucia Trujillo, spoke.',),
              non_examples=('The current offices of the Harbor City Democratic Committee, Lucia Trujillo said, are small.',
                            'According to Tom Hale, head of the Harbor Captains Association, Ida Cole feels betrayed.')),
+    _pattern("leader-title-of-then-name", "LEADS",   # "President of the United Federation of Teachers Michael Mulgrew"
+             r"(?<!⟧, )(?<!⟧ )(?P<mod>{MOD})(?P<role>(?=(?-i:[A-Z])){ROLE}) of (?:the )?(?P<tgt>{ENT}) (?P<src>{ENT})",
+             source_label="PERSON", target_label="ORG", confidence=0.85,
+             doc="'President of the <Organization> <Person>': a capitalized title of a body, then the name.",
+             examples=('The plan was praised by President of the Harbor Teachers Union Tom Hale on Monday.',
+                       'The plan was praised by Chairman of the Harbor Transit Authority Sam Orr on Monday.'),
+             non_examples=('The plan was praised by the president of the Harbor Teachers Union on Monday.',
+                           'Ida Cole, President of the Harbor Teachers Union Tom Hale said, is away.')),
     _pattern("leader-whose", "LEADS",   # "the Oregon AFL-CIO, whose president, Walt Demers, said"
              r"(?P<tgt>{ENT}){APPOS} whose (?P<mod>{MOD})(?P<role>{ROLE}),? (?P<src>{ENT})",
              source_label="PERSON", target_label="ORG", confidence=0.85,

@@ -36,6 +36,7 @@ from .vocabulary import (
     GENERIC_ORGS,
     HEAD_TITLES,
     HONORIFICS,
+    LABEL_NOUNS,
     NAME_CUES,
     NAME_SUFFIXES,
     NUMBERED_NAME_ENDS,
@@ -215,11 +216,13 @@ def _person_role_prefix(span: Span, cut: Cut) -> Cut:
 
 
 def _only_titles(span: Span, cut: Cut) -> Cut | None:
-    """"President & CEO" tagged as an organization: titles and punctuation alone name no one."""
+    """"President & CEO" (an organization), "Secretary Treasurer" (a person): titles alone name no one."""
     words = [t for t in span.doc[cut.start:cut.end] if not t.is_punct]
     if cut.label == "ORG" and not span.id_ and words and \
             all(t.lower_ in ROLE_WORDS | HEAD_TITLES | TITLE_MODIFIERS or t.lower_ == "and" for t in words):
         return None
+    if cut.label == "PERSON" and len(span) > 1 and all(t.lower_ in ROLE_WORDS | HEAD_TITLES | TITLES for t in span):
+        return None                                  # one title word alone may be a name: "Dean" is Howard Dean
     return cut
 
 
@@ -431,10 +434,10 @@ def _head_within_run(span: Span, reach: Reach) -> Reach:
 
 
 def _proper_words_after(span: Span, reach: Reach) -> Reach:
-    """"SEIU Healthcare Pennsylvania": up to three proper words the model left off the end, but no titles."""
+    """"SEIU Healthcare Pennsylvania": up to three proper words left off the end, no titles, no "Candidate"."""
     doc, end = span.doc, reach.end
     while end < reach.limit and end - span.end < 3 and _proper_word(doc[end]) and doc[end].ent_type_ not in \
-            TEMPORAL_TYPES and doc[end].lower_.rstrip(".") not in TITLES | ROLE_WORDS | UNIT_WORDS \
+            TEMPORAL_TYPES and doc[end].lower_.rstrip(".") not in TITLES | ROLE_WORDS | UNIT_WORDS | LABEL_NOUNS \
             and not _title_ahead(doc, end):
         end += 1
     return replace(reach, end=end)
@@ -942,14 +945,21 @@ def _of_parent_end(doc: Doc, end: int) -> int:
 
 
 def _office_title_mention(token: Token, evidence: NameEvidence) -> tuple[Span, str] | None:
-    """"Police Commissioner Ray Kelly": a known title's words before its role word name the body it heads."""
+    """"Police Commissioner Ray Kelly": a known title names its body, unless the sentence names another."""
     doc = token.doc
     for (length, words), organization in evidence.gazetteer.titles_at(doc, token.i):
         end = token.i + length
         if end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and \
-                all(t.is_title or t.is_upper for t in doc[token.i:end]) and not set(range(token.i, end)) & evidence.taken:
+                all(t.is_title or t.is_upper for t in doc[token.i:end]) and not set(range(token.i, end)) & evidence.taken \
+                and not _names_another_body(token, words[0], organization, evidence.gazetteer):
             return Span(doc, token.i, end - 1, label="ORG", span_id=organization.name), "ORG"
     return None
+
+
+def _names_another_body(title: Token, word: str, organization, gazetteer: Gazetteer) -> bool:
+    """""Nassau County Police Department ...," Police Commissioner X said': the sentence names his body."""
+    return any(ent.label_ == "ORG" and word in {t.lower_ for t in ent} and not ent.start <= title.i < ent.end
+               and gazetteer.find(ent.text) is not organization for ent in title.sent.ents)
 
 
 MENTION_RULES: tuple[Rule[MentionRule], ...] = (
@@ -1006,6 +1016,12 @@ def _described_as_person(span: Span) -> bool:
 def names_a_campaign(doc: Doc, end: int) -> bool:
     """"Trump campaign", "Trump's campaign": the name ending at token ``end`` owns a campaign."""
     return any(token.lower_ == "campaign" for token in doc[end:end + 2] if token.lower_ not in ("'s", "'"))
+
+
+def names_a_principal(doc: Doc, end: int) -> bool:
+    """"Trump campaign", "Obama adviser", "Lhota's spokeswoman": the name ending at ``end`` owns a campaign or an adviser."""
+    after = [token.lower_ for token in doc[end:end + 2] if token.lower_ not in ("'s", "'")]
+    return names_a_campaign(doc, end) or bool(after) and after[0] in ADVISER_WORDS
 
 
 def capitalized_too(text: str) -> set[str]:

@@ -20,7 +20,7 @@ TRIGGER = re.compile(
     r"endors|\bback(?:ed|s|ing|ers?)\b|support|\bnods?\b|nomin|candidate|ticket|(?-i:\b(?:Democrat|Democratic|Republican|GOP|Green|Libertarian|Conservative|Independence) [A-Z])|\blines?\b|recommend|\bweight\b|out for|" + alternation(SUPPORT_VERB_FORMS) + "|"   # every supporting verb
     r"rallying|(?:his|her|their) (?:side|corner)|\b(?:my|our|his|her|its|their) vote\b|president|director|chair|secretar|treasurer|\bhead|leader|"
     r"\blead|\bled\b|\bruns?\b|\bran\b|direct|\bfound(?:ed|er|ers|ing)\b|co-?found|\bceo\b|chief|manager|commissioner|speaker|owner|chancellor|\bdean\b|principal|"
-    r"publisher|advis|strateg|spokes|pollster|surrogate|speechwriter|grew out|born out|emerged from|"
+    r"publisher|advis|strateg|spokes|pollster|surrogate|speechwriter|fundrais|consult|superintend|grew out|born out|emerged from|"
     r"sprang from|came out of|started by|created by|launched by|member|affiliat",
     re.IGNORECASE)
 

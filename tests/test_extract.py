@@ -825,3 +825,31 @@ def test_a_campaign_for_a_cause_is_not_a_candidacy() -> None:
             "The Plumbers Union backs Sam Orr's campaign for mayor.")
     endorsed = {k for k in relations_of(text) if k[0] == "ENDORSED"}
     assert endorsed == {("ENDORSED", "Plumbers Union", "Sam Orr")}
+
+
+def test_a_capitalized_candidate_ends_a_partys_name() -> None:
+    """"Green Party Candidate X": "Candidate" is the label, not the last word of the party's name."""
+    text = ("Marchers will rally, and so will the fans of Green Party Candidate Ida Cole. "
+            "Cole decried the decision to exclude herself and Libertarian Party Candidate Sam Orr from the debate.")
+    endorsed = {k for k in relations_of(text) if k[0] == "ENDORSED"}
+    assert endorsed == {("ENDORSED", "Green Party", "Ida Cole"), ("ENDORSED", "Libertarian Party", "Sam Orr")}
+
+
+def test_a_known_title_yields_to_the_body_its_sentence_names() -> None:
+    """"Police Commissioner" is the NYPD's, but not beside "the Harbor County Police Department"."""
+    text = ('"The Harbor County Police Department will not tolerate any violence," Acting Police Commissioner '
+            'Tom Hale told reporters last week. Police Commissioner Ida Cole of New York agreed.')
+    leads = {k for k in relations_of(text) if k[0] == "LEADS"}
+    assert leads == {("LEADS", "Ida Cole", "New York City Police Department")}
+
+
+def test_a_shared_surname_owning_an_adviser_is_the_candidates() -> None:
+    text = ("Ida Lutz spoke first at the rally. Ida Lutz thanked the crowd. Her husband, Abe Lutz, is running "
+            "for mayor. Lutz adviser Tom Hale said the crowd was large.")
+    advises = {k for k in relations_of(text) if k[0] == "ADVISES"}
+    assert advises == {("ADVISES", "Tom Hale", "Abe Lutz")}
+
+
+def test_a_campaign_fundraiser_advises_and_his_line_is_read() -> None:
+    text = "Mayor Abe Lutz spoke on Monday. The mayor's campaign fundraiser, Tom Hale, sent over a list of donors."
+    assert ("ADVISES", "Tom Hale", "Abe Lutz") in relations_of(text)

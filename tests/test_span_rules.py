@@ -61,6 +61,8 @@ TRIM_EXAMPLES = [
             ("Milo Fenwick", "PERSON"), ("Director Milo Fenwick", "PERSON"), label="PERSON"),
     Example("only-titles", "Tom Hale, President & CEO of the Harbor Arts League, spoke.", "President & CEO", None,
             ("President &", "ORG")),
+    Example("only-titles", "Hector Vale, who is the union's Secretary Treasurer, said no.", "Secretary Treasurer", None,
+            ("Treasurer", "PERSON"), label="PERSON"),
     Example("organization-role-suffix", "Marlow County Water Board Executive Director Ruth Amsel resigned.",
             "Marlow County Water Board Executive Director", ("Marlow County Water Board", "ORG"),
             ("Marlow County Water Board Executive Director", "ORG")),

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from archive_set import ARCHIVE, HALVES, unpack
 from endorsegraph.graph import export
+from endorsegraph.loaders import vocabulary
 from endorsegraph.loaders.build import load_graph
 from endorsegraph.loaders.news import ExtractOptions
 from endorsegraph.loaders.patterns import PATTERNS
@@ -26,6 +27,13 @@ def relations(graph) -> set[tuple]:
 
 def test_every_pattern_example_carries_a_trigger() -> None:
     assert [p.name for p in PATTERNS for e in p.examples if not may_state_relation(e)] == []
+
+
+@pytest.mark.parametrize("entry", ["ADVISER_ROLES", "LEADER_ROLES", "PREDICATED_TITLES", "PREDICATED_ADVISER_ROLES",
+                                   "IMPLIED_TITLES", "SUPPORTER_NOUNS", "ENDORSE_NOUN_FORMS", "ENDORSE_VERB_FORMS"])
+def test_every_role_and_endorsement_word_carries_a_trigger(entry: str) -> None:
+    """A line whose only relation word is missing from the triggers is never parsed ("campaign fundraiser")."""
+    assert [word for word in getattr(vocabulary, entry) if not may_state_relation(word)] == []
 
 
 def test_text_without_a_trigger_is_not_parsed() -> None:

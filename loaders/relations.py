@@ -267,8 +267,8 @@ def _office_or_staff(pattern: Pattern, match: re.Match[str], view: SlotView, sen
     """"Borough President", "Majority Leader" are offices and "Press Secretary" staff, not heads of an organization; a spokesman
     or press secretary of an officeholder ("a spokesman for the mayor", "Koch's former press
     secretary", "communications director for Mayor X") is government staff unless the words say campaign;
-    "a director of Y" is one of its board, a "director of Public Relations" heads a staff function and a
-    "Chief Inspector" holds a rank."""
+    "a director of Y" is one of its board, a "director of Public Relations" heads a staff function, a
+    "Chief Inspector" holds a rank and a "Deputy Police Commissioner" is a deputy."""
     groups = match.groupdict()
     role = (groups.get("role") or "").lower()
     if not role:
@@ -291,6 +291,9 @@ def _office_or_staff(pattern: Pattern, match: re.Match[str], view: SlotView, sen
         return True                                  # "director of Public Relations for the company"
     if role == "chief" and any(sent.doc[m.start].lower_.rstrip(".") in TITLES for m in view.mentions(groups.get("src"))):
         return True                                  # "Sanitation Department Chief Inspector X": a rank
+    if groups.get("tgt") and match.start("tgt") < match.start("role") \
+            and view.text[:match.start("tgt")].rstrip().rpartition(" ")[2].lower() in STAFF_FUNCTIONS:
+        return True                                  # "Deputy Police Commissioner X": a deputy's title
     before = view.text[:match.start("role")].rstrip()
     slot = re.search(r"⟦(\d+)⟧(?:'s|')?$", before)
     mention = view.slots[int(slot.group(1))] if slot else None
@@ -613,8 +616,10 @@ def _parse_roles(sent: Span, entities: ArticleEntities) -> list[Found]:
         if title.lower_ not in PREDICATED_TITLES or title.pos_ not in ("NOUN", "PROPN"):
             continue
         modifiers = [c for c in title.children if c.dep_ in ("amod", "compound", "nmod") and c.i < title.i]
-        if any(m.lower_ in STAFF_FUNCTIONS for m in modifiers):
-            continue                                 # "political director", "deputy chairman": staff
+        if any(m.lower_ in STAFF_FUNCTIONS for m in modifiers) or any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.lower_ in FUNCTION_NOUNS
+                                                            for g in c.children) for c in title.children):
+            continue                                 # "political director", "director of communications": staff
         role = " ".join([m.lower_ for m in modifiers if m.lower_ in TITLE_MODIFIERS] + [title.lemma_.lower()])
         if _one_of_many(role, title):
             continue

@@ -266,6 +266,20 @@ def _after_last_title(span: Span, cut: Cut) -> Cut:
     return cut if last_title is None else replace(cut, start=last_title + 1)
 
 
+def _shouted_word(span: Span, cut: Cut) -> Cut:
+    """"Commissioner Bratton VOWS to act": a word in capitals after a person's name is a shout, not a name."""
+    doc, end = span.doc, cut.end
+    while cut.label == "PERSON" and end - cut.start > 1 and _shouted(doc[end - 1]) \
+            and not all(t.is_upper for t in doc[cut.start:end]):
+        end -= 1
+    return replace(cut, end=end)
+
+
+def _shouted(token: Token) -> bool:
+    """A word in capitals that is no name's suffix ("VOWS", not "III")."""
+    return token.is_upper and token.is_alpha and len(token) > 1 and token.lower_ not in NAME_SUFFIXES
+
+
 def _poll_share(span: Span, cut: Cut) -> Cut:
     """"Thompson 52 - 36 percent": a poll result after a name is cut off."""
     doc = span.doc
@@ -323,6 +337,7 @@ TRIM_RULES: tuple[Rule[TrimRule], ...] = (
     Rule("organization-title-prefix", _organization_title_prefix),
     Rule("honorific-organization", _honorific_organization),
     Rule("after-last-title", _after_last_title),
+    Rule("shouted-word", _shouted_word),
     Rule("poll-share", _poll_share),
     Rule("open-parenthesis", _open_parenthesis),
     Rule("place-before-based", _place_before_based),
@@ -601,7 +616,7 @@ def names_after_titles(doc: Doc) -> list[Span]:
             continue
         first = token.i + 2 if token.i + 1 < len(doc) and doc[token.i + 1].text == "," else token.i + 1
         end = first
-        while end < len(doc) and end - first < 3 and _name_word(doc[end]):
+        while end < len(doc) and end - first < 3 and _name_word(doc[end]) and not (end > first and _shouted(doc[end])):
             end += 1
         if end - first >= 2:
             found.append(Span(doc, first, end, label="PERSON"))
@@ -891,8 +906,8 @@ def _surname_mention(token: Token, evidence: NameEvidence) -> tuple[Span, str] |
 
 def _campaign_owner_mention(token: Token, evidence: NameEvidence) -> tuple[Span, str] | None:
     """An unlabelled capitalized name before "campaign manager" ("Okafor campaign manager X") is the candidate."""
-    if token.is_title and token.pos_ == "PROPN" and token.lower_.rstrip(".") not in TITLES \
-            and _campaign_staff_after(token.doc, token.i + 1):
+    if token.is_title and token.pos_ == "PROPN" and token.lower_.rstrip(".") not in TITLES | STAFF_FUNCTIONS \
+            and _campaign_staff_after(token.doc, token.i + 1):           # not "Deputy Campaign Manager X"
         return token.doc[token.i:token.i + 1], "PERSON"
     return None
 

@@ -853,3 +853,15 @@ def test_a_shared_surname_owning_an_adviser_is_the_candidates() -> None:
 def test_a_campaign_fundraiser_advises_and_his_line_is_read() -> None:
     text = "Mayor Abe Lutz spoke on Monday. The mayor's campaign fundraiser, Tom Hale, sent over a list of donors."
     assert ("ADVISES", "Tom Hale", "Abe Lutz") in relations_of(text)
+
+
+def test_a_deputy_or_a_staff_director_is_not_the_head() -> None:
+    text = ("Deputy Police Commissioner Tom Hale, who retired last night, was also charged. "
+            "Harbor Transit Authority director of communications Ida Cole is here to check the facts.")
+    assert not {k for k in relations_of(text) if k[0] == "LEADS"}
+
+
+def test_a_deputy_campaign_title_names_no_candidate() -> None:
+    """"Lutz For America Deputy Campaign Manager X": "Deputy" is part of the title, not the owner of a campaign."""
+    text = "Lutz For America Deputy Campaign Manager Ida Cole points us to Tom Hale, whose new book is out."
+    assert not {k for k in relations_of(text) if k[0] == "ADVISES" and k[2] == "Deputy"}

@@ -63,6 +63,8 @@ TRIM_EXAMPLES = [
             ("President &", "ORG")),
     Example("only-titles", "Hector Vale, who is the union's Secretary Treasurer, said no.", "Secretary Treasurer", None,
             ("Treasurer", "PERSON"), label="PERSON"),
+    Example("shouted-word", "Police Commissioner Dora Finch VOWS to crack down on graffiti.", "Dora Finch VOWS",
+            ("Dora Finch", "PERSON"), ("Dora Finch VOWS", "PERSON"), label="PERSON"),
     Example("organization-role-suffix", "Marlow County Water Board Executive Director Ruth Amsel resigned.",
             "Marlow County Water Board Executive Director", ("Marlow County Water Board", "ORG"),
             ("Marlow County Water Board Executive Director", "ORG")),

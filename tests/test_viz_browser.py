@@ -429,6 +429,8 @@ def test_large_graph_starts_clustered_and_opens_a_cluster_on_click(browser, tmp_
     assert browser.execute_script("return endorsegraph.network.body.nodes['cluster:candidate-1'].options.font.size"
                                   " * endorsegraph.network.getScale()") >= 12     # cluster labels readable
     finder = browser.find_element(By.ID, "find")
+    finder.click()          # the pointer leaves the drawing: left over a node that the opened cluster moves
+                            # under it, it selected that node instead (3 of 5 runs failed, 0 of 6 since)
     finder.send_keys("Voter 1", Keys.ENTER)                   # in candidate-1's cluster
     selected = "return endorsegraph.network.getSelectedNodes()"   # the cluster opens first: wait on a loaded machine
     WebDriverWait(browser, 20).until(lambda d: d.execute_script(selected) == ["voter-1"])

@@ -70,7 +70,7 @@ def _js_string(literal: str) -> str:
     """The value of a quoted JavaScript string literal: ``\\uXXXX`` decoded, other escapes unescaped."""
     def unescape(match: re.Match[str]) -> str:
         code = match.group(1)
-        return chr(int(code[1:], 16)) if len(code) == 5 else {"n": " ", "t": " "}.get(code, code)
+        return chr(int(code[1:], 16)) if len(code) == 5 else {"n": " ", "r": " ", "t": " "}.get(code, code)
     return JS_ESCAPE.sub(unescape, literal[1:-1])
 
 

@@ -4,7 +4,8 @@
 body of its own, yet a reader knows which body he chairs: the one the sentence names. Read only for titles
 that head bodies, with only punctuation, a function word, a verb or a word of tenure before the title (a
 body named there is the surface rules'; "party Chairwoman X" is the party's), and only where the sentence
-names exactly one organization that can be headed: not a party, not a paper.
+names exactly one organization that can be headed: not a party, not a paper, not a place ("BBVA Compass
+Stadium"), and not in a Title-Case headline ("DDB Brazil Comes Clean; Commissioner Kelly Calls Ad ...").
 """
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from spacy.tokens import Doc, Token
 
 from .mention_model import ArticleEntities, Mention
 from .relations import Found
-from .vocabulary import BODY_WORDS, CURRENT_WORDS, FORMER_WORDS, IMPLIED_TITLES, UNHEADED_KINDS
+from .headlines import title_case_lines
+from .vocabulary import BODY_WORDS, CURRENT_WORDS, FORMER_WORDS, IMPLIED_TITLES, PLACE_HEADS, UNHEADED_KINDS
 
 RULE = "context:implied-body"
 CONFIDENCE = 0.6
@@ -23,14 +25,16 @@ MODIFIER_WORDS = set(FORMER_WORDS) | set(CURRENT_WORDS)
 def implied_bodies(doc: Doc, entities: ArticleEntities) -> list[Found]:
     """LEADS for every "<Title> <Person>" whose sentence names exactly one organization that can be headed."""
     found = []
+    headline = title_case_lines(doc)
     for mention in entities.mentions:
         title = _bare_title(doc, mention)
-        if title is None:
-            continue
+        if title is None or any(start <= mention.start < end for start, end in headline):
+            continue                                  # a Title-Case headline's words are not its sentence's
         sent = doc[mention.start].sent
         possessed = mention.end + 1                   # "Commissioner X's Broken Windows approach": his, not his body
         bodies = {m.entity for m in entities.starting_in(sent.start, sent.end)
                   if m.label == "ORG" and m.explicit and entities.entities[m.entity].kind not in UNHEADED_KINDS
+                  and doc[m.end - 1].lower_ not in PLACE_HEADS          # "BBVA Compass Stadium" is a place
                   and not (m.start == possessed and doc[mention.end].lower_ in ("'s", "'"))}
         if len(bodies) == 1:
             before = doc[title.i - 1].lower_ if title.i > sent.start else ""

@@ -43,6 +43,7 @@ from .vocabulary import (
     OFFICE_HOLDER_TITLES,
     OFFICE_TITLES,
     PLACE_HEADS,
+    POSTING_VERBS,
     ORG_DESCRIPTORS,
     ORG_HEADS,
     ORG_REFERENCES,
@@ -266,18 +267,19 @@ def _after_last_title(span: Span, cut: Cut) -> Cut:
     return cut if last_title is None else replace(cut, start=last_title + 1)
 
 
-def _shouted_word(span: Span, cut: Cut) -> Cut:
-    """"Commissioner Bratton VOWS to act": a word in capitals after a person's name is a shout, not a name."""
+def _trailing_verb(span: Span, cut: Cut) -> Cut:
+    """"Bratton VOWS to act", "Christine Quinn Tweeted the photo": a shout or a posting verb ends no name."""
     doc, end = span.doc, cut.end
-    while cut.label == "PERSON" and end - cut.start > 1 and _shouted(doc[end - 1]) \
+    while cut.label == "PERSON" and end - cut.start > 1 and _not_a_name(doc[end - 1]) \
             and not all(t.is_upper for t in doc[cut.start:end]):
         end -= 1
     return replace(cut, end=end)
 
 
-def _shouted(token: Token) -> bool:
-    """A word in capitals that is no name's suffix ("VOWS", not "III")."""
-    return token.is_upper and token.is_alpha and len(token) > 1 and token.lower_ not in NAME_SUFFIXES
+def _not_a_name(token: Token) -> bool:
+    """A word in capitals that is no name's suffix ("VOWS", not "III"), or a verb of posting ("Tweeted")."""
+    return (token.is_upper and token.is_alpha and len(token) > 1 and token.lower_ not in NAME_SUFFIXES) \
+        or token.lower_ in POSTING_VERBS
 
 
 def _poll_share(span: Span, cut: Cut) -> Cut:
@@ -297,6 +299,16 @@ def _open_parenthesis(span: Span, cut: Cut) -> Cut:
     """"Nevada Voting Rights Project (NVRP": an opening parenthesis ends the name."""
     paren = next((t.i for t in span.doc[cut.start:cut.end] if t.text == "("), None)
     return cut if paren is None else replace(cut, end=paren)
+
+
+def _handle(span: Span, cut: Cut) -> Cut | None:
+    """"(@CommissBratton)" in a tweet's byline: a social media handle names an account, not an entity."""
+    return None if span.doc[cut.start].text.startswith("@") else cut
+
+
+def _function_words(span: Span, cut: Cut) -> Cut | None:
+    """"UPDATE BELOW" tagged as an organization: no name is made of function words alone."""
+    return None if all(t.is_stop or t.is_punct for t in span.doc[cut.start:cut.end]) else cut
 
 
 def _one_character(span: Span, cut: Cut) -> Cut | None:
@@ -337,11 +349,13 @@ TRIM_RULES: tuple[Rule[TrimRule], ...] = (
     Rule("organization-title-prefix", _organization_title_prefix),
     Rule("honorific-organization", _honorific_organization),
     Rule("after-last-title", _after_last_title),
-    Rule("shouted-word", _shouted_word),
+    Rule("trailing-verb", _trailing_verb),
     Rule("poll-share", _poll_share),
     Rule("open-parenthesis", _open_parenthesis),
     Rule("place-before-based", _place_before_based),
     Rule("one-character", _one_character),
+    Rule("handle", _handle),
+    Rule("function-words", _function_words),
     Rule("no-capital", _no_capital),
     Rule("generic-name", _generic_name),
     Rule("place-as-person", _place_as_person),
@@ -616,7 +630,7 @@ def names_after_titles(doc: Doc) -> list[Span]:
             continue
         first = token.i + 2 if token.i + 1 < len(doc) and doc[token.i + 1].text == "," else token.i + 1
         end = first
-        while end < len(doc) and end - first < 3 and _name_word(doc[end]) and not (end > first and _shouted(doc[end])):
+        while end < len(doc) and end - first < 3 and _name_word(doc[end]) and not (end > first and _not_a_name(doc[end])):
             end += 1
         if end - first >= 2:
             found.append(Span(doc, first, end, label="PERSON"))

@@ -182,7 +182,7 @@ url: https://news.example/2013/08/25/plumbers-ortiz
 <p>The Plumbers&#x2019; Union <a href="https://example.org">endorsed Lena Ortiz</a> on Monday.</p>
 <p>&quot;She listens,&quot; said the union&apos;s president.<br>Ortiz thanked them.</p><script>var ad = 1;</script>
 <script>var photo = { "id":2, "caption": "Ortiz with <b>Local 9&#39;s</b> Al Reyes, who said \\"we\\'re in\\" (AP)", "credit":"AP"};</script>
-<script>var photo = { "id":3, "caption": "Ortiz\\u2019s victory party \u00e2\u0080\u0094 at last", "credit":"AP"};</script>
+<script>var photo = { "id":3, "caption": "Ortiz\\u2019s victory party \u00e2\u0080\u0094 at last.\\r\\n", "credit":"AP"};</script>
 """
 
 
@@ -197,7 +197,7 @@ def test_a_post_with_front_matter_and_an_html_body_reads_as_prose(tmp_path, suff
                      "The Plumbers' Union endorsed Lena Ortiz on Monday.",
                      '"She listens," said the union\'s president.', "Ortiz thanked them.",
                      "Ortiz with Local 9's Al Reyes, who said \"we're in\"",     # a gallery's caption, markup read
-                     "Ortiz's victory party \u2014 at last"]                   # mis-decoded UTF-8 repaired
+                     "Ortiz's victory party \u2014 at last."]    # mis-decoded UTF-8 repaired, "\\r\\n" a space
 
 
 def test_front_matter_dates_in_the_forms_sites_write():

@@ -865,3 +865,15 @@ def test_a_deputy_campaign_title_names_no_candidate() -> None:
     """"Lutz For America Deputy Campaign Manager X": "Deputy" is part of the title, not the owner of a campaign."""
     text = "Lutz For America Deputy Campaign Manager Ida Cole points us to Tom Hale, whose new book is out."
     assert not {k for k in relations_of(text) if k[0] == "ADVISES" and k[2] == "Deputy"}
+
+
+def test_a_bare_titles_body_is_no_place_and_not_read_in_a_headline() -> None:
+    """"Commissioner X ... ala the Y Stadium": a stadium is headed by no commissioner; in a Title-Case
+    headline ("Harbor Ads Comes Clean; Commissioner Cole Calls Ad A Disgrace") the words are no sentence."""
+    headline = ("Harbor Ads Comes Clean; Commissioner Cole Calls Ad A Disgrace\n\n"
+                "The agency Harbor Ads apologized on Monday for the ad. Police Commissioner Ida Cole said it was a "
+                "disgrace.")
+    stadium = "Commissioner Dora Finch has said the league wants stadiums downtown, ala the Lakeside Savings Bank Stadium."
+    assert {k for k in relations_of(headline) if k[0] == "LEADS"} == {
+        ("LEADS", "Ida Cole", "New York City Police Department")}
+    assert not {k for k in relations_of(stadium) if k[0] == "LEADS"}

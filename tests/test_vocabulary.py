@@ -431,6 +431,12 @@ WORDS_NO_GOLD_TEXT_NEEDS = [
     ("SHARED_TITLES", "director", "Tom Hale, a former Harbor Arts League director, was arrested on Monday.", set()),
     ("SHARED_TITLES", "vice president", "Tom Hale, a vice president of the Harbor Arts League, spoke on Monday.", set()),
     ("TITLES", "inspector", "Here Harbor Sanitation Department Chief Inspector Dora Finch examines a plant.", set()),
+    ("POSTING_VERBS", "instagrammed", "City Council Speaker Dora Finch Instagrammed the photograph on Monday.",
+     {("LEADS", "Dora Finch", "New York City Council", True, "speaker")}),
+    ("POSTING_VERBS", "tweeted", "City Council Speaker Dora Finch Tweeted the photograph on Monday.",
+     {("LEADS", "Dora Finch", "New York City Council", True, "speaker")}),
+    ("POSTING_VERBS", "tweets", "City Council Speaker Dora Finch Tweets the photograph on Monday.",
+     {("LEADS", "Dora Finch", "New York City Council", True, "speaker")}),
 ]
 
 

@@ -29,6 +29,7 @@ from ..graph.model import normalize_name
 from .gazetteer import Gazetteer
 from .vocabulary import (
     ADVISER_WORDS,
+    BODY_WORDS,
     CAMPAIGN_STAFF,
     CHAPTER_WORDS,
     ENDORSEMENT_WORDS,
@@ -659,8 +660,8 @@ def organizations_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
         while start < title and (doc[start].is_stop or doc[start].like_num or doc[start].is_punct
                                  or doc[start].text == "'s" or doc[start].lower_ in TENURE_WORDS):
             start += 1                               # "But Board Chairman X", "Interim MTA Chair X": no name
-        if title - start == 1 and doc[start].lower_ in ORG_HEADS | ORG_REFERENCES.keys() | GENERIC_BODIES:
-            continue                                 # "League President X" refers back (coref)
+        if title - start == 1 and doc[start].lower_ in ORG_HEADS | ORG_REFERENCES.keys() | GENERIC_BODIES | BODY_WORDS:
+            continue                                 # "League President X", "Board Chairman X" refer back
         if start < title and doc[start].lower_ in STAFF_FUNCTIONS:
             continue                                 # "Deputy Fire Chief X" is a deputy
         if start == title or (doc[title - 1].lower_, doc[title].lower_) in OFFICE_TITLES or \

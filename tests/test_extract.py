@@ -877,3 +877,9 @@ def test_a_bare_titles_body_is_no_place_and_not_read_in_a_headline() -> None:
     assert {k for k in relations_of(headline) if k[0] == "LEADS"} == {
         ("LEADS", "Ida Cole", "New York City Police Department")}
     assert not {k for k in relations_of(stadium) if k[0] == "LEADS"}
+
+
+def test_a_board_chairman_heads_the_body_his_sentence_names() -> None:
+    """"Board Chairman X opposed it, saying the Port Authority ...": "Board" is no organization of its own."""
+    text = "But Board Chairman Tom Hale opposed the move, saying the Harbor Port Authority would lose money."
+    assert {k for k in relations_of(text) if k[0] == "LEADS"} == {("LEADS", "Tom Hale", "Harbor Port Authority")}

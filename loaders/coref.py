@@ -74,10 +74,11 @@ def _organization_before_role(token: Token, antecedents: Antecedents) -> Mention
         return None
     found = _organization_reference(token, token.i, antecedents)
     kind = doc[token.i - 1] if token.i else None     # "principals union president X": another union than the UFT
-    if found and kind is not None and kind.text.islower() and kind.lower_.endswith("s") and not kind.is_stop \
-            and kind.lemma_ not in REPORTING_VERBS and kind.pos_ != "ADJ" \
+    if found and kind is not None and kind.is_alpha and (kind.text.islower() and kind.lower_.endswith("s") or
+                                                         kind.pos_ in ("NOUN", "PROPN") and kind.is_title) \
+            and not kind.is_stop and kind.lemma_ not in REPORTING_VERBS and kind.pos_ != "ADJ" \
             and kind.lower_.rstrip("s") not in {w.rstrip("s") for w in found.entity.lower().split()}:
-        return None
+        return None                                  # nor "Correction union president X" the city's
     return found
 
 

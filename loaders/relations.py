@@ -334,8 +334,10 @@ def _members(view: SlotView, start: int, end: int) -> list[Mention]:
 
 
 def _names_a_function(name: Span) -> bool:
-    """"Public Relations", "Government Affairs": a staff function's department, not an organization."""
+    """"Public Relations", "Government Affairs", "Communications for MLS": a staff function, not an organization."""
     words = [t.lower_ for t in name if t.lower_ not in ("and", "&", "of", "the")]
+    if words and words[0] in FUNCTION_NOUNS and any(t.lower_ in ("for", "at") for t in name):
+        return True
     return bool(words) and words[-1] in FUNCTION_NOUNS and all(w in STAFF_FUNCTIONS or w in FUNCTION_NOUNS for w in words)
 
 

@@ -883,3 +883,15 @@ def test_a_board_chairman_heads_the_body_his_sentence_names() -> None:
     """"Board Chairman X opposed it, saying the Port Authority ...": "Board" is no organization of its own."""
     text = "But Board Chairman Tom Hale opposed the move, saying the Harbor Port Authority would lose money."
     assert {k for k in relations_of(text) if k[0] == "LEADS"} == {("LEADS", "Tom Hale", "Harbor Port Authority")}
+
+
+def test_a_named_kind_of_union_is_not_the_last_organization() -> None:
+    """"Correction union president X" after the Harbor Transit Authority: a correction union, not the authority."""
+    text = ("The investigation into the Harbor Transit Authority has landed another big fish: Correction union "
+            "president Tom Hale was arrested this morning.")
+    assert not {k for k in relations_of(text) if k[0] == "LEADS"}
+
+
+def test_a_function_for_an_organization_is_staff() -> None:
+    text = "We reached out to Ida Cole, Executive Vice President of Communications for MLS, who said no."
+    assert not {k for k in relations_of(text) if k[0] == "LEADS"}

@@ -449,11 +449,13 @@ PATTERNS: list[Pattern] = [
              non_examples=('Janelle Corrigan joined the Harbor Alliance.',)),
     # ADVISES
     _pattern("adviser-title-before", "ADVISES",
-             r"(?P<mod0>{MOD})(?P<tgt>{ENT}){POSS} (?:(?:presidential |re-?election )?campaign )?(?P<mod>{MOD})"
-             r"(?P<role>{ADVISER}),? (?:(?:former|state|then-|(?-i:[A-Z][\w.'-]*)|⟦\d+⟧) ){{0,6}}?(?P<src>{ENT})",
+             r"(?P<mod0>{MOD})(?P<tgt>{ENT}){POSS} (?:(?:(?-i:[a-z][\w-]*) )?campaign )?(?P<mod>{MOD})"
+             r"(?P<role>{ADVISER})s?,? (?:(?:former|state|then-|(?-i:[A-Z][\w.'-]*)|⟦\d+⟧) ){{0,6}}?(?P<src>{LIST})",
              source_label="PERSON", target_label="PERSON", confidence=0.9,
-             doc="'<Candidate>'s campaign manager <Person>'.",
-             examples=("Paula Greer thanked her staff. Greer campaign manager Ann O'Rourke-Rudd said the team was ready.",),
+             doc="'<Candidate>'s (national) campaign manager <Person>', '<Candidate>'s advisers <A> and <B>'.",
+             examples=("Paula Greer thanked her staff. Greer campaign manager Ann O'Rourke-Rudd said the team was ready.",
+                       "Paula Greer spoke. Greer's national campaign finance chairman Tom Hale gave money on Monday.",
+                       "The remarks were disavowed by Paula Greer's advisers Tom Hale and Ida Cole on Monday."),
              non_examples=("Paula Greer thanked her staff. Greer campaign volunteer Ann O'Rourke-Rudd said the team was ready.",)),
     _pattern("adviser-joined", "ADVISES",
              r"(?P<src>{ENT}){APPOS},? (?P<aux>{AUX})(?P<trigger>joined|joins|join) (?P<tgt>{ENT}){POSS} "
@@ -476,10 +478,11 @@ PATTERNS: list[Pattern] = [
              examples=("Ben Toll, a strategist for Greer's rival, Dale Hughes, disagreed.",),
              non_examples=("Ben Toll, a neighbor of Greer's rival, Dale Hughes, disagreed.",)),
     _pattern("adviser-apposition-possessive", "ADVISES",
-             r"(?P<src>{ENT}), (?P<tgt>{ENT}){POSS} (?:(?:presidential )?campaign )?(?P<mod>{MOD})"
+             r"(?P<src>{ENT}), (?:who (?:is|was) )?(?P<tgt>{ENT}){POSS} (?:(?:(?-i:[a-z][\w-]*) )?campaign )?(?P<mod>{MOD})"
              r"(?P<role>{ADVISER})\b(?!,? ⟦)", source_label="PERSON", target_label="PERSON", confidence=0.9,
-             doc="'<Person>, <Candidate>'s campaign manager'.",
-             examples=("Ann Rudd, Paula Greer's campaign manager, declined to comment.",),
+             doc="'<Person>, <Candidate>'s campaign manager', '<Person>, who is <Candidate>'s finance chairman'.",
+             examples=("Ann Rudd, Paula Greer's campaign manager, declined to comment.",
+                       "Paula Greer spoke. Tom Hale, who is Greer's Finance Chairman, responded to a question."),
              non_examples=("Ann Rudd, Paula Greer's neighbor, declined to comment.",)),
     _pattern("adviser-apposition-campaign", "ADVISES",   # "X, a Sanders campaign spokesman, said"
              r"(?P<src>{ENT}), (?:a|an|the) (?:top |senior |longtime |chief )?(?P<tgt>{ENT}) (?:presidential |"

@@ -235,6 +235,8 @@ def _organization_role_suffix(span: Span, cut: Cut) -> Cut:
     doc, end = span.doc, cut.end
     while end - cut.start > 1 and doc[end - 1].lower_ in ROLE_WORDS | TITLE_MODIFIERS | STAFF_FUNCTIONS:
         end -= 1
+    while end < cut.end and end - cut.start > 1 and doc[end - 1].lower_ in ("'s", "'"):
+        end -= 1                                     # "Romney's Finance" + "Chairman": Romney's
     return replace(cut, end=end)
 
 
@@ -255,7 +257,8 @@ def _honorific_organization(span: Span, cut: Cut) -> Cut:
     """"Councilwoman Naomi Feld" tagged as an organization: an honorific and capitalized words are a person."""
     doc = span.doc
     if cut.label == "ORG" and not span.id_ and doc[cut.start].lower_.rstrip(".") in HONORIFICS \
-            and cut.end - cut.start > 1 and all(t.is_title for t in doc[cut.start:cut.end]):
+            and cut.end - cut.start > 1 and all(t.is_title for t in doc[cut.start:cut.end]) \
+            and doc[cut.end - 1].lower_ not in ORG_HEADS:          # not "Sergeant Benevolent Association"
         return replace(cut, label="PERSON")
     return cut
 

@@ -895,3 +895,14 @@ def test_a_named_kind_of_union_is_not_the_last_organization() -> None:
 def test_a_function_for_an_organization_is_staff() -> None:
     text = "We reached out to Ida Cole, Executive Vice President of Communications for MLS, who said no."
     assert not {k for k in relations_of(text) if k[0] == "LEADS"}
+
+
+def test_an_honorific_opening_an_organizations_name_leaves_it_an_organization() -> None:
+    text = "Tom Hale, president of the Sergeant Benevolent Association (SBA), said it was wrong."
+    assert ("LEADS", "Tom Hale", "Sergeant Benevolent Association") in relations_of(text)
+
+
+def test_a_possessive_before_a_staff_title_names_the_principal() -> None:
+    """"Romney's Finance Chairman" tagged as one organization: "Romney" is the candidate he advises."""
+    text = "Paula Greer spoke on Monday. Tom Hale, who is Greer's Finance Chairman, responded to a question."
+    assert ("ADVISES", "Tom Hale", "Paula Greer") in relations_of(text)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from .mention_model import ArticleEntities, EntityInfo, Mention
 from .relations import Found
-from .vocabulary import LABEL_NOUNS, PARTY_ADJECTIVES, PARTY_NOUNS, RACE_WORDS, TITLES
+from .vocabulary import LABEL_NOUNS, PARTY_ADJECTIVES, PARTY_NOUNS, RACE_WORDS, TITLES, UNSETTLED_WORDS
 
 RULE = "label:party-candidate"
 NOMINEE_RULE = "label:party-nominee"
@@ -32,7 +32,8 @@ def party_labels(doc: Doc, entities: ArticleEntities) -> list[Found]:
             continue
         party = _party_before(doc, token.i, entities) or _party_after(doc, token.i, entities)
         person = _person_before(doc, token.i, entities) or _person_after(doc, token.i, entities)
-        if party and person and party != person.entity:
+        unsettled = any(t.lower_ in UNSETTLED_WORDS for t in doc[max(token.i - 4, 0):token.i])   # "likely GOP nominee"
+        if party and person and party != person.entity and not unsettled:
             rule = NOMINEE_RULE if token.lower_ == "nominee" else RULE
             found.append(Found("ENDORSED", party, person.entity, token.sent, rule, 0.75, token.i,
                                {"status": "endorsed"}))

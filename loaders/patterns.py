@@ -33,6 +33,7 @@ from .vocabulary import (
     ORG_NAME_DESCRIPTORS,
     PERSON_NOUNS,
     SUPPORT_VERB_FORMS,
+    UNSETTLED_WORDS,
 )
 
 
@@ -46,6 +47,7 @@ BARE_CHIEF = r"chief(?=,| ⟦| (?:of|at|for)\b)"
 DESCRIBED = r"(?-i:(?:(?!(?:by|of|from|to|for|in|with|at|on|as|and|the|a|an) )(?:[a-z][\w-]*|Democratic|Republican|GOP|" \
             r"Dem|Conservative|Green|Libertarian|Independent|Progressive) ){0,3}?)"
 CLAUSE_VERB = alternation(CLAUSE_VERBS) + r"\b"
+UNSETTLED = "".join(f"(?<!{re.escape(word)} )" for word in UNSETTLED_WORDS)    # "the likely Republican nominee"
 LIST_STOP = r"\b" + alternation(LIST_STOP_WORDS) + r"\b"
 MACROS = {
     "ENT": r"⟦\d+⟧",
@@ -302,13 +304,14 @@ PATTERNS: list[Pattern] = [
              examples=('The Harbor Party-backed challenger Abe Lutz won the primary.',),
              non_examples=('The Harbor Party-funded challenger Abe Lutz won the primary.',)),
     _pattern("party-nominee", "ENDORSED",   # "Republican presidential nominee Donald Trump": the party's nomination
-             r"(?P<src>{ENT}) (?:presidential |mayoral |gubernatorial |senate |congressional |vice-presidential )?"
-             r"(?P<trigger>nominee),? (?:(?:[\w.'-]+) ){{0,3}}?(?P<tgt>{ENT})(?:'s|')?", source_label="ORG",
-             source_kind="party", confidence=0.75,
-             doc="'Republican presidential nominee X': the party's nomination.",
+             UNSETTLED + r"(?P<src>{ENT}) (?:presidential |mayoral |gubernatorial |senate |congressional |"
+             r"vice-presidential )?(?P<trigger>nominee),? (?:(?:[\w.'-]+) ){{0,3}}?(?P<tgt>{ENT})(?:'s|')?",
+             source_label="ORG", source_kind="party", confidence=0.75,
+             doc="'Republican presidential nominee X': the party's nomination (not 'the likely Republican nominee').",
              examples=("Ed Marsh attacked Republican presidential nominee Abe Lutz's plan.",),
              non_examples=('Ed Marsh attacked the Republican plan of Abe Lutz.',
-                           "Ed Marsh mocked the Harbor Transit Authority nominee Abe Lutz.")),
+                           "Ed Marsh mocked the Harbor Transit Authority nominee Abe Lutz.",
+                           "Ed Marsh attacked the likely Republican presidential nominee Abe Lutz.")),
     _pattern("party-ticket", "ENDORSED",   # the endorsee comes from the parse: "running on the Green Party ticket"
              r"(?:on|as) (?:the|a|an|both) (?P<src>{ENT}(?:,? (?:and|or) {ENT})?) (?P<trigger>tickets?|lines?|"
              r"ballot lines?)\b", source_label="ORG", confidence=0.75,

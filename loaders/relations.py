@@ -342,7 +342,7 @@ def _names_a_function(name: Span) -> bool:
 
 
 def _one_of_many(role: str, title: Token) -> bool:
-    """"a director of Y", "a former Y vice president": a title many hold at once, said with "a", is not the head's."""
+    """"a director of Y", "a former Y director": a title many hold at once, said with "a", is not the head's."""
     return role in SHARED_TITLES and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in title.children)
 
 
@@ -623,8 +623,8 @@ def _parse_roles(sent: Span, entities: ArticleEntities) -> list[Found]:
                                                             for g in c.children) for c in title.children):
             continue                                 # "political director", "director of communications": staff
         role = " ".join([m.lower_ for m in modifiers if m.lower_ in TITLE_MODIFIERS] + [title.lemma_.lower()])
-        if _one_of_many(role, title):
-            continue
+        if _one_of_many(role, title) or role.endswith("vice president"):
+            continue                                 # a vice president is an officer, not the head
         if any(m.ent_type_ in ("GPE", "LOC") for m in modifiers):
             continue                                 # "DOT's acting Manhattan commissioner": a region's head
         organizations = [m for m in _role_organizations(title, mentions) if m.label == "ORG"]

@@ -599,7 +599,8 @@ def test_a_staff_list_advises_its_principal() -> None:
     ("The Lakeside Growers Council, which backed the Republican nominee four years ago, stayed neutral. "
      "\"We will watch,\" said council president Lou Varga.", "Lou Varga", "Lakeside Growers Council"),
     ("Vera Bell, head of the city's Housing Preservation Agency, spoke.", "Vera Bell", "Housing Preservation Agency"),
-    ("But Board Chairman Lou Varga opposed the move.", "Lou Varga", "Board"),
+    ("But Board Chairman Lou Varga opposed the move, saying the Harbor Port Authority would lose.", "Lou Varga",
+     "Harbor Port Authority"),          # "Board" alone names no body: the one the sentence names is his
     ("The memos, written by then-HAVA Director Tomas Brandt, changed that.", "Tomas Brandt", "HAVA"),
     ("Rita Vance, co-founder of the Elm Street Neighbors group and co-chair of the Ward 4 Parks Committee, spoke.",
      "Rita Vance", "Ward 4 Parks Committee"),
@@ -906,3 +907,10 @@ def test_a_possessive_before_a_staff_title_names_the_principal() -> None:
     """"Romney's Finance Chairman" tagged as one organization: "Romney" is the candidate he advises."""
     text = "Paula Greer spoke on Monday. Tom Hale, who is Greer's Finance Chairman, responded to a question."
     assert ("ADVISES", "Tom Hale", "Paula Greer") in relations_of(text)
+
+
+def test_a_city_agencys_known_title_names_the_agency() -> None:
+    text = "Parks Commissioner Dora Finch said the pool would open. Health Commissioner Tom Hale warned about the heat."
+    leads = {k for k in relations_of(text) if k[0] == "LEADS"}
+    assert leads == {("LEADS", "Dora Finch", "New York City Department of Parks and Recreation"),
+                     ("LEADS", "Tom Hale", "New York City Department of Health and Mental Hygiene")}

@@ -61,4 +61,6 @@ def _bare_title(doc: Doc, mention: Mention) -> Token | None:
     first = title_index - (title_index > 0 and doc[title_index - 1].lower_ in BODY_WORDS)
     if first > doc[first].sent.start and not _opens_a_title(doc[first - 1]):
         return None                                   # "NYCHA Chair X", "party Chairwoman X", "co-chair X"
+    if first > 1 and doc[first - 1].lower_ in ("and", "&") and doc[first - 2].lower_ in IMPLIED_TITLES:
+        return None                                   # "MTA Chairman and CEO X": the surface rules' title
     return doc[title_index]

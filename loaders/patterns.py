@@ -44,6 +44,7 @@ def alternation(words: Iterable[str]) -> str:
 
 # "Police Chief X", "X, chief of Y", but not "chief marketing officer": a bare chief ends its title.
 BARE_CHIEF = r"chief(?=,| ⟦| (?:of|at|for)\b)"
+LEADER_ROLE = "|".join(map(re.escape, sorted(LEADER_ROLES, key=len, reverse=True))) + "|" + BARE_CHIEF
 DESCRIBED = r"(?-i:(?:(?!(?:by|of|from|to|for|in|with|at|on|as|and|the|a|an) )(?:[a-z][\w-]*|Democratic|Republican|GOP|" \
             r"Dem|Conservative|Green|Libertarian|Independent|Progressive) ){0,3}?)"
 CLAUSE_VERB = alternation(CLAUSE_VERBS) + r"\b"
@@ -75,8 +76,8 @@ MACROS = {
     # What one receives: not "her endorsement of Y", which is her own.
     "RECEIVED": r"(?:(?:the|a|an) )?(?:(?!of\b|from\b|by\b|his\b|her\b|its\b|their\b)[\w,.'-]+ ){0,4}?",
     "DET": r"(?:(?:the|a|an|its|his|her|their) )?(?:(?!of\b|from\b|by\b)[\w,.'-]+ ){0,4}?",
-    "ROLE": "(?:" + "|".join(re.escape(role).replace(r"\ and\ ", r" (?:and|&) ")       # "President & CEO"
-                             for role in sorted(LEADER_ROLES, key=len, reverse=True)) + "|" + BARE_CHIEF + ")",
+    "ROLE": "(?:(?:co-?)?founder and )?(?:" + LEADER_ROLE + ")(?: (?:and|&) (?:" + LEADER_ROLE + "))?",   # "founder and CEO",
+                                                                                                 # "President & CEO"
     "ADVISER": "(?:" + "|".join(sorted(map(re.escape, ADVISER_ROLES), key=len, reverse=True)) + ")",
     "MOD": "(?:(?:" + "|".join(map(re.escape, FORMER_WORDS + CURRENT_WORDS)) + r") ?)*",
     "POSS": r"(?:'s|')?",

@@ -914,3 +914,16 @@ def test_a_city_agencys_known_title_names_the_agency() -> None:
     leads = {k for k in relations_of(text) if k[0] == "LEADS"}
     assert leads == {("LEADS", "Dora Finch", "New York City Department of Parks and Recreation"),
                      ("LEADS", "Tom Hale", "New York City Department of Health and Mental Hygiene")}
+
+
+@pytest.mark.parametrize("text, leader, organization, role", [
+    ("Dana Ruiz, founder and president of the Tarrow Valley Tenants Union, spoke on Monday.", "Dana Ruiz",
+     "Tarrow Valley Tenants Union", "founder and president"),
+    ("Critics cheered the fall of Harbor News founder and CEO Tom Hale last summer.", "Tom Hale", "Harbor News",
+     "founder and ceo"),
+    ("Harbor Transit Authority Chairman and CEO Ida Cole said the trains would run.", "Ida Cole",
+     "Harbor Transit Authority", "chairman and ceo"),
+])
+def test_two_titles_joined_by_and_are_one_role(text: str, leader: str, organization: str, role: str) -> None:
+    edge = relations_of(text).get(("LEADS", leader, organization))
+    assert edge is not None and (edge.get("current"), edge.get("role")) == (True, role)

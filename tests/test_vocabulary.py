@@ -210,9 +210,6 @@ WORDS_NO_GOLD_TEXT_NEEDS = [
      {("LEADS", "Dana Ruiz", "Tarrow Valley Tenants Union", True, "secretary general")}),
     ("LEADER_ROLES", "treasurer", "Dana Ruiz, treasurer of the Tarrow Valley Tenants Union, spoke on Monday.",
      {("LEADS", "Dana Ruiz", "Tarrow Valley Tenants Union", True, "treasurer")}),
-    ("LEADER_ROLES", "founder and president", "Dana Ruiz, founder and president of the Tarrow Valley Tenants Union, "
-                                              "spoke on Monday.",
-     {("LEADS", "Dana Ruiz", "Tarrow Valley Tenants Union", True, "founder and president")}),
     ("ADVISER_ROLES", "policy director", "Dana Ruiz, a policy director for the Abe Lutz campaign, spoke on Monday.",
      {("ADVISES", "Dana Ruiz", "Abe Lutz")}),
     ("ADVISER_ROLES", "surrogate", "Dana Ruiz, a surrogate for the Abe Lutz campaign, spoke on Monday.",
@@ -430,6 +427,20 @@ WORDS_NO_GOLD_TEXT_NEEDS = [
      {("ENDORSED", "Tarrow Valley Tenants Union", "Abe Lutz")}),
     ("SHARED_TITLES", "director", "Tom Hale, a former Harbor Arts League director, was arrested on Monday.", set()),
     ("TITLES", "inspector", "Here Harbor Sanitation Department Chief Inspector Dora Finch examines a plant.", set()),
+    ("LEADER_ROLES", "co-director", "\"It is a hard case,\" said Harbor Tenants Union co-director Tom Hale in a statement.",
+     {("LEADS", "Tom Hale", "Harbor Tenants Union", True, "co-director")}),
+    ("ORG_REFERENCES", "university", "The speech was at Harbor State University on Monday. And University President Tom "
+                                     "Hale said he was proud.",
+     {("LEADS", "Tom Hale", "Harbor State University", True, "president")}),
+    ("ORG_REFERENCES", "college", "The speech was at Lakeside College on Monday. And College President Tom Hale said he "
+                                  "was proud.",
+     {("LEADS", "Tom Hale", "Lakeside College", True, "president")}),
+    ("KIND_WORDS", "authority", "The Harbor Housing Authority faces a lawsuit over the fire. Union president Tom Hale said the "
+                          "members want the teen to pay.", set()),
+    ("KIND_WORDS", "agency", "The Harbor Transit Agency faces a lawsuit over the fire. Union president Tom Hale said the "
+                          "members want the teen to pay.", set()),
+    ("KIND_WORDS", "commission", "The Harbor Taxi Commission faces a lawsuit over the fire. Union president Tom Hale said the "
+                          "members want the teen to pay.", set()),
     ("UNSETTLED_WORDS", "likely", "Ed Marsh attacked the likely Republican presidential nominee Abe Lutz on Monday.", set()),
     ("UNSETTLED_WORDS", "presumptive", "Ed Marsh attacked the presumptive Republican presidential nominee Abe Lutz on Monday.", set()),
     ("UNSETTLED_WORDS", "probable", "Ed Marsh attacked the probable Republican presidential nominee Abe Lutz on Monday.", set()),

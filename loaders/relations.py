@@ -246,10 +246,12 @@ def _sources(pattern: Pattern, match: re.Match[str], view: SlotView, sent: Span,
 
 
 def _office_holder(entity: str, entities: ArticleEntities, doc: Doc) -> bool:
-    """The article gives ``entity`` an office somewhere ("Gov. Cuomo", "Mayor de Blasio", "President Trump")."""
-    return any(m.entity == entity and m.explicit and any(t.lower_.rstrip(".") in OFFICE_HOLDER_TITLES
-                                                         for t in doc[max(m.start - 1, 0):m.start + 1])
-               for m in entities.mentions)
+    """The article gives ``entity`` an office somewhere ("Gov. Cuomo", "Mayor de Blasio", "Council Member X")."""
+    def titled(start: int) -> bool:
+        before = doc[max(start - 2, 0):start + 1]
+        return any(t.lower_.rstrip(".") in OFFICE_HOLDER_TITLES for t in before[-2:]) or \
+            "".join(t.lower_ for t in before[:2]) in OFFICE_HOLDER_TITLES        # "Council Member" = councilmember
+    return any(m.entity == entity and m.explicit and titled(m.start) for m in entities.mentions)
 
 
 def _candidate(entity: str, entities: ArticleEntities) -> bool:
@@ -268,7 +270,8 @@ def _office_or_staff(pattern: Pattern, match: re.Match[str], view: SlotView, sen
     or press secretary of an officeholder ("a spokesman for the mayor", "Koch's former press
     secretary", "communications director for Mayor X") is government staff unless the words say campaign;
     "a director of Y" is one of its board, a "director of Public Relations" heads a staff function, a
-    "Chief Inspector" holds a rank and a "Deputy Police Commissioner" is a deputy."""
+    "Chief Inspector" holds a rank, a "Deputy Police Commissioner" is a deputy and a commission's
+    commissioner one of its members (its chair heads it)."""
     groups = match.groupdict()
     role = (groups.get("role") or "").lower()
     if not role:
@@ -294,6 +297,8 @@ def _office_or_staff(pattern: Pattern, match: re.Match[str], view: SlotView, sen
     if groups.get("tgt") and match.start("tgt") < match.start("role") \
             and view.text[:match.start("tgt")].rstrip().rpartition(" ")[2].lower() in STAFF_FUNCTIONS:
         return True                                  # "Deputy Police Commissioner X": a deputy's title
+    if role == "commissioner" and any(m.entity.lower().endswith("commission") for m in view.mentions(groups.get("tgt"))):
+        return True                                  # "Harbor Taxi Commission Commissioner X": one of its members
     before = view.text[:match.start("role")].rstrip()
     slot = re.search(r"⟦(\d+)⟧(?:'s|')?$", before)
     mention = view.slots[int(slot.group(1))] if slot else None

@@ -311,8 +311,8 @@ def _handle(span: Span, cut: Cut) -> Cut | None:
 
 
 def _function_words(span: Span, cut: Cut) -> Cut | None:
-    """"UPDATE BELOW" tagged as an organization: no name is made of function words alone."""
-    return None if all(t.is_stop or t.is_punct for t in span.doc[cut.start:cut.end]) else cut
+    """"UPDATE BELOW", "Possibly" tagged as names: no name is made of function words and adverbs alone."""
+    return None if all(t.is_stop or t.is_punct or t.pos_ == "ADV" for t in span.doc[cut.start:cut.end]) else cut
 
 
 def _one_character(span: Span, cut: Cut) -> Cut | None:

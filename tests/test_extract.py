@@ -927,3 +927,14 @@ def test_a_city_agencys_known_title_names_the_agency() -> None:
 def test_two_titles_joined_by_and_are_one_role(text: str, leader: str, organization: str, role: str) -> None:
     edge = relations_of(text).get(("LEADS", leader, organization))
     assert edge is not None and (edge.get("current"), edge.get("role")) == (True, role)
+
+
+def test_a_council_members_spokeswoman_is_government_staff() -> None:
+    text = 'Council Member Abe Lutz wants more bike lanes. "We will fight," said Lutz spokeswoman Ida Cole.'
+    assert not {k for k in relations_of(text) if k[0] == "ADVISES"}
+
+
+def test_a_commissions_commissioner_is_one_of_its_members() -> None:
+    text = ("Harbor Taxi Commission Commissioner Tom Hale voted against the plan. "
+            "Harbor Taxi Commission Chairman Ida Cole voted for it.")
+    assert {k for k in relations_of(text) if k[0] == "LEADS"} == {("LEADS", "Ida Cole", "Harbor Taxi Commission")}

@@ -89,6 +89,7 @@ TRIM_EXAMPLES = [
     Example("handle", "Stay safe out there. — Commissioner Dora Finch (@CommissFinch) July 23, 2014", "@CommissFinch",
             None, ("@CommissFinch", "ORG")),
     Example("function-words", "UPDATE BELOW President Dora Finch will speak at noon.", "BELOW", None, ("BELOW", "ORG")),
+    Example("function-words", "Possibly President Dora Finch?? The caption asks.", "Possibly", None, ("Possibly", "ORG")),
     Example("no-capital", "the volunteers knocked on doors.", "the volunteers", None, ("volunteers", "ORG")),
     Example("generic-name", "The Union voted on Monday.", "The Union", None, ("Union", "ORG")),
     Example("dateline-place", "GRANTSVILLE - The mayor spoke.", "GRANTSVILLE", None, ("GRANTSVILLE", "ORG")),

@@ -427,6 +427,8 @@ WORDS_NO_GOLD_TEXT_NEEDS = [
      {("ENDORSED", "Tarrow Valley Tenants Union", "Abe Lutz")}),
     ("SHARED_TITLES", "director", "Tom Hale, a former Harbor Arts League director, was arrested on Monday.", set()),
     ("TITLES", "inspector", "Here Harbor Sanitation Department Chief Inspector Dora Finch examines a plant.", set()),
+    ("GENERIC_ORGS", "university", "\"We agree,\" said University President Tom Hale on Monday.", set()),
+    ("GENERIC_ORGS", "college", "\"We agree,\" said College President Tom Hale on Monday.", set()),
     ("LEADER_ROLES", "co-director", "\"It is a hard case,\" said Harbor Tenants Union co-director Tom Hale in a statement.",
      {("LEADS", "Tom Hale", "Harbor Tenants Union", True, "co-director")}),
     ("ORG_REFERENCES", "university", "The speech was at Harbor State University on Monday. And University President Tom "

@@ -6,7 +6,7 @@ is tuned on; ``test`` and ``holdout`` (42 posts, seed 20261201) were each measur
 after, as was ``holdout2`` (46 posts, seed 20261202); ``holdout3`` (46 posts, seed 20261130) likewise; ``holdout4`` (46 posts, seed 20261203) likewise; ``holdout5``
 (40 posts, seed 20261204) likewise; ``holdout6`` (40 posts, seed 20261205)
 likewise; ``holdout7`` (40 posts, seed 20261206) was run first on 2c0330f; ``holdout8`` (40 posts, seed 20261207, none
-of them ever read by the developer) is the newest blind set.
+of them ever read by the developer) is the newest blind set, run first on adc5ff1 and not tuned on.
 Run ``python tests/archive_set.py dev OUT`` to unpack one half's posts into OUT for ``endorsegraph eval``.
 """
 from __future__ import annotations

@@ -938,3 +938,9 @@ def test_a_commissions_commissioner_is_one_of_its_members() -> None:
     text = ("Harbor Taxi Commission Commissioner Tom Hale voted against the plan. "
             "Harbor Taxi Commission Chairman Ida Cole voted for it.")
     assert {k for k in relations_of(text) if k[0] == "LEADS"} == {("LEADS", "Ida Cole", "Harbor Taxi Commission")}
+
+
+def test_parks_named_alone_is_the_citys_parks_department() -> None:
+    """"Parks spokesman X": the department's spokesman, not an adviser of someone named Parks."""
+    text = '"The hours remain in effect," said Parks spokesman Tom Hale in a statement.'
+    assert not {k for k in relations_of(text) if k[0] == "ADVISES"}

@@ -76,11 +76,14 @@ def entity_id(name: str) -> str:
     return slug or "entity-" + "-".join(f"{ord(c):x}" for c in name)
 
 
+POSSESSIVE = re.compile(r"['’`]s\b")
+NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
+
+
 def normalize_name(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form used to match names and aliases."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    ascii_text = re.sub(r"['’`]s\b", "", ascii_text)
-    return re.sub(r"[^a-z0-9]+", " ", ascii_text).strip()
+    return NOT_ALPHANUMERIC.sub(" ", POSSESSIVE.sub("", ascii_text)).strip()
 
 
 @dataclass

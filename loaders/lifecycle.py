@@ -120,6 +120,8 @@ def article_states(doc: Doc, entities: ArticleEntities, quoted: list[tuple[int, 
 def sentence_states(sent: Span, entities: ArticleEntities, quoted: list[tuple[int, int]],
                     published: str | None) -> list[Found]:
     """The states ``sent`` states, the first rule to read a pair winning."""
+    if not entities.starting_in(sent.start, sent.end):      # no slot without a mention
+        return []
     view = SlotView(sent, entities)
     if "⟦" not in view.text:
         return []

@@ -212,16 +212,16 @@ def _kind_from_words(name: str) -> str | None:
     return None
 
 
+KIND_PATTERNS = [(re.compile(rf"\b{word}\b"), kind) for word, kind in KIND_WORDS]
+
+
 def _kind_from_context(span: Span) -> str | None:
     """"the liberal group X", "X, a union that ...": a describing noun next to the mention."""
     doc = span.doc
     before = doc[max(span.start - 3, span.sent.start):span.start]
     after = doc[span.end:min(span.end + 4, span.sent.end)]
     context = " ".join(t.lower_ for t in before) + " | " + " ".join(t.lower_ for t in after if t.text != ",")
-    for word, kind in KIND_WORDS:
-        if re.search(rf"\b{word}\b", context):
-            return kind
-    return None
+    return next((kind for word, kind in KIND_PATTERNS if word.search(context)), None)
 
 
 _MEMBERS = re.compile(r"(\d[\d,]*)(?:-| )member|represents (\d[\d,]*) (?:workers|members|employees)")

@@ -86,12 +86,14 @@ def sentence_relations(sent: Span, entities: ArticleEntities, quoted: list[tuple
 
 
 PATTERN_NEEDS = [(pattern, required_strings(pattern.regex)) for pattern in PATTERNS]
+NEEDED_STRINGS = sorted({s for _, needs in PATTERN_NEEDS if needs is not None for s in needs})
 
 
 def patterns_that_may_match(text: str) -> list[Pattern]:
     """The patterns, in order, less those that need a string ``text`` lacks (none of which can match it)."""
     key = folded(text)
-    return [pattern for pattern, needs in PATTERN_NEEDS if needs is None or any(s in key for s in needs)]
+    present = {s for s in NEEDED_STRINGS if s in key}
+    return [pattern for pattern, needs in PATTERN_NEEDS if needs is None or not present.isdisjoint(needs)]
 
 
 STAFF_HEAD = re.compile(r"⟦(\d+)⟧(?:'s|') (?:campaign |senior |inner |political )?" + alternation(STAFF_NOUNS)
@@ -124,9 +126,10 @@ def listed_endorsements(doc: Doc, entities: ArticleEntities) -> list[Found]:
     found = []
     sentences = list(doc.sents)
     for index, sent in enumerate(sentences):
-        text = sent.text.strip()
+        if not sent.text.strip().endswith(":"):
+            continue
         trigger = next((t for t in sent if t.lower_ in ENDORSE_NOUNS), None)
-        if not text.endswith(":") or trigger is None or trigger.head.lemma_ not in ACQUIRE_LEMMAS \
+        if trigger is None or trigger.head.lemma_ not in ACQUIRE_LEMMAS \
                 or _hedged_token(trigger):
             continue
         subject = _subject_of(trigger.head)
@@ -150,6 +153,9 @@ def _list_item(doc: Doc, sent: Span) -> bool:
     return bool(re.match(r"\s*[-*•]\s|\s+\S", doc.text[line_start:line_start + 12]))
 
 
+SPACES = re.compile(r"\s+")
+
+
 class SlotView:
     """The sentence as text with each mention replaced by a slot, and a map back to tokens."""
 
@@ -166,7 +172,7 @@ class SlotView:
                 text = f"⟦{len(self.slots)}⟧" + _slot_text(sent, next_i)
                 self.slots.append(mention)
             else:
-                text = re.sub(r"\s+", " ", token.text_with_ws) if not token.is_space else " "
+                text = SPACES.sub(" ", token.text_with_ws) if not token.is_space else " "
                 next_i = i + 1
             if text.strip() or (pieces and not pieces[-1].endswith(" ")):
                 self.offsets.append(length)

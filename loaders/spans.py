@@ -121,11 +121,13 @@ def parties_by_their_adjective(doc: Doc) -> list[Span]:
     found = []
     for token in doc[:-1]:
         party = PARTY_ADJECTIVES.get(token.text)
+        if not party:
+            continue
         ahead = {t.lower_ for t in doc[token.i + 1:token.i + 3]}
         if doc[token.i + 1].lower_ == "and" and token.i + 2 < len(doc) and doc[token.i + 2].text in PARTY_ADJECTIVES:
             ahead = {t.lower_ for t in doc[token.i + 3:token.i + 5]}           # "the Republican and Conservative lines"
         named = "nominee" not in ahead or any(_name_word(t) for t in doc[token.i + 2:token.i + 6])
-        if party and named and ahead & PARTY_LABEL_HEADS \
+        if named and ahead & PARTY_LABEL_HEADS \
                 and doc[token.i + 1].lower_ != "party":
             found.append(Span(doc, token.i, token.i + 1, label="ORG", span_id=party))
     return found
@@ -708,17 +710,21 @@ def organizations_by_context(doc: Doc, spans: list[Span]) -> list[Span]:
     """Unlabelled proper names that context makes organizations: "the endorsement of Conservation
     Colorado", "Green Valley Votes, the renters' advocacy group"."""
     taken = {i for s in spans for i in range(s.start, s.end)}
+    tokens = list(doc)                                   # doc[i] makes a new Token each time
     found, i = [], 0
-    while i < len(doc):
+    while i < len(tokens):
+        if not (tokens[i].is_upper or _proper_word(tokens[i])):     # no name and no acronym starts here
+            i += 1
+            continue
         end = i
-        while end < len(doc) and end - i < 7 and end not in taken and doc[end].lower_.rstrip(".") not in TITLES \
-                and not (doc[end].lower_ in HEAD_TITLES and _name_follows(doc, end + 1)) \
-                and (_proper_word(doc[end]) or (doc[end].is_upper and doc[end].is_alpha and len(doc[end]) > 1)
-                     or (end > i and doc[end].text in ("'", "'s", "for", "of", "and")
-                                                and end + 1 < len(doc) and _proper_word(doc[end + 1]))
-                     or (end > i and doc[end].text == "'")
-                     or (end > i and doc[end].like_num and end + 1 < len(doc)
-                         and (_proper_word(doc[end + 1]) or doc[end + 1].is_upper))):
+        while end < len(tokens) and end - i < 7 and end not in taken and tokens[end].lower_.rstrip(".") not in TITLES \
+                and not (tokens[end].lower_ in HEAD_TITLES and _name_follows(doc, end + 1)) \
+                and (_proper_word(tokens[end]) or (tokens[end].is_upper and tokens[end].is_alpha and len(tokens[end]) > 1)
+                     or (end > i and tokens[end].text in ("'", "'s", "for", "of", "and")
+                                                and end + 1 < len(tokens) and _proper_word(tokens[end + 1]))
+                     or (end > i and tokens[end].text == "'")
+                     or (end > i and tokens[end].like_num and end + 1 < len(tokens)
+                         and (_proper_word(tokens[end + 1]) or tokens[end + 1].is_upper))):
             end += 1
         if end - i >= 2 and (_after_endorsement_word(doc, i) or _after_head_title(doc, i)
                              or _described_as_organization(doc, end)
@@ -1021,11 +1027,16 @@ def repair_labels(spans: list[Span], doc: Doc, gazetteer: Gazetteer,
     evidence = replace(evidence, taken=frozenset(i for span, _ in repaired for i in range(span.start, span.end)),
                        known_acronyms=_organization_acronyms(repaired))
     mention_rules = enabled(MENTION_RULES, disabled)
-    unlabelled = [found for token in doc if token.i not in evidence.taken
+    unlabelled = [found for token in doc if token.i not in evidence.taken and _capitalized(token)
                   and (found := first_result(mention_rules, token, evidence)) is not None]
     repaired = [(span, label) for span, label in repaired        # "Local 1181 of the X" holds its parent's name
                 if not any(u.start <= span.start and span.end <= u.end for u, _ in unlabelled)]
     return sorted(repaired + unlabelled, key=lambda item: item[0].start)
+
+
+def _capitalized(token: Token) -> bool:
+    """Every mention rule starts at a capitalized word (a name, an acronym, a title or "Local")."""
+    return token.is_title or token.is_upper or token.text[:1].isupper()
 
 
 def _organization_acronyms(labelled: list[tuple[Span, str]]) -> frozenset[str]:

@@ -16,25 +16,27 @@ from .required_text import folded, required_strings
 from .spans import acronyms
 from .vocabulary import CAPITALIZED_NON_NAMES, SUPPORT_VERB_FORMS
 
-TRIGGER = re.compile(
-    r"endors|\bback(?:ed|s|ing|ers?)\b|support|\bnods?\b|nomin|candidate|ticket|(?-i:\b(?:Democrat|Democratic|Republican|GOP|Green|Libertarian|Conservative|Independence) [A-Z])|\blines?\b|recommend|\bweight\b|out for|" + alternation(SUPPORT_VERB_FORMS) + "|"   # every supporting verb
-    r"rallying|(?:his|her|their) (?:side|corner)|\b(?:my|our|his|her|its|their) vote\b|president|director|chair|secretar|treasurer|\bhead|leader|"
-    r"\blead|\bled\b|\bruns?\b|\bran\b|direct|\bfound(?:ed|er|ers|ing)\b|co-?found|\bceo\b|chief|manager|commissioner|speaker|owner|chancellor|\bdean\b|principal|"
+TRIGGER_WORDS = re.compile(          # lowercase: searched in folded text (3x faster than a case-insensitive search)
+    r"\bendors|\bback(?:ed|s|ing|ers?)\b|support|\bnods?\b|nomin|candidate|ticket|\blines?\b|recommend|\bweight\b|\bout for|"
+    + alternation(SUPPORT_VERB_FORMS) + "|"   # every supporting verb (lowercase, as every word here)
+    r"rallying|(?:his|her|their) (?:side|corner)|\b(?:my|our|his|her|its|their) vote\b|president|director|chair|secretar|treasurer|\bhead(?!lin|light|quarter|phone|ache)|leader|"
+    r"\blead|\bled\b|(?<!-)\bruns?\b|\bran\b|direct(?!ly|ion)|\bfound(?:ed|er|ers|ing)\b|co-?found|\bceo\b|chief|manager|commissioner|speaker|owner|chancellor|\bdean\b|principal|"
     r"publisher|advis|strateg|spokes|pollster|surrogate|speechwriter|fundrais|consult|superintend|grew out|born out|emerged from|"
-    r"sprang from|came out of|started by|created by|launched by|member|affiliat",
-    re.IGNORECASE)
+    r"sprang from|came out of|started by|created by|launched by|(?<!re)member|affiliat")
+PARTY_LABEL = re.compile(r"\b(?:Democrat|Democratic|Republican|GOP|Green|Libertarian|Conservative|Independence) [A-Z]")
 
-
-TRIGGER_NEEDS = required_strings(TRIGGER) or frozenset({""})   # one of these is in any text TRIGGER finds
+TRIGGER_NEEDS = (required_strings(TRIGGER_WORDS) or frozenset({""})) | (required_strings(PARTY_LABEL) or frozenset({""}))
 
 
 def may_state_relation(text: str) -> bool:
     """False when ``text`` holds no word any extraction rule needs: it states no relation we can read.
 
-    ``TRIGGER.search``, after ruling out at C speed the texts that hold none of the strings its words
-    need (most lines of an article; the case-insensitive search is slow on them)."""
+    A trigger word in any case (searched in the folded text, which keeps every character's place), or
+    a capitalized party label; after ruling out at C speed the texts that hold none of the strings
+    these need (most lines of an article)."""
     key = folded(text)
-    return any(needed in key for needed in TRIGGER_NEEDS) and TRIGGER.search(text) is not None
+    return any(needed in key for needed in TRIGGER_NEEDS) and \
+        (TRIGGER_WORDS.search(key) is not None or PARTY_LABEL.search(text) is not None)
 
 
 LIST_ITEM_CHARS = 200                                  # a longer line ends a list

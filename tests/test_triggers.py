@@ -82,3 +82,24 @@ def test_a_line_spelling_out_an_acronym_of_a_trigger_line_is_parsed() -> None:
     kept = relation_text(text)
     assert len(kept) == len(text)
     assert "New York Civil Liberties Union" in kept and "Nothing else happened." not in kept
+
+
+def test_the_trigger_words_are_lowercase() -> None:
+    """They are searched in folded text: a capital letter in them would never match."""
+    from endorsegraph.loaders.triggers import TRIGGER_WORDS
+    assert TRIGGER_WORDS.pattern == TRIGGER_WORDS.pattern.lower()
+
+
+@pytest.mark.parametrize("line", ["She will remember the rally.", "The headline says it all.", "He went directly home.",
+                                  "A hit-and-run in Queens.", "Street vendors lined up.", "Be on the lookout for him.",
+                                  "The direction of traffic changed.", "Police headquarters was closed."])
+def test_words_that_only_contain_a_trigger_are_not_triggers(line: str) -> None:
+    """"remember" is no "member", "headline" no "head", "vendors" no "endorse": such lines are not parsed."""
+    assert not may_state_relation(line)
+
+
+@pytest.mark.parametrize("line", ["She is a member of the club.", "He heads the union.", "She directed the group.",
+                                  "He runs the PAC.", "They endorsed her.", "The union came out for him.",
+                                  "She is the Democratic Party's pick.", "A Republican Senator spoke."])
+def test_the_trigger_words_themselves_still_trigger(line: str) -> None:
+    assert may_state_relation(line)

@@ -50,6 +50,7 @@ from .vocabulary import (
     ORG_REFERENCES,
     PARTY_ADJECTIVES,
     PARTY_LABEL_HEADS,
+    PEOPLE_NOUNS,
     PERSON_DESCRIPTORS,
     ROLE_WORDS,
     STAFF_FUNCTIONS,
@@ -107,10 +108,18 @@ def entity_spans(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (
     raw = [s for s in raw if not any(s.start < n.end and n.start < s.end for n in overriding)] + overriding
     raw = merge_overlaps(outside(names_after_titles(doc) + full_names_of_surnames(doc, raw) + raw))
     raw = merge_overlaps(raw + [extend_organization(s, disabled) for s in outside(organizations_by_context(doc, raw))])
-    heads = outside(organizations_before_titles(doc, raw))
+    heads = [_longer_name(head, raw) for head in outside(organizations_before_titles(doc, raw))]
     raw = sorted(heads + [s for s in raw if not any(s.start < h.end and h.start < s.end for h in heads)],
                  key=lambda s: s.start)
     return [(span, label) for span, label in repair_labels(raw, doc, gazetteer, disabled) if outside([span])]
+
+
+def _longer_name(head: Span, spans: list[Span]) -> Span:
+    """The organization among ``spans`` that ends where ``head`` does and runs on over the possessive before
+    it ("Correction Officer's Benevolent Association" for "Benevolent Association"), else ``head``."""
+    if head.start == 0 or head.doc[head.start - 1].text not in ("'s", "'"):
+        return head
+    return next((s for s in spans if s.label_ == "ORG" and s.end == head.end and s.start < head.start - 1), head)
 
 
 LOCAL_NAME = re.compile(r"^\d+[A-Za-z]{1,2}$")
@@ -392,6 +401,19 @@ ExtendRule = Callable[[Span, Reach], Reach]
 SuffixRule = Callable[[Span, Reach], Reach | None]
 
 
+def _people_possessive_before(span: Span, reach: Reach) -> Reach:
+    """"Correction Officer's" + "Benevolent Association": the people a body is named for, in the possessive, open its name."""
+    doc, start = span.doc, reach.start
+    if not (start - 2 >= span.sent.start and doc[start - 1].text in ("'s", "'") and doc[start - 2].is_title
+            and doc[start - 2].lower_ in PEOPLE_NOUNS and span[-1].lower_ in ORG_HEADS):
+        return reach
+    start -= 2
+    while start > span.sent.start and doc[start - 1].is_title and not doc[start - 1].is_stop \
+            and doc[start - 1].ent_type_ != "PERSON" and doc[start - 1].lower_.rstrip(".") not in TITLES:
+        start -= 1
+    return replace(reach, start=start)
+
+
 def _place_or_local_before(span: Span, reach: Reach) -> Reach:
     """"Oregon AFL-CIO", "32BJ SEIU": places and a local's name before the name are part of it."""
     doc, start = span.doc, reach.start
@@ -537,6 +559,25 @@ def _of_place(span: Span, reach: Reach) -> Reach | None:
     return replace(reach, end=end)
 
 
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+
+
+def _possessive_in_name(span: Span, reach: Reach) -> Reach | None:
+    """"Macy's President": a one-word name's "'s" is its own where the article also writes it with nothing owned after it."""
+    doc, end = span.doc, reach.end
+    if not (reach.end - reach.start == 1 and end < reach.limit and doc[end].text in ("'s", "’s") and doc[end].tag_ == "POS"):
+        return None
+    word = doc[end - 1].text
+    if any(token.text == word and token.ent_type_ == "PERSON" for token in doc):
+        return None                                  # "Lopez's", of a person the article names
+    for token in doc:
+        if token.text == word and token.i + 1 < len(doc) and doc[token.i + 1].text == doc[end].text \
+                and doc[token.i + 1].tag_ == "POS" and \
+                (token.i + 2 == len(doc) or doc[token.i + 2].pos_ not in NOMINAL_POS and not doc[token.i + 2].is_space):
+            return replace(reach, end=end + 1)
+    return None
+
+
 def _place_after(span: Span, reach: Reach) -> Reach | None:
     """"Sierra Club California": a place after the name, unless a capitalized word follows the place."""
     doc, end = span.doc, reach.end
@@ -547,6 +588,7 @@ def _place_after(span: Span, reach: Reach) -> Reach | None:
 
 
 EXTEND_RULES: tuple[Rule[ExtendRule], ...] = (
+    Rule("people-possessive-before", _people_possessive_before),
     Rule("place-or-local-before", _place_or_local_before),
     Rule("acronym-before", _acronym_before),
     Rule("numbered-name-before", _numbered_name_before),
@@ -562,6 +604,7 @@ SUFFIX_RULES: tuple[Rule[SuffixRule], ...] = (
     Rule("unit-number-closing", _unit_number_closing),
     Rule("unit-number-after", _unit_number_after),
     Rule("unit-of-parent", _unit_of_parent),
+    Rule("possessive-in-name", _possessive_in_name),
     Rule("possessive-chapter", _possessive_chapter),
     Rule("chapter-of", _chapter_of),
     Rule("of-place", _of_place),

@@ -944,3 +944,16 @@ def test_parks_named_alone_is_the_citys_parks_department() -> None:
     """"Parks spokesman X": the department's spokesman, not an adviser of someone named Parks."""
     text = '"The hours remain in effect," said Parks spokesman Tom Hale in a statement.'
     assert not {k for k in relations_of(text) if k[0] == "ADVISES"}
+
+
+def test_a_body_named_for_people_in_the_possessive_keeps_its_whole_name() -> None:
+    """"Correction Officer's Benevolent Association president X" leads the whole body, not "Benevolent Association"."""
+    text = "Lakeport County Correction Officer's Benevolent Association president Dana Kirby opposed the plan."
+    assert {k for k in relations_of(text) if k[0] == "LEADS"} == \
+        {("LEADS", "Dana Kirby", "Lakeport County Correction Officer's Benevolent Association")}
+
+
+def test_a_company_named_with_its_possessive_keeps_it() -> None:
+    """"Harlow's will close": the "'s" is the name's, so "Harlow's President X" leads "Harlow's"."""
+    text = "Harlow's will close 40 stores next year. Harlow's President Dana Kirby announced the cuts."
+    assert {k for k in relations_of(text) if k[0] == "LEADS"} == {("LEADS", "Dana Kirby", "Harlow's")}

@@ -99,6 +99,8 @@ TRIM_EXAMPLES = [
 
 # the organization's text once grown
 EXTEND_EXAMPLES = [
+    Example("people-possessive-before", "Ida Vole, president of the Lakeport Correction Officer's Benevolent Association, spoke.",
+            "Benevolent Association", "Lakeport Correction Officer's Benevolent Association", "Benevolent Association"),
     Example("ordinal-before", "Lia Poe is the 22nd Century Lumber chairman.", "Lumber",
             "22nd Century Lumber", "Lumber"),
     Example("place-or-local-before", "The Dakota Plainsworkers Union backed the levy.", "Plainsworkers Union",
@@ -128,6 +130,8 @@ SUFFIX_EXAMPLES = [
             "Harbor Hotel Workers Local 908", "Harbor Hotel Workers"),
     Example("unit-of-parent", "The union's Local 1199 of the Harbor Health Workers Union endorsed Abe Lutz.", "Local 1199",
             "Local 1199 of the Harbor Health Workers Union", "Local 1199"),
+    Example("possessive-in-name", "Harlow's will close 40 stores. Ida Vole, the chairman of Harlow's, said so.", "Harlow",
+            "Harlow's", "Harlow"),
     Example("possessive-chapter", "The Harbor Alliance's Youth Caucus backed the levy.", "Harbor Alliance",
             "Harbor Alliance's Youth Caucus", "Harbor Alliance"),
     Example("chapter-of", "The Lakeside University chapter of the National Writers Guild backed the levy.",

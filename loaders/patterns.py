@@ -385,6 +385,7 @@ PATTERNS: list[Pattern] = [
                  "'chairwoman of the board of directors of <Organization>'.",
              examples=('"It is far," said Ines Calloway, president of the PS 88 PTA.',
                        'Omar Reyes, director of the bike advocacy group Safe Streets Now, was pleased.',
+                       'Tom Hale, CEO of biotechnology giant Vextra Inc., said prices will rise.',
                        '"We need more," said Vera Oakes, chairwoman of the board of directors of the Harbor Arts League.',
                        'Tom Hale, president of the developer and landlord lobbying group Harbor Realty Board, agreed.',
                        'Late on Monday Tom Hale—President and CEO of the Harbor Arts League—announced a fee.',

@@ -39,6 +39,7 @@ from .vocabulary import (
     NUMBER_WORDS,
     OFFICE_HOLDER_TITLES,
     OFFICE_TITLES,
+    ORG_NAME_DESCRIPTORS,
     PERSON_NOUNS,
     PREDICATED_ADVISER_ROLES,
     PREDICATED_TITLES,
@@ -373,7 +374,8 @@ def _led_thing_named_by_modifier(pattern: Pattern, match: re.Match[str], view: S
     last = sent.doc[view.mentions(match.group("tgt"))[-1].end - 1]
     head = last.head
     return last.dep_ in ("compound", "nmod") and head.i > last.i and head.pos_ == "NOUN" and head.is_lower \
-        and head.ent_type_ == "" and head.lower_ not in BODY_WORDS
+        and head.ent_type_ == "" and head.lower_ not in BODY_WORDS \
+        and head.lower_ not in ORG_NAME_DESCRIPTORS                            # "the X group" is X
 
 
 def _ends_in_title_holder(match: re.Match[str]) -> bool:

@@ -957,3 +957,9 @@ def test_a_company_named_with_its_possessive_keeps_it() -> None:
     """"Harlow's will close": the "'s" is the name's, so "Harlow's President X" leads "Harlow's"."""
     text = "Harlow's will close 40 stores next year. Harlow's President Dana Kirby announced the cuts."
     assert {k for k in relations_of(text) if k[0] == "LEADS"} == {("LEADS", "Dana Kirby", "Harlow's")}
+
+
+def test_an_organization_before_the_word_group_is_the_group_led() -> None:
+    """"the head of the X group": X is the group, not a word modifying what is led."""
+    text = "Bob Marino, the head of the Lakeport Council of Dog Owners group, told the paper the park is safe."
+    assert ("LEADS", "Bob Marino", "Lakeport Council of Dog Owners") in relations_of(text)

@@ -453,7 +453,10 @@ WORDS_NO_GOLD_TEXT_NEEDS = [
      {("LEADS", "Dora Finch", "New York City Council", True, "speaker")}),
     ("POSTING_VERBS", "tweets", "City Council Speaker Dora Finch Tweets the photograph on Monday.",
      {("LEADS", "Dora Finch", "New York City Council", True, "speaker")}),
-]
+] + [("ORG_NAME_DESCRIPTORS", word, f"Tom Hale, CEO of the {word} Vextra Inc., said prices will rise.",
+      {("LEADS", "Tom Hale", "Vextra Inc.", True, "ceo")})                  # "CEO of biotechnology giant X"
+     for word in ("giant", "brokerage", "startup", "magazine", "bank", "retailer", "corporation", "conglomerate",
+                  "charity")]
 
 
 def _relations(text: str) -> set[tuple]:

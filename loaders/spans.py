@@ -50,6 +50,7 @@ from .vocabulary import (
     ORG_REFERENCES,
     PARTY_ADJECTIVES,
     PARTY_LABEL_HEADS,
+    PARTY_LEADER_WORDS,
     PEOPLE_NOUNS,
     PERSON_DESCRIPTORS,
     ROLE_WORDS,
@@ -104,7 +105,7 @@ def entity_spans(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (
             if e.label_ not in ("PERSON", "ORG", "GPE", "NORP") and _described_as_person(e)]   # model called a title
     raw = [s for s in (trim(e, disabled) for e in raw) if s is not None]
     raw = [extend_organization(s, disabled) if s.label_ == "ORG" else s for s in raw]
-    overriding = outside(names_with_suffixes(doc) + parties_by_their_adjective(doc))   # whatever the model said
+    overriding = outside(names_with_suffixes(doc) + merge_overlaps(county_parties(doc) + parties_by_their_adjective(doc)))
     raw = [s for s in raw if not any(s.start < n.end and n.start < s.end for n in overriding)] + overriding
     raw = merge_overlaps(outside(names_after_titles(doc) + full_names_of_surnames(doc, raw) + raw))
     raw = merge_overlaps(raw + [extend_organization(s, disabled) for s in outside(organizations_by_context(doc, raw))])
@@ -140,6 +141,40 @@ def parties_by_their_adjective(doc: Doc) -> list[Span]:
                 and doc[token.i + 1].lower_ != "party":
             found.append(Span(doc, token.i, token.i + 1, label="ORG", span_id=party))
     return found
+
+
+def county_parties(doc: Doc) -> list[Span]:
+    """"the Queens County Democratic boss", "Democratic Brooklyn party boss X": a place's party, named by its
+    adjective and a title of its leader after it, is that place's party ("Queens County Democratic Party")."""
+    found = []
+    for token in doc:
+        party = PARTY_ADJECTIVES.get(token.text)
+        if not party:
+            continue
+        start = token.i
+        while start > 0 and token.i - start < 4 and _county_word(doc[start - 1]):
+            start -= 1                                   # "Queens County" + "Democratic"
+        end = token.i + 1
+        if start == token.i:
+            while end < len(doc) and end - token.i <= 4 and _county_word(doc[end]):
+                end += 1                                 # "Democratic" + "Brooklyn" + "party"
+            if end == token.i + 1 or end >= len(doc) or doc[end].lower_ != "party":
+                continue
+        place = doc[start:token.i] if start < token.i else doc[token.i + 1:end]
+        if end < len(doc) and doc[end].lower_ == "party":
+            end += 1
+        if end < len(doc) and doc[end].lower_ in PARTY_LEADER_WORDS:
+            found.append(Span(doc, start, end, label="ORG", span_id=f"{place.text} {party}"))
+    return found
+
+
+LEGISLATURES = frozenset({"senate", "house", "assembly", "council", "congress", "conference", "caucus", "legislature"})
+
+
+def _county_word(token: Token) -> bool:
+    """A word of a place's name ("Queens County", "New York State"), never a legislature ("Senate Democratic leader")."""
+    return (_place_word(token) or (token.ent_type_ == "NORP" and token.is_title and not DEMONYM.search(token.lower_))) \
+        and token.lower_ not in LEGISLATURES and token.text not in PARTY_ADJECTIVES
 
 
 def names_with_suffixes(doc: Doc) -> list[Span]:

@@ -963,3 +963,17 @@ def test_an_organization_before_the_word_group_is_the_group_led() -> None:
     """"the head of the X group": X is the group, not a word modifying what is led."""
     text = "Bob Marino, the head of the Lakeport Council of Dog Owners group, told the paper the park is safe."
     assert ("LEADS", "Bob Marino", "Lakeport Council of Dog Owners") in relations_of(text)
+
+
+@pytest.mark.parametrize("text, leader, party", [
+    ("Congressman Tom Hale, the Queens County Democratic boss, backed Abe Lutz.", "Tom Hale", "Queens County Democratic Party"),
+    ("The nonprofit was founded by Democratic Brooklyn party boss Tom Hale in 1980.", "Tom Hale", "Brooklyn Democratic Party"),
+    ("New York State Republican chairman Tom Hale backed Abe Lutz.", "Tom Hale", "New York State Republican Party"),
+])
+def test_a_places_party_is_named_by_its_leaders_title(text: str, leader: str, party: str) -> None:
+    """"the Queens County Democratic boss": a county's party, not the Democratic Party."""
+    assert {k for k in relations_of(text) if k[0] == "LEADS"} == {("LEADS", leader, party)}
+
+
+def test_a_legislatures_party_leader_leads_no_county_party() -> None:
+    assert not {k for k in relations_of("Senate Democratic leader Tom Hale backed Abe Lutz.") if k[0] == "LEADS"}

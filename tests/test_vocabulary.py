@@ -456,7 +456,10 @@ WORDS_NO_GOLD_TEXT_NEEDS = [
 ] + [("ORG_NAME_DESCRIPTORS", word, f"Tom Hale, CEO of the {word} Vextra Inc., said prices will rise.",
       {("LEADS", "Tom Hale", "Vextra Inc.", True, "ceo")})                  # "CEO of biotechnology giant X"
      for word in ("giant", "brokerage", "startup", "magazine", "bank", "retailer", "corporation", "conglomerate",
-                  "charity")]
+                  "charity")] + \
+    [("PARTY_LEADER_WORDS", word, f"Tom Hale, the Bronx Republican {word}, backed Abe Lutz.",   # a county's party
+      {("ENDORSED", "Tom Hale", "Abe Lutz"), ("LEADS", "Tom Hale", "Bronx Republican Party", True, word)})
+     for word in ("chair", "chairwoman", "chairperson", "leader")]
 
 
 def _relations(text: str) -> set[tuple]:

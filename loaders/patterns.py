@@ -452,6 +452,15 @@ PATTERNS: list[Pattern] = [
              doc="'<Person> heads/leads the <Organization>'.",
              examples=('Janelle Corrigan heads the Harbor Alliance.',),
              non_examples=('Janelle Corrigan joined the Harbor Alliance.',)),
+    _pattern("leader-joined-as", "LEADS",   # "X joined Y as its president"
+             r"(?P<src>{ENT}){APPOS},? (?P<aux>{AUX})(?P<trigger>joined|joins|join|joining|rejoined) (?:the )?(?P<tgt>{ENT})"
+             r"(?: in (?-i:[A-Z])[\w.' ]{{0,30}}?)? as (?:its |the |their |⟦\d+⟧ )?(?:new )?(?P<mod>{MOD})(?P<role>{ROLE})\b",
+             source_label="PERSON", target_label="ORG", confidence=0.85,
+             doc="'<Person> joined <Organization> as its president': a head's title (not 'as a director', a board seat).",
+             examples=('Tom Hale joined Vextra Inc. as its president in 2010.',
+                       'In 2012 Ida Cole joined the Harbor Arts League as executive director.'),
+             non_examples=('Tom Hale joined Vextra Inc. as a consultant in 2010.',
+                           'Ida Cole joined the Harbor Arts League as a director in 2012.')),
     # ADVISES
     _pattern("adviser-title-before", "ADVISES",
              r"(?P<mod0>{MOD})(?P<tgt>{ENT}){POSS} (?:(?:(?-i:[a-z][\w-]*) )?campaign )?(?P<mod>{MOD})"

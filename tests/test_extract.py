@@ -837,11 +837,12 @@ def test_a_capitalized_candidate_ends_a_partys_name() -> None:
 
 
 def test_a_known_title_yields_to_the_body_its_sentence_names() -> None:
-    """"Police Commissioner" is the NYPD's, but not beside "the Harbor County Police Department"."""
+    """"Police Commissioner" is the NYPD's, but beside "the Harbor County Police Department" it is that one's."""
     text = ('"The Harbor County Police Department will not tolerate any violence," Acting Police Commissioner '
             'Tom Hale told reporters last week. Police Commissioner Ida Cole of New York agreed.')
     leads = {k for k in relations_of(text) if k[0] == "LEADS"}
-    assert leads == {("LEADS", "Ida Cole", "New York City Police Department")}
+    assert leads == {("LEADS", "Ida Cole", "New York City Police Department"),
+                     ("LEADS", "Tom Hale", "Harbor County Police Department")}
 
 
 def test_a_shared_surname_owning_an_adviser_is_the_candidates() -> None:
@@ -977,3 +978,8 @@ def test_a_places_party_is_named_by_its_leaders_title(text: str, leader: str, pa
 
 def test_a_legislatures_party_leader_leads_no_county_party() -> None:
     assert not {k for k in relations_of("Senate Democratic leader Tom Hale backed Abe Lutz.") if k[0] == "LEADS"}
+
+
+def test_joining_an_organization_as_its_head_leads_it() -> None:
+    assert ("LEADS", "Tom Hale", "Vextra Inc.") in relations_of("Tom Hale joined Vextra Inc. as its president in 2010.")
+    assert not {k for k in relations_of("Tom Hale joined Vextra Inc. as a consultant in 2010.") if k[0] == "LEADS"}

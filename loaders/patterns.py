@@ -292,6 +292,12 @@ PATTERNS: list[Pattern] = [
              examples=('As the paper notes, Mayor Ed Marsh, a Lutz supporter, is close to the party. Abe Lutz thanked him.',
                        'Abe Lutz thanked union president Ed Marsh, who was a staunch Ruth Amsel supporter.'),
              non_examples=('As the paper notes, Mayor Ed Marsh, a Lutz critic, is close to the party. Abe Lutz thanked him.',)),
+    _pattern("delegate-apposition", "ENDORSED",   # "X, a Sanders delegate from New York,"
+             r"(?P<src>{ENT}),? (?:who (?:is|was) |is |was )?(?:a|an|one) (?:(?-i:[a-z][\w-]*) ){{0,2}}?(?P<tgt>{ENT}) "
+             r"(?P<trigger>delegate)\b", target_label="PERSON", confidence=0.75,
+             doc="'X, a Y delegate': a delegate pledged to candidate Y backs Y (not a party's or a convention's delegate).",
+             examples=('Abe Lutz lost the primary. Ida Cole, a Lutz delegate from Ohio, spoke for an hour.',),
+             non_examples=('Abe Lutz lost the primary. Ida Cole, a DNC delegate from Ohio, spoke for an hour.',)),
     _pattern("supporter-fronted", "ENDORSED",   # "A Hillary Clinton supporter during the campaign, he praised ..."
              r"^(?:(?:a|an) )?(?:(?-i:[a-z][\w-]*) ){{0,2}}?(?P<tgt>{ENT}) (?P<trigger>supporter|backer|endorser)\b"
              r"[^,;⟦]{{0,80}}, (?P<src>{ENT})", confidence=0.75,

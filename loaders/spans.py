@@ -220,10 +220,11 @@ def _dateline_prefix(span: Span, cut: Cut) -> Cut:
 
 
 def _leading_filler(span: Span, cut: Cut) -> Cut:
-    """Leading articles, spaces and punctuation are not the name, nor a person's leading titles ("the Sen. X")."""
+    """Leading articles, spaces and punctuation are not the name, nor a person's leading titles or tenure ("Longtime X")."""
     doc, start = span.doc, cut.start
     while start < cut.end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_space or
-                               (cut.label == "PERSON" and doc[start].lower_.rstrip(".") in TITLES
+                               (cut.label == "PERSON" and (doc[start].lower_.rstrip(".") in TITLES or
+                                                           doc[start].lower_ in TENURE_WORDS)
                                 and cut.end - start > 1) or doc[start].is_punct):
         start += 1
     return replace(cut, start=start)

@@ -983,3 +983,9 @@ def test_a_legislatures_party_leader_leads_no_county_party() -> None:
 def test_joining_an_organization_as_its_head_leads_it() -> None:
     assert ("LEADS", "Tom Hale", "Vextra Inc.") in relations_of("Tom Hale joined Vextra Inc. as its president in 2010.")
     assert not {k for k in relations_of("Tom Hale joined Vextra Inc. as a consultant in 2010.") if k[0] == "LEADS"}
+
+
+def test_a_tenure_word_opening_a_sentence_is_no_part_of_a_name() -> None:
+    """"Longtime Lutz supporter Ida Cole": Lutz is Abe Lutz, not a person called "Longtime Lutz"."""
+    text = "Abe Lutz spoke. Longtime Lutz supporter Ida Cole cheered."
+    assert {k for k in relations_of(text) if k[0] == "ENDORSED"} == {("ENDORSED", "Ida Cole", "Abe Lutz")}

@@ -1,12 +1,13 @@
 """The real development set: Gothamist posts from ``../shared/corpus/archive`` with blind gold.
 
-The gold files (``fixtures/archive/dev``, ``test``, ``holdout``, ``holdout2``, ``holdout3``, ``holdout4``, ``holdout5``, ``holdout6``, ``holdout7`` and ``holdout8``) hold facts and character
+The gold files (``fixtures/archive/dev``, ``test``, ``holdout``, ``holdout2``, ``holdout3``, ``holdout4``, ``holdout5``, ``holdout6``, ``holdout7``, ``holdout8`` and ``holdout9``) hold facts and character
 offsets into each post, never the post's sentences; the posts themselves are read from the archive. ``dev``
 is tuned on; ``test`` and ``holdout`` (42 posts, seed 20261201) were each measured once, first, and tuned on
 after, as was ``holdout2`` (46 posts, seed 20261202); ``holdout3`` (46 posts, seed 20261130) likewise; ``holdout4`` (46 posts, seed 20261203) likewise; ``holdout5``
 (40 posts, seed 20261204) likewise; ``holdout6`` (40 posts, seed 20261205)
 likewise; ``holdout7`` (40 posts, seed 20261206) was run first on 2c0330f; ``holdout8`` (40 posts, seed 20261207, none
-of them ever read by the developer) is the newest blind set, run first on adc5ff1 and not tuned on.
+of them ever read by the developer) was run first on adc5ff1 and not tuned on; ``holdout9`` (40 posts, seed 20261208,
+drawn the same way in the ninth session) is the newest blind set, not tuned on.
 Run ``python tests/archive_set.py dev OUT`` to unpack one half's posts into OUT for ``endorsegraph eval``.
 """
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 ARCHIVE = HERE.parent.parent / "shared" / "corpus" / "archive" / "gothamist-2008-2017.tar.xz"
 GOLD = HERE / "fixtures" / "archive"
-HALVES = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8")
+HALVES = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9")
 
 
 def gold_dir(half: str) -> Path:

@@ -142,11 +142,20 @@ class _Resolver:
         if len(matches) == 1:
             return next(iter(matches))
         if matches and names_a_principal(span.doc, span.end):   # people sharing the name of a campaign's owner:
-            running = matches & self.candidates                  # the candidate among them, else the name alone
+            running = matches & self.candidates                  # the candidate among them, the one the graph
+            if len(running) != 1:                                # built so far knows as a candidate, else the name
+                running = matches & self._graph_candidates(text)
             return next(iter(running)) if len(running) == 1 else text
         if matches:                                  # two people share this name: the one the article is about
             return _dominant(matches, self.full_mentions)
         return self._graph_name(text, ("Person", "Candidate"), surname=True) or text
+
+    def _graph_candidates(self, surname: str) -> set[str]:
+        """The names of the candidates of the graph built so far who have ``surname``."""
+        if self.graph_names is None:
+            return set()
+        return {self.graph_names.name_of(i) for i in self.graph_names.by_surname(surname)
+                if self.graph_names.type_of(i) == "Candidate"}
 
     def _graph_name(self, text: str, types: tuple[str, ...], surname: bool = False) -> str | None:
         """The one entity of the graph built so far that ``text`` names (or, for people, ends with)."""

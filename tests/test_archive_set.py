@@ -19,7 +19,7 @@ GATES = [("dev", 0.95, 0.76),         # dev half (59 posts): 0.61 / 0.24 before 
                                       # (0.59 until a vice president stopped being read as a head: one gold file
                                       # counts one; the same change removed three wrong readings elsewhere)
          ("holdout2", 0.93, 0.71),    # holdout2 (46 posts, annotated blind after): first run 0.81 / 0.33, now 0.94 / 0.71
-         ("holdout3", 0.91, 0.47),    # holdout3 (46 posts, annotated blind after): first run 0.80 / 0.33, now 0.92 / 0.48
+         ("holdout3", 0.92, 0.52),    # holdout3 (46 posts, annotated blind after): first run 0.80 / 0.33, now 0.93 / 0.52
          ("holdout4", 0.79, 0.62),    # holdout4 (46 posts, annotated blind after): first run 0.65 / 0.51, now 0.79 / 0.63
          ("holdout5", 0.96, 0.56),    # holdout5 (40 posts, annotated blind after): first run 0.80 / 0.42, now 0.96 / 0.56
          ("holdout6", 0.82, 0.45),    # holdout6 (40 posts, annotated blind after): first run 0.67 / 0.28, now 0.82 / 0.45

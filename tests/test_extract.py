@@ -989,3 +989,18 @@ def test_a_tenure_word_opening_a_sentence_is_no_part_of_a_name() -> None:
     """"Longtime Lutz supporter Ida Cole": Lutz is Abe Lutz, not a person called "Longtime Lutz"."""
     text = "Abe Lutz spoke. Longtime Lutz supporter Ida Cole cheered."
     assert {k for k in relations_of(text) if k[0] == "ENDORSED"} == {("ENDORSED", "Ida Cole", "Abe Lutz")}
+
+
+def test_a_shared_surname_owning_a_campaign_is_the_candidate_the_graph_knows() -> None:
+    """Ida and Abe Lutz both named in full, neither called a candidate here: "Lutz campaign manager X" is
+    the Lutz an earlier article made a candidate."""
+    graph = kg.new_graph()
+    first = Article(id="a.txt", source="a.txt", text="Mayoral candidate Abe Lutz was endorsed by the Plumbers Union.")
+    kg.apply_batch(graph, extract([first], graph, "a.txt"))
+    second = Article(id="b.txt", source="b.txt", text=(
+        "Ida Lutz spoke at the gala. Abe Lutz and Ida Lutz arrived late. "
+        "Lutz campaign manager Tom Hale said the gala went well."))
+    kg.apply_batch(graph, extract([second], graph, "b.txt"))
+    names = {node: data["name"] for node, data in graph.nodes(data=True)}
+    advises = {(names[s], names[t]) for s, t, d in graph.edges(data=True) if d["type"] == "ADVISES"}
+    assert advises == {("Tom Hale", "Abe Lutz")}

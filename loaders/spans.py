@@ -38,6 +38,7 @@ from .vocabulary import (
     HEAD_TITLES,
     HONORIFICS,
     LABEL_NOUNS,
+    LEGISLATURE_WORDS,
     NAME_CUES,
     NAME_SUFFIXES,
     NUMBERED_NAME_ENDS,
@@ -168,13 +169,10 @@ def county_parties(doc: Doc) -> list[Span]:
     return found
 
 
-LEGISLATURES = frozenset({"senate", "house", "assembly", "council", "congress", "conference", "caucus", "legislature"})
-
-
 def _county_word(token: Token) -> bool:
     """A word of a place's name ("Queens County", "New York State"), never a legislature ("Senate Democratic leader")."""
     return (_place_word(token) or (token.ent_type_ == "NORP" and token.is_title and not DEMONYM.search(token.lower_))) \
-        and token.lower_ not in LEGISLATURES and token.text not in PARTY_ADJECTIVES
+        and token.lower_ not in LEGISLATURE_WORDS and token.text not in PARTY_ADJECTIVES
 
 
 def names_with_suffixes(doc: Doc) -> list[Span]:

@@ -37,15 +37,20 @@ def implied_bodies(doc: Doc, entities: ArticleEntities) -> list[Found]:
                   if m.label == "ORG" and m.explicit and entities.entities[m.entity].kind not in UNHEADED_KINDS
                   and doc[m.end - 1].lower_ not in PLACE_HEADS          # "BBVA Compass Stadium" is a place
                   and not (m.start == possessed and doc[mention.end].lower_ in ("'s", "'"))}
-        kind = doc[title.i - 1].lower_ if title.i > sent.start else ""
-        if kind in GENERIC_BODIES:                    # "Police Commissioner X": the police department named
-            bodies = {body for body in bodies if kind in body.lower().split()}
+        first = _title_opening(doc, title)
+        if doc[first].lower_ in GENERIC_BODIES:        # "Police Commissioner X": the police department named
+            bodies = {body for body in bodies if doc[first].lower_ in body.lower().split()}
         if len(bodies) == 1:
-            before = doc[title.i - 1].lower_ if title.i > sent.start else ""
+            before = doc[first - 1].lower_ if first > sent.start else ""     # "former Police Commissioner X"
             current = before.rstrip("-") not in {w.rstrip("-") for w in FORMER_WORDS}
             found.append(Found("LEADS", mention.entity, bodies.pop(), sent, RULE, CONFIDENCE, title.i,
                                {"role": title.lower_, "current": current}))
     return found
+
+
+def _title_opening(doc: Doc, title: Token) -> int:
+    """Where a bare title starts: "Board Chairman X", "Police Commissioner X" open at their body's word."""
+    return title.i - (title.i > 0 and doc[title.i - 1].lower_ in BODY_WORDS | GENERIC_BODIES)
 
 
 def _opens_a_title(token: Token) -> bool:
@@ -62,7 +67,7 @@ def _bare_title(doc: Doc, mention: Mention) -> Token | None:
     title_index = name - 1                            # inside the mention or just before it
     if title_index < doc[mention.start].sent.start or doc[title_index].lower_ not in IMPLIED_TITLES:
         return None
-    first = title_index - (title_index > 0 and doc[title_index - 1].lower_ in BODY_WORDS | GENERIC_BODIES)
+    first = _title_opening(doc, doc[title_index])
     if first > doc[first].sent.start and not _opens_a_title(doc[first - 1]):
         return None                                   # "NYCHA Chair X", "party Chairwoman X", "co-chair X"
     if first > 1 and doc[first - 1].lower_ in ("and", "&") and doc[first - 2].lower_ in IMPLIED_TITLES:

@@ -1004,3 +1004,9 @@ def test_a_shared_surname_owning_a_campaign_is_the_candidate_the_graph_knows() -
     names = {node: data["name"] for node, data in graph.nodes(data=True)}
     advises = {(names[s], names[t]) for s, t, d in graph.edges(data=True) if d["type"] == "ADVISES"}
     assert advises == {("Tom Hale", "Abe Lutz")}
+
+
+def test_a_former_police_commissioner_headed_the_department_his_sentence_names() -> None:
+    """The tenure word stands before the whole title ("former Police Commissioner X"), not before "Commissioner"."""
+    text = '"The Lakeport Police Department will not tolerate violence," former Police Commissioner Tom Hale said.'
+    assert relations_of(text)[("LEADS", "Tom Hale", "Lakeport Police Department")]["current"] is False

@@ -17,7 +17,8 @@ from .coref import references
 from .gazetteer import Gazetteer
 from .headlines import headline_mentions, title_case_lines
 from .mention_model import ArticleEntities, EntityInfo, Mention
-from .spans import acronyms, capitalized_too, entity_spans, names_a_campaign, names_a_principal, title_start
+from .parsed_entities import parsed_entity_spans
+from .spans import acronyms, capitalized_too, names_a_campaign, names_a_principal, title_start
 from .vocabulary import CANDIDATE_WORDS, FUZZY_MIN, KIND_WORDS, ORG_HEADS, SURNAME_KIN
 
 DOMINANT = 3                                         # full-name mentions that make a shared surname someone's
@@ -27,7 +28,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, known: NameIndex | None = None
     """Every person and organization mention in ``doc``, resolved to canonical entities
     (within the article first, then against ``known``, the names of the graph built so far)."""
     headlines = title_case_lines(doc)
-    spans = entity_spans(doc, gazetteer, skip=headlines)
+    spans = parsed_entity_spans(doc, gazetteer)
     entities: dict[str, EntityInfo] = {}
     mentions: list[Mention] = []
     text = doc.text                                  # built once: Doc.text joins every token

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from ..graph.errors import EndorsegraphError
 from .gazetteer import Gazetteer, load_gazetteer
 from .matrix_products import use_numpy_products
+from .parsed_entities import make_entity_spans  # noqa: F401  (registers the step)
 from .token_attributes import use_token_attributes
 from .vocabulary import TITLE_ABBREVIATIONS
 
@@ -64,6 +65,7 @@ def load_pipeline(model: str | None = None, gazetteer_files: tuple[str, ...] = (
     ruler = nlp.add_pipe("entity_ruler", before="ner")
     ruler.add_patterns(ruler_patterns(nlp, gazetteer(gazetteer_files)))
     nlp.add_pipe("endorsegraph_drop_tensor", last=True)
+    nlp.add_pipe("endorsegraph_entity_spans", last=True, config={"gazetteer_files": list(gazetteer_files)})
     if cached_token_attributes:
         use_token_attributes(nlp)
     if numpy_products:

@@ -410,14 +410,16 @@ PATTERNS: list[Pattern] = [
              examples=('Rita Vance, co-founder of the Elm Street Neighbors group and co-chair of the Ward 4 Parks Committee, spoke.',),
              non_examples=('Rita Vance, co-founder of the Elm Street Neighbors group and a member of the Ward 4 Parks Committee, spoke.',)),
     _pattern("leader-apposition-possessive", "LEADS",   # not "X, Assembly Speaker Y": the title is Y's
-             r"(?P<src>{ENT}), (?:the )?(?-i:(?:(?!(?:of|to|for|at|in|with|by|from|and|or|state|city|county|"
+             r"(?P<src>{ENT}), (?:who (?:is|was) )?(?:the )?(?-i:(?:(?!(?:of|to|for|at|in|with|by|from|and|or|state|city|county|"
              r"national|federal|local)\b)[a-z][\w-]* ){{0,2}}?)(?P<mod0>{MOD})(?P<tgt>{ENT}){POSS} (?P<mod>{MOD})"
              r"(?P<role>{ROLE})\b(?!,? ⟦| of (?-i:[a-z]))",
              source_label="PERSON", target_label="ORG", confidence=0.9,
-             doc="'<Person>, <Organization>'s president', not its 'director of station signage'.",
+             doc="'<Person>, <Organization>'s president', '<Person>, who is the <Organization>'s president', "
+                 "not its 'director of station signage'.",
              examples=("Dora Finch, the Harbor Alliance's president, spoke first.",
                        "The mayor has strained relations with Dora Finch, the embattled Harbor Alliance chairman.",
-                       "Dora Finch, a former Harbor Alliance chairman, spoke first."),
+                       "Dora Finch, a former Harbor Alliance chairman, spoke first.",
+                       "Hector Vale, who is the Harbor Union's Secretary Treasurer, said no."),
              non_examples=('The mayor was there, with Governor Ed Lyle, Assembly Speaker Sam Orr and others.',
                            "The mayor has strained relations with Dora Finch, the new state Harbor Party chairman.",
                            '"It is a popular dish," said Dora Finch, Lakeside Outfitters\' chief marketing officer.',

@@ -52,6 +52,7 @@ from .vocabulary import (
     PARTY_ADJECTIVES,
     PARTY_LABEL_HEADS,
     PARTY_LEADER_WORDS,
+    SCHOOL_ABBREVIATIONS,
     PEOPLE_NOUNS,
     PERSON_DESCRIPTORS,
     ROLE_WORDS,
@@ -108,7 +109,7 @@ def entity_spans(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (
     raw = [extend_organization(s, disabled) if s.label_ == "ORG" else s for s in raw]
     overriding = outside(names_with_suffixes(doc) + merge_overlaps(county_parties(doc) + parties_by_their_adjective(doc)))
     raw = [s for s in raw if not any(s.start < n.end and n.start < s.end for n in overriding)] + overriding
-    raw = merge_overlaps(outside(names_after_titles(doc) + full_names_of_surnames(doc, raw) + raw))
+    raw = merge_overlaps(outside(numbered_schools(doc) + names_after_titles(doc) + full_names_of_surnames(doc, raw) + raw))
     raw = merge_overlaps(raw + [extend_organization(s, disabled) for s in outside(organizations_by_context(doc, raw))])
     heads = [_longer_name(head, raw) for head in outside(organizations_before_titles(doc, raw))]
     raw = sorted(heads + [s for s in raw if not any(s.start < h.end and h.start < s.end for h in heads)],
@@ -173,6 +174,37 @@ def _county_word(token: Token) -> bool:
     """A word of a place's name ("Queens County", "New York State"), never a legislature ("Senate Democratic leader")."""
     return (_place_word(token) or (token.ent_type_ == "NORP" and token.is_title and not DEMONYM.search(token.lower_))) \
         and token.lower_ not in LEGISLATURE_WORDS and token.text not in PARTY_ADJECTIVES
+
+
+SCHOOL_NUMBER = re.compile(r"^\d{1,3}[A-Z]?$")
+
+
+def numbered_schools(doc: Doc) -> list[Span]:
+    """"P.S. 321", "IS 318", "Junior High School 190": a kind of public school and a number after it name a
+    school, and a body of the school named right after them is that body ("PS 191 PTA"); not in
+    capitals ("THIS IS 2 MUCH")."""
+    found = []
+    for token in doc[:-1]:
+        if not SCHOOL_NUMBER.match(doc[token.i + 1].text):
+            continue
+        start = token.i
+        if token.text == "School":
+            while start > 0 and token.i - start < 3 and doc[start - 1].is_title and not doc[start - 1].is_stop:
+                start -= 1                               # "Junior High" + "School"
+        if start < token.i or (token.text in SCHOOL_ABBREVIATIONS and not (
+                token.i and doc[token.i - 1].is_upper and doc[token.i - 1].is_alpha)):
+            found.append(Span(doc, start, _school_body_end(doc, token.i + 2), label="ORG"))
+    return found
+
+
+def _school_body_end(doc: Doc, end: int) -> int:
+    """The end of "PTA" or "Parent Teacher Association" after a school's name at ``end``, else ``end``."""
+    if end < len(doc) and doc[end].is_upper and doc[end].is_alpha and 2 <= len(doc[end]) <= 5:
+        return end + 1
+    run = end
+    while run < len(doc) and run - end < 4 and doc[run].is_title and doc[run].is_alpha:
+        run += 1
+    return run if run > end and doc[run - 1].lower_ in ORG_HEADS else end
 
 
 def names_with_suffixes(doc: Doc) -> list[Span]:
@@ -268,8 +300,12 @@ def _only_titles(span: Span, cut: Cut) -> Cut | None:
     if cut.label == "ORG" and not span.id_ and words and \
             all(t.lower_ in ROLE_WORDS | HEAD_TITLES | TITLE_MODIFIERS or t.lower_ == "and" for t in words):
         return None
-    if cut.label == "PERSON" and len(span) > 1 and all(t.lower_ in ROLE_WORDS | HEAD_TITLES | TITLES for t in span):
-        return None                                  # one title word alone may be a name: "Dean" is Howard Dean
+    titles = ROLE_WORDS | HEAD_TITLES | TITLES
+    if cut.label == "PERSON" and len(span) > 1 and all(t.lower_ in titles for t in span):
+        return None                                  # one title word alone may be a name: "Dean" is Howard Dean,
+    if cut.label == "PERSON" and len(span) == 1 and span.start and span[0].lower_ in ROLE_WORDS \
+            and span.doc[span.start - 1].lower_ in titles:
+        return None                                  # but not after another title: "Secretary" + "Treasurer"
     return cut
 
 

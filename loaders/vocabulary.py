@@ -135,6 +135,7 @@ ORG_REFERENCES: dict[str, frozenset[str] | None] = mapping("ORG_REFERENCES")
 KIND_WORDS: list[tuple[str, str]] = list(mapping("KIND_WORDS").items())
 UNIT_WORDS = words("UNIT_WORDS")
 NUMBERED_NAME_ENDS = words("NUMBERED_NAME_ENDS")
+SCHOOL_ABBREVIATIONS = words("SCHOOL_ABBREVIATIONS")
 UNIT_NUMBER = re.compile(r"^\d+[A-Za-z]{0,2}$")             # "Local 1199", "District Council 37", "32BJ"
 CHAPTER_WORDS = words("CHAPTER_WORDS")
 GENERIC_ORGS = words("GENERIC_ORGS")

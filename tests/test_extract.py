@@ -15,6 +15,7 @@ from endorsegraph.loaders.clean import clean_text
 from endorsegraph.queries.evaluate import evaluate
 from endorsegraph.loaders.news import ExtractOptions, extract
 from endorsegraph.loaders.nlp import pipeline
+from endorsegraph.loaders.spans import numbered_schools
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"
@@ -1010,3 +1011,23 @@ def test_a_former_police_commissioner_headed_the_department_his_sentence_names()
     """The tenure word stands before the whole title ("former Police Commissioner X"), not before "Commissioner"."""
     text = '"The Lakeport Police Department will not tolerate violence," former Police Commissioner Tom Hale said.'
     assert relations_of(text)[("LEADS", "Tom Hale", "Lakeport Police Department")]["current"] is False
+
+
+def test_a_schools_number_is_part_of_its_name() -> None:
+    """"Intermediate School 194 principal X" leads that school, not "Intermediate School"; "P.S. 21" is one."""
+    assert set(relations_of("Intermediate School 194 principal Ana Ortiz said the doors stay open.")) == {
+        ("LEADS", "Ana Ortiz", "Intermediate School 194")}
+    assert set(relations_of("Ana Ortiz, the principal of P.S. 21, said the doors stay open.")) == {
+        ("LEADS", "Ana Ortiz", "P.S. 21")}
+
+
+def test_a_word_in_capitals_before_a_number_is_no_school() -> None:
+    nlp = pipeline()
+    assert [s.text for s in numbered_schools(nlp("Ana Ortiz runs IS 318 in Marlow."))] == ["IS 318"]
+    assert not numbered_schools(nlp("THIS IS 2 MUCH, said Ana Ortiz on Monday."))
+
+
+def test_a_title_after_a_title_is_no_person() -> None:
+    """"Secretary Treasurer": the model's PERSON "Treasurer" is the rest of the title, and leads nothing."""
+    assert set(relations_of("Hector Vale, who is Harbor Union Secretary Treasurer, said no.")) == {
+        ("LEADS", "Hector Vale", "Harbor Union")}

@@ -63,6 +63,8 @@ TRIM_EXAMPLES = [
             ("President &", "ORG")),
     Example("only-titles", "Hector Vale, who is the union's Secretary Treasurer, said no.", "Secretary Treasurer", None,
             ("Treasurer", "PERSON"), label="PERSON"),
+    Example("only-titles", "Hector Vale, who is Harbor Union Secretary Treasurer, said no.", "Treasurer", None,
+            ("Treasurer", "PERSON"), label="PERSON"),
     Example("trailing-verb", "Police Commissioner Dora Finch VOWS to crack down on graffiti.", "Dora Finch VOWS",
             ("Dora Finch", "PERSON"), ("Dora Finch VOWS", "PERSON"), label="PERSON"),
     Example("trailing-verb", "Council Speaker Dora Finch Tweeted the photograph.", "Dora Finch Tweeted",

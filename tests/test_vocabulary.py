@@ -453,13 +453,18 @@ WORDS_NO_GOLD_TEXT_NEEDS = [
      {("LEADS", "Dora Finch", "New York City Council", True, "speaker")}),
     ("POSTING_VERBS", "tweets", "City Council Speaker Dora Finch Tweets the photograph on Monday.",
      {("LEADS", "Dora Finch", "New York City Council", True, "speaker")}),
+    ("LEADER_ROLES", "secretary treasurer", "Hector Vale, who is the Harbor Union's Secretary Treasurer, said no.",
+     {("LEADS", "Hector Vale", "Harbor Union", True, "secretary treasurer")}),
 ] + [("ORG_NAME_DESCRIPTORS", word, f"Tom Hale, CEO of the {word} Vextra Inc., said prices will rise.",
       {("LEADS", "Tom Hale", "Vextra Inc.", True, "ceo")})                  # "CEO of biotechnology giant X"
      for word in ("giant", "brokerage", "startup", "magazine", "bank", "retailer", "corporation", "conglomerate",
                   "charity")] + \
     [("PARTY_LEADER_WORDS", word, f"Tom Hale, the Bronx Republican {word}, backed Abe Lutz.",   # a county's party
       {("ENDORSED", "Tom Hale", "Abe Lutz"), ("LEADS", "Tom Hale", "Bronx Republican Party", True, word)})
-     for word in ("chair", "chairwoman", "chairperson", "leader")]
+     for word in ("chair", "chairwoman", "chairperson", "leader")] + \
+    [("SCHOOL_ABBREVIATIONS", kind, f"Most recently, {kind} 191 principal Ana Ortiz set up a page for the library.",
+      {("LEADS", "Ana Ortiz", f"{kind} 191", True, "principal")})                # a numbered public school
+     for kind in ("P.S.", "PS", "I.S.", "IS", "M.S.", "MS", "J.H.S.", "JHS")]
 
 
 def _relations(text: str) -> set[tuple]:

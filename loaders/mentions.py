@@ -134,12 +134,14 @@ class _Resolver:
     def _person(self, span: Span) -> str | None:
         text = span.text
         if len(span) > 1:
-            longer = self.by_tail.get(text, set())
-            return self.fuller.get(text) or (next(iter(longer)) if len(longer) == 1 else text)
-        kin = _kin_full_name(span)
-        if kin is not None:
-            return kin
-        matches = self.by_end_word.get(text, set())
+            if text in self.fuller:
+                return self.fuller[text]
+            matches = self.by_tail.get(text, set())      # "de Blasio", "Van Arsdale"
+        else:
+            kin = _kin_full_name(span)
+            if kin is not None:
+                return kin
+            matches = self.by_end_word.get(text, set())
         if len(matches) == 1:
             return next(iter(matches))
         if matches and names_a_principal(span.doc, span.end):   # people sharing the name of a campaign's owner:
@@ -147,9 +149,19 @@ class _Resolver:
             if len(running) != 1:                                # built so far knows as a candidate, else the name
                 running = matches & self._graph_candidates(text)
             return next(iter(running)) if len(running) == 1 else text
-        if matches:                                  # two people share this name: the one the article is about
-            return _dominant(matches, self.full_mentions)
-        return self._graph_name(text, ("Person", "Candidate"), surname=True) or text
+        if matches:                                  # several people share this name: the one the article is about
+            shared = _dominant(matches, self.full_mentions) or self._the_candidate(matches)
+            return shared or (text if len(span) > 1 else None)
+        return text if len(span) > 1 else self._graph_name(text, ("Person", "Candidate"), surname=True) or text
+
+    def _the_candidate(self, names: set[str]) -> str | None:
+        """Of people sharing a surname, the one the article calls a candidate, if no other is named in full
+        more often ("Bill de Blasio" beside his children Chiara and Dante de Blasio)."""
+        running = names & self.candidates
+        if len(running) != 1:
+            return None
+        candidate = next(iter(running))
+        return candidate if all(self.full_mentions[candidate] >= self.full_mentions[n] for n in names) else None
 
     def _graph_candidates(self, surname: str) -> set[str]:
         """The names of the candidates of the graph built so far who have ``surname``."""

@@ -363,6 +363,23 @@ PATTERNS: list[Pattern] = [
              doc="'X announced its endorsement of Y', 'gave his endorsement for governor to Y'.",
              examples=('Earlier today, Mayor Ed Marsh gave his endorsement for governor to Abe Lutz.',),
              non_examples=('Earlier today, Mayor Ed Marsh gave his opinion of Abe Lutz.',)),
+    _pattern("support-declared", "ENDORSED",   # "Sarandon explained her support for de Blasio"
+             r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>announced|declared|pledged|offered|reaffirmed|"
+             r"renewed|reiterated|explained|defended|voiced|expressed|touted) (?:its|his|her|their) (?:[\w-]+ )?"
+             r"support (?:for|of) (?P<tgt>{ENT})(?!'s|')",
+             target_label="PERSON", politician_target=True, confidence=0.75,
+             doc="'X explained her support for Y', Y a candidate or an officeholder by the article's words "
+                 "(not 'her support for the victim').",
+             examples=('Abe Lutz is running for mayor. Ida Cole explained her support for Lutz over Ed Marsh.',),
+             non_examples=("Abe Lutz, a firefighter, was hurt. Ida Cole expressed her support for Lutz on Monday.",
+                           "Abe Lutz is running for mayor. Ida Cole explained her support for Lutz's plan.")),
+    _pattern("support-possessive", "ENDORSED",   # "Kennedy's support of Obama may be seen as a betrayal"
+             r"(?P<src>{ENT})(?:'s|') (?:(?-i:[a-z][\w-]*) ){{0,2}}?support (?:for|of) (?P<tgt>{ENT})(?!'s|')",
+             target_label="PERSON", politician_target=True, confidence=0.75,
+             doc="'X's support of Y', Y a candidate or an officeholder: a support the words take as given, "
+                 "whatever the sentence then says of it.",
+             examples=('Abe Lutz is running for mayor. Ida Cole\'s support of Lutz may be seen as a betrayal.',),
+             non_examples=("Abe Lutz, a firefighter, was hurt. Ida Cole's support of Lutz moved the crowd.",)),
     _pattern("support-given", "ENDORSED",   # "X gave Y the support of his Independence Party"
              r"\b(?:gave|gives|giving|given|lent|lends|lending) (?P<tgt>{ENT}) (?:the|its|his|her|their) "
              r"(?P<trigger>support|backing|endorsement|nod|line) of (?P<src>{MEMBERS})", described_list=True,

@@ -109,7 +109,8 @@ def entity_spans(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (
     raw = [extend_organization(s, disabled) if s.label_ == "ORG" else s for s in raw]
     overriding = outside(names_with_suffixes(doc) + merge_overlaps(county_parties(doc) + parties_by_their_adjective(doc)))
     raw = [s for s in raw if not any(s.start < n.end and n.start < s.end for n in overriding)] + overriding
-    raw = merge_overlaps(outside(numbered_schools(doc) + names_after_titles(doc) + full_names_of_surnames(doc, raw) + raw))
+    raw = merge_overlaps(outside(numbered_schools(doc) + place_chapters(doc) + names_after_titles(doc)
+                                 + full_names_of_surnames(doc, raw) + raw))
     raw = merge_overlaps(raw + [extend_organization(s, disabled) for s in outside(organizations_by_context(doc, raw))])
     heads = [_longer_name(head, raw) for head in outside(organizations_before_titles(doc, raw))]
     raw = sorted(heads + [s for s in raw if not any(s.start < h.end and h.start < s.end for h in heads)],
@@ -194,6 +195,22 @@ def numbered_schools(doc: Doc) -> list[Span]:
         if start < token.i or (token.text in SCHOOL_ABBREVIATIONS and not (
                 token.i and doc[token.i - 1].is_upper and doc[token.i - 1].is_alpha)):
             found.append(Span(doc, start, _school_body_end(doc, token.i + 2), label="ORG"))
+    return found
+
+
+def place_chapters(doc: Doc) -> list[Span]:
+    """"the New York City chapter of the National Organization for Women": a place's chapter of an
+    organization is an organization of its own."""
+    found = []
+    for token in doc[1:-2]:
+        if token.lower_ not in CHAPTER_WORDS or doc[token.i + 1].lower_ != "of":
+            continue
+        start = token.i
+        while start > 0 and token.i - start < 4 and doc[start - 1].ent_type_ in ("GPE", "LOC") and doc[start - 1].is_title:
+            start -= 1
+        body = token.i + 2 + (doc[token.i + 2].lower_ == "the" and doc[token.i + 2].ent_iob_ != "B")
+        if start < token.i and body < len(doc) and doc[body].ent_type_ == "ORG" and doc[body].ent_iob_ == "B":
+            found.append(Span(doc, start, _entity_end(doc, body, _line_end(doc, body)), label="ORG"))
     return found
 
 
@@ -617,6 +634,18 @@ def _chapter_of(span: Span, reach: Reach) -> Reach | None:
     return replace(reach, end=_entity_end(doc, start, reach.limit))
 
 
+def _advisory_body_to(span: Span, reach: Reach) -> Reach | None:
+    """"Permanent Citizens Advisory Committee" + "to the MTA": an advisory body's name runs on to the body it advises."""
+    doc, end = span.doc, reach.end
+    if not (end + 1 < reach.limit and doc[end].lower_ == "to" and doc[end - 1].lower_ in ORG_HEADS
+            and any(t.lower_ == "advisory" for t in doc[reach.start:end])):
+        return None
+    start = end + 1 + (doc[end + 1].lower_ == "the" and doc[end + 1].ent_iob_ != "B")
+    if start >= reach.limit or doc[start].ent_type_ != "ORG" or doc[start].ent_iob_ != "B":
+        return None
+    return replace(reach, end=_entity_end(doc, start, reach.limit))
+
+
 def _of_place(span: Span, reach: Reach) -> Reach | None:
     """"Democratic Party of New Mexico": "of" and a place, or "of" and proper words after a head word."""
     doc, end = span.doc, reach.end
@@ -677,6 +706,7 @@ SUFFIX_RULES: tuple[Rule[SuffixRule], ...] = (
     Rule("possessive-in-name", _possessive_in_name),
     Rule("possessive-chapter", _possessive_chapter),
     Rule("chapter-of", _chapter_of),
+    Rule("advisory-body-to", _advisory_body_to),
     Rule("of-place", _of_place),
     Rule("place-after", _place_after),
 )
@@ -696,6 +726,7 @@ def extend_organization(span: Span, disabled: frozenset[str] = frozenset()) -> S
     if (reach.start, reach.end) == (span.start, span.end):
         return span
     return Span(span.doc, reach.start, reach.end, label="ORG", kb_id=span.kb_id_)
+
 
 def _line_end(doc: Doc, start: int) -> int:
     end = start

@@ -1031,3 +1031,25 @@ def test_a_title_after_a_title_is_no_person() -> None:
     """"Secretary Treasurer": the model's PERSON "Treasurer" is the rest of the title, and leads nothing."""
     assert set(relations_of("Hector Vale, who is Harbor Union Secretary Treasurer, said no.")) == {
         ("LEADS", "Hector Vale", "Harbor Union")}
+
+
+def test_an_advisory_bodys_name_runs_on_to_the_body_it_advises() -> None:
+    assert set(relations_of("Ida Vole, director of the Harbor Riders Advisory Council to the MTA, said the plan is vague.")) \
+        == {("LEADS", "Ida Vole", "Harbor Riders Advisory Council to the MTA")}
+
+
+def test_a_places_chapter_of_an_organization_is_led_not_the_organization() -> None:
+    """"president of the Marlow chapter of the Harbor Arts League" leads the chapter, a body of its own."""
+    assert set(relations_of("Ida Vole, president of the New Jersey chapter of the Harbor Arts League, said no.")) == {
+        ("LEADS", "Ida Vole", "New Jersey chapter of the Harbor Arts League")}
+
+
+@pytest.mark.parametrize("candidate, child, other", [("Abe Lutz", "Ida Lutz", "Tom Lutz"),
+                                                     ("Carl van Horne", "Ida van Horne", "Tom van Horne")])
+def test_a_shared_surname_is_the_candidate_the_article_names(candidate: str, child: str, other: str) -> None:
+    """A candidate and his children named in full once each: the bare surname is the candidate."""
+    surname = candidate.split(" ", 1)[1]
+    text = (f"Mayoral candidate {candidate} came with his children, {child} and {other}. "
+            f"The Plumbers Union endorsed {surname} on Monday.")
+    assert endorsements(text) == {("Plumbers Union", candidate)}
+

@@ -139,6 +139,8 @@ SUFFIX_EXAMPLES = [
     Example("chapter-of", "The Lakeside University chapter of the National Writers Guild backed the levy.",
             "The Lakeside University", "The Lakeside University chapter of the National Writers Guild",
             "The Lakeside University"),
+    Example("advisory-body-to", "The Harbor Riders Advisory Council to the MTA met on Monday.",
+            "Harbor Riders Advisory Council", "Harbor Riders Advisory Council to the MTA", "Harbor Riders Advisory Council"),
     Example("of-place", "The Prairie Party of Nebraska backed the levy.", "Prairie Party",
             "Prairie Party of Nebraska", "Prairie Party"),
     Example("place-after", "The Cascade Valley Nurses Guild Oregon backed the levy.", "Cascade",

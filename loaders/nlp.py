@@ -139,8 +139,12 @@ def drop_tensor(doc: Doc) -> Doc:
 
 @Language.component("endorsegraph_newline_breaks")
 def newline_breaks(doc: Doc) -> Doc:
-    """A line break always ends a sentence: headlines and paragraphs never run together."""
+    """A line break always ends a sentence: headlines and paragraphs never run together. The parser, told
+    where a line starts, would often end a sentence after its first word ("Kensington | Stables owner
+    X made ..."): a line's first word is no sentence of its own unless a line break follows it."""
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+            if token.i + 2 < len(doc) and not doc[token.i + 1].is_punct and not doc[token.i + 2].is_space:
+                doc[token.i + 2].is_sent_start = False
     return doc

@@ -1053,3 +1053,10 @@ def test_a_shared_surname_is_the_candidate_the_article_names(candidate: str, chi
             f"The Plumbers Union endorsed {surname} on Monday.")
     assert endorsements(text) == {("Plumbers Union", candidate)}
 
+
+def test_a_lines_first_word_is_no_sentence_of_its_own() -> None:
+    """The parser, told where a line starts, ended a sentence after its first word ("Harbor | Fitness owner ...")."""
+    text = "Towels Are Gone\n\nHarbor Fitness owner Dana Kirby made a big stink about new rules. She left.\n\nNo"
+    assert [s.text.strip() for s in pipeline()(text).sents] == [
+        "Towels Are Gone", "Harbor Fitness owner Dana Kirby made a big stink about new rules.", "She left.", "No"]
+    assert set(relations_of(text)) == {("LEADS", "Dana Kirby", "Harbor Fitness")}

@@ -30,6 +30,7 @@ from .vocabulary import (
     SUBJECT_PRONOUNS,
     SUPPORTER_NOUNS,
     TITLED_REFERENCES,
+    UNNAMED_PEOPLE,
 )
 
 
@@ -42,17 +43,25 @@ class Antecedents:
     ends: list[int]
     taken: frozenset[int]
     entities: dict[str, EntityInfo]
+    quoted: list[tuple[int, int]]    # character ranges inside quotes
 
     @classmethod
     def of(cls, doc: Doc, mentions: list[Mention], entities: dict[str, EntityInfo]) -> Antecedents:
         """The antecedents among ``mentions``."""
         by_start = sorted(mentions, key=lambda m: m.start)
         return cls(doc, by_start, [m.end for m in by_start],
-                   frozenset(i for m in mentions for i in range(m.start, m.end)), entities)
+                   frozenset(i for m in mentions for i in range(m.start, m.end)), entities, quoted_regions(doc.text))
 
     def before(self, token: Token) -> list[Mention]:
         """The mentions that end before ``token``."""
         return self.mentions[:bisect.bisect_right(self.ends, token.i)]
+
+    def narrated_before(self, token: Token) -> list[Mention]:
+        """The mentions before ``token``, less those inside quotes when ``token`` is not: the narrator's
+        "his" is never someone a speaker names ("... Cuomo is frightened," said his campaign manager)."""
+        if inside(token.idx, self.quoted):
+            return self.before(token)
+        return [m for m in self.before(token) if not inside(self.doc[m.start].idx, self.quoted)]
 
 
 ReferenceRule = Callable[[Token, Antecedents], Mention | None]
@@ -141,8 +150,20 @@ def _personal_pronoun(token: Token, antecedents: Antecedents) -> Mention | None:
     if not ((token.lower_ in SUBJECT_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass")) or (
             token.lower_ in OBJECT_PRONOUNS and token.dep_ in ("dobj", "pobj"))):
         return None
-    target = _last_person_subject(antecedents.doc, antecedents.before(token), token)
+    before = antecedents.narrated_before(token)
+    if _unnamed_person_before(token, before):
+        return None
+    target = _last_person_subject(antecedents.doc, before, token)
     return Mention(token.i, token.i + 1, target.entity, "PERSON", explicit=False) if target else None
+
+
+def _unnamed_person_before(token: Token, before: list[Mention]) -> bool:
+    """"There was a guy I talked to, he had ...": someone unnamed, introduced with "a" or "one" earlier in the
+    pronoun's sentence and after every person named there, is whom the pronoun stands for."""
+    named = max((m.end for m in before if m.label == "PERSON" and m.start >= token.sent.start), default=token.sent.start)
+    return any(t.lower_ in UNNAMED_PEOPLE and t.pos_ == "NOUN" and any(c.dep_ in ("det", "nummod") and c.lower_ in
+                                                                       ("a", "an", "one") for c in t.children)
+               for t in token.doc[named:token.i])
 
 
 def _his_adviser(token: Token, antecedents: Antecedents) -> Mention | None:
@@ -155,7 +176,7 @@ def _his_adviser(token: Token, antecedents: Antecedents) -> Mention | None:
             token.head.lower_ in ADVISER_WORDS or campaign_staff) or not (
             token.head.dep_ in ("nsubj", "nsubjpass") or named_beside):
         return None                                  # "X, his campaign manager" is read by the staff rules
-    target = _last_person_subject(doc, antecedents.before(token), token)
+    target = _last_person_subject(doc, antecedents.narrated_before(token), token)
     return Mention(token.i, token.i + 1, target.entity, "PERSON", explicit=False) if target else None
 
 
@@ -165,8 +186,7 @@ def _his_supporters(token: Token, antecedents: Antecedents) -> Mention | None:
     if token.lower_ not in ("his", "her") or token.dep_ != "poss" or token.head.lower_ not in SUPPORTER_NOUNS \
             or doc[token.i - 1].lower_ != "of" or token.head.i + 1 >= len(doc) or doc[token.head.i + 1].text != ",":
         return None                                  # a name set beside them: "one of her (longtime) supporters, X"
-    quoted = quoted_regions(doc.text)
-    unquoted = [m for m in antecedents.before(token) if not inside(doc[m.start].idx, quoted)]
+    unquoted = [m for m in antecedents.before(token) if not inside(doc[m.start].idx, antecedents.quoted)]
     target = _last_person_subject(doc, unquoted, token)
     return Mention(token.i, token.i + 1, target.entity, "PERSON", explicit=False) if target else None
 

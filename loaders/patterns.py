@@ -429,10 +429,10 @@ PATTERNS: list[Pattern] = [
     _pattern("leader-apposition-possessive", "LEADS",   # not "X, Assembly Speaker Y": the title is Y's
              r"(?P<src>{ENT}), (?:who (?:is|was) )?(?:the )?(?-i:(?:(?!(?:of|to|for|at|in|with|by|from|and|or|state|city|county|"
              r"national|federal|local)\b)[a-z][\w-]* ){{0,2}}?)(?P<mod0>{MOD})(?P<tgt>{ENT}){POSS} (?P<mod>{MOD})"
-             r"(?P<role>{ROLE})\b(?!,? ⟦| of (?-i:[a-z]))",
+             r"(?P<role>{ROLE})\b(?!,? ⟦| of (?!the board\b))",
              source_label="PERSON", target_label="ORG", confidence=0.9,
              doc="'<Person>, <Organization>'s president', '<Person>, who is the <Organization>'s president', "
-                 "not its 'director of station signage'.",
+                 "not its 'director of station signage' nor 'Director of Veterinary Services' (a unit's head).",
              examples=("Dora Finch, the Harbor Alliance's president, spoke first.",
                        "The mayor has strained relations with Dora Finch, the embattled Harbor Alliance chairman.",
                        "Dora Finch, a former Harbor Alliance chairman, spoke first.",
@@ -440,7 +440,8 @@ PATTERNS: list[Pattern] = [
              non_examples=('The mayor was there, with Governor Ed Lyle, Assembly Speaker Sam Orr and others.',
                            "The mayor has strained relations with Dora Finch, the new state Harbor Party chairman.",
                            '"It is a popular dish," said Dora Finch, Lakeside Outfitters\' chief marketing officer.',
-                           "Dora Finch, the Harbor Transit Authority's director of station signage, spoke first.")),
+                           "Dora Finch, the Harbor Transit Authority's director of station signage, spoke first.",
+                           "Dora Finch, the Harbor Animal League's Director of Equine Veterinary Services, spoke first.")),
     _pattern("leader-role-of-then-name", "LEADS",   # "the current chair of the party, Lucia Trujillo"
              r"(?<!⟧, )(?<!⟧, the )(?<!⟧, a )(?<!⟧, an )"      # not the title of the name before it
              r"(?P<mod>{MOD})(?P<role>{ROLE}) of (?:the )?(?P<tgt>{ENT}), (?P<src>{ENT})",

@@ -1060,3 +1060,17 @@ def test_a_lines_first_word_is_no_sentence_of_its_own() -> None:
     assert [s.text.strip() for s in pipeline()(text).sents] == [
         "Towels Are Gone", "Harbor Fitness owner Dana Kirby made a big stink about new rules.", "She left.", "No"]
     assert set(relations_of(text)) == {("LEADS", "Dana Kirby", "Harbor Fitness")}
+
+
+def test_he_after_someone_unnamed_is_no_one_named_before() -> None:
+    """"There was a guy I talked to, he had supported X": he is the guy, not the last person named."""
+    before = "Ed Marsh is running for mayor. Abe Lutz spoke on Monday. "
+    assert not endorsements(before + "There was a guy I talked to on the flight, he had supported Ed Marsh.")
+    assert endorsements(before + "A guy was there too. Later he said he had supported Ed Marsh.") == {
+        ("Abe Lutz", "Ed Marsh")}                    # the unnamed one is in another sentence
+
+
+def test_the_narrators_his_is_no_one_a_speaker_names() -> None:
+    text = ('Abe Lutz won the primary for governor on Monday. "Ed Marsh is clearly frightened of us. Your time has '
+            'come," said his campaign manager, Ida Cole.')
+    assert {k for k in relations_of(text) if k[0] == "ADVISES"} == {("ADVISES", "Ida Cole", "Abe Lutz")}

@@ -464,7 +464,12 @@ WORDS_NO_GOLD_TEXT_NEEDS = [
      for word in ("chair", "chairwoman", "chairperson", "leader")] + \
     [("SCHOOL_ABBREVIATIONS", kind, f"Most recently, {kind} 191 principal Ana Ortiz set up a page for the library.",
       {("LEADS", "Ana Ortiz", f"{kind} 191", True, "principal")})                # a numbered public school
-     for kind in ("P.S.", "PS", "I.S.", "IS", "M.S.", "MS", "J.H.S.", "JHS")]
+     for kind in ("P.S.", "PS", "I.S.", "IS", "M.S.", "MS", "J.H.S.", "JHS")] + \
+    [("UNNAMED_PEOPLE", word, f"Ed Marsh is running for mayor. Abe Lutz spoke on Monday. There was a {word} I talked "
+                              f"to on the flight, {'she' if word == 'woman' else 'he'} had supported Ed Marsh in the primaries.",
+      set())                                                                      # the unnamed one, not Abe Lutz
+     for word in ("guy", "man", "woman", "person", "voter", "resident", "respondent", "friend", "neighbor", "reader",
+                  "source")]
 
 
 def _relations(text: str) -> set[tuple]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -64,6 +64,12 @@ class Gazetteer:
             if tuple(t.lower_ for t in doc[start:start + len(words)]) == words:
                 found.append(((len(words), words), organization))
         return sorted(found, key=lambda item: -item[0][0])
+
+
+@cache
+def gazetteer(files: tuple[str, ...] = ()) -> Gazetteer:
+    """The gazetteer :func:`load_gazetteer` gives for ``files``, loaded once per process."""
+    return load_gazetteer(files)
 
 
 def load_gazetteer(extra_files: tuple[str, ...] = ()) -> Gazetteer:

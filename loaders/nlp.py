@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..graph.errors import EndorsegraphError
-from .gazetteer import Gazetteer, load_gazetteer
+from .gazetteer import Gazetteer, gazetteer
 from .matrix_products import use_numpy_products
 from .parsed_entities import make_entity_spans  # noqa: F401  (registers the step)
 from .token_attributes import use_token_attributes
@@ -101,11 +101,6 @@ def parse_stream(nlp: Language, items: Iterable[tuple[str, T]], workers: int = 1
 
     for doc in nlp.pipe(texts(), n_process=workers, batch_size=batch_size):
         yield doc, contexts.popleft()
-
-
-@cache
-def gazetteer(files: tuple[str, ...] = ()) -> Gazetteer:
-    return load_gazetteer(files)
 
 
 def ruler_patterns(nlp: Language, known: Gazetteer) -> list[dict]:

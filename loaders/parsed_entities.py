@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
-from .gazetteer import Gazetteer, load_gazetteer
+from .gazetteer import Gazetteer, gazetteer
 from .headlines import title_case_lines
 from .spans import entity_spans
 
@@ -20,7 +20,7 @@ KEY = "endorsegraph_entities"
 @Language.factory("endorsegraph_entity_spans", default_config={"gazetteer_files": []})
 def make_entity_spans(nlp: Language, name: str, gazetteer_files: list[str]):
     """The step that stores each document's entity spans, read with the gazetteer these files extend."""
-    known = load_gazetteer(tuple(gazetteer_files))
+    known = gazetteer(tuple(gazetteer_files))
 
     def store(doc: Doc) -> Doc:
         found = entity_spans(doc, known, skip=title_case_lines(doc))

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .mention_model import EntityInfo, Mention
-from .quotes import inside, quoted_regions
+from .quotes import inside, quote_speaker, quoted_regions
 from .spans import Rule, enabled, first_result, names_a_campaign
 from .vocabulary import (
     ADVISER_WORDS,
     CAMPAIGN_STAFF,
+    ENDORSE_LEMMAS,
     OBJECT_PRONOUNS,
     ORG_REFERENCES,
     REFERENCE_MODIFIERS,
@@ -27,7 +28,9 @@ from .vocabulary import (
     REFERRING_WORDS,
     REPORTING_VERBS,
     ROLE_WORDS,
+    SPEAKER_PRONOUNS,
     SUBJECT_PRONOUNS,
+    SUPPORT_VERB_FORMS,
     SUPPORTER_NOUNS,
     TITLED_REFERENCES,
     UNNAMED_PEOPLE,
@@ -166,6 +169,19 @@ def _unnamed_person_before(token: Token, before: list[Mention]) -> bool:
                for t in token.doc[named:token.i])
 
 
+def _speaker(token: Token, antecedents: Antecedents) -> Mention | None:
+    """"I" endorsing inside a quote is its speaker, a person ('"I endorse X," Y said'); "we" an organization."""
+    # Read for endorsements only: "I'm going to tell the chairman of the MTA" makes the speaker no chairman.
+    if token.lower_ not in SPEAKER_PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass") \
+            or not any(t.pos_ == "VERB" and (t.lemma_ in ENDORSE_LEMMAS or t.lower_ in SUPPORT_VERB_FORMS)
+                       for t in token.head.subtree):
+        return None
+    speaker = quote_speaker(token, antecedents.quoted, antecedents.mentions)
+    if speaker is None or speaker.label != ("PERSON" if token.lower_ == "i" else "ORG"):
+        return None
+    return Mention(token.i, token.i + 1, speaker.entity, speaker.label, explicit=False)
+
+
 def _his_adviser(token: Token, antecedents: Antecedents) -> Mention | None:
     """"His campaign manager, X": the person whose adviser the possessive names, as for "he"."""
     doc = antecedents.doc
@@ -232,6 +248,7 @@ REFERENCE_RULES: tuple[Rule[ReferenceRule], ...] = (
     Rule("it", _it_subject),
     Rule("they", _they_subject),
     Rule("he-she-him-her", _personal_pronoun),
+    Rule("i-in-a-quote", _speaker),
     Rule("his-campaign-manager", _his_adviser),
     Rule("her-supporters", _his_supporters),
     Rule("the-campaign", _the_campaign),

@@ -340,7 +340,7 @@ PATTERNS: list[Pattern] = [
              non_examples=("The Harbor Gazette's endorsement of the stadium plan surprised no one.",)),
     _pattern("support-behind", "ENDORSED",
              r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>threw|throws|throw|throwing|thrown|put|puts|"
-             r"putting|placed|places|placing) (?:its|his|her|their) (?:[\w-]+ )?(?:support|weight|backing) "
+             r"putting|placed|places|placing) (?:its|his|her|their|my|our) (?:[\w-]+ )?(?:support|weight|backing) "
              r"(?:behind|to) (?P<tgt>{ENT})",
              doc="'X threw its support behind Y', 'has thrown its support to Y'.",
              examples=('The Plumbers Union threw its support behind Abe Lutz on Monday.',
@@ -348,7 +348,7 @@ PATTERNS: list[Pattern] = [
              non_examples=('The Plumbers Union threw its support behind the stadium plan on Monday.',)),
     _pattern("support-behind-subject", "ENDORSED",   # "X ended his campaign … and threw his support behind Y"
              r"(?P<trigger>threw|throws|throw|throwing|thrown|put|puts|putting|placed|places|placing) "
-             r"(?:its|his|her|their) (?:[\w-]+ )?(?:support|weight|backing) (?:behind|to) (?P<tgt>{ENT})",
+             r"(?:its|his|her|their|my|our) (?:[\w-]+ )?(?:support|weight|backing) (?:behind|to) (?P<tgt>{ENT})",
              confidence=0.75,
              doc="'... and threw his support behind Y', '..., placing his support behind Y'; the endorser is read "
                  "from the parse.",

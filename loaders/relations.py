@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..graph import schema
 from .mention_model import ArticleEntities, Mention
 from .patterns import MACROS, PATTERNS, Pattern, alternation
-from .quotes import inside
+from .quotes import inside, quote_speaker
 from .required_text import folded, required_strings
 from .vocabulary import (
     ACQUIRE_LEMMAS,
@@ -83,7 +83,8 @@ def sentence_relations(sent: Span, entities: ArticleEntities, quoted: list[tuple
     parsed = _parse_endorsements(sent, entities) + _parse_endorsement_nouns(sent, entities) + \
         _parse_roles(sent, entities) + _parse_adviser_roles(sent, entities)
     found = _reconcile(surface + staff_list(view, sent), parsed)
-    return [f for f in found if not (f.relation == "ENDORSED" and _inside(f.trigger, sent.doc, quoted))]
+    return [f for f in found if not (f.relation == "ENDORSED" and _inside(f.trigger, sent.doc, quoted)
+                                     and not _said_by_source(f, sent.doc, quoted, entities))]
 
 
 PATTERN_NEEDS = [(pattern, required_strings(pattern.regex)) for pattern in PATTERNS]
@@ -750,6 +751,12 @@ def _reconcile(surface: list[Found], parsed: list[Found]) -> list[Found]:
         elif reading.trigger not in surface_triggers:
             result[key] = reading
     return list(result.values())
+
+
+def _said_by_source(found: Found, doc: Doc, regions: list[tuple[int, int]], entities: ArticleEntities) -> bool:
+    """A quoted endorsement stands when its endorser is the quote's speaker ('"I endorse X," Y said')."""
+    speaker = quote_speaker(doc[found.trigger], regions, entities.mentions)
+    return speaker is not None and speaker.entity == found.source
 
 
 def _inside(token_index: int | None, doc: Doc, regions: list[tuple[int, int]]) -> bool:

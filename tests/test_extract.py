@@ -1074,3 +1074,13 @@ def test_the_narrators_his_is_no_one_a_speaker_names() -> None:
     text = ('Abe Lutz won the primary for governor on Monday. "Ed Marsh is clearly frightened of us. Your time has '
             'come," said his campaign manager, Ida Cole.')
     assert {k for k in relations_of(text) if k[0] == "ADVISES"} == {("ADVISES", "Ida Cole", "Abe Lutz")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"I am proud to endorse Ed Marsh," Dora Finch told the press.', {("Dora Finch", "Ed Marsh")}),
+    ('Dora Finch said: "I am supporting Ed Marsh for mayor."', {("Dora Finch", "Ed Marsh")}),
+    ('"Tom Hale endorsed Ed Marsh," Dora Finch said.', set()),         # what a speaker says of someone else
+    ('"I will never endorse Ed Marsh," Dora Finch said.', set()),
+])
+def test_a_speaker_endorses_in_the_first_person(text: str, expected: set) -> None:
+    assert endorsements("Ed Marsh is running for mayor. " + text) == expected

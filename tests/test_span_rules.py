@@ -199,6 +199,7 @@ REFERENCE_EXAMPLES = [
             "They", "Harbor Valley Nurses Union", None),
     Example("he-she-him-her", "Maria Ostrander spoke on Monday. She thanked the volunteers.",
             "She", "Maria Ostrander", None),
+    Example("i-in-a-quote", '"I am proud to endorse Maria Ostrander," Lia Poe said on Monday.', "I", "Lia Poe", None),
     Example("his-campaign-manager", "Maria Ostrander spoke on Monday. Her campaign manager, Lia Poe, thanked "
             "the volunteers.", "Her", "Maria Ostrander", None),
     Example("her-supporters", 'Maria Ostrander spoke on Monday: "Tom Hale is wrong." One of her supporters, Ida Cole, '

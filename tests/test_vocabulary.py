@@ -455,6 +455,10 @@ WORDS_NO_GOLD_TEXT_NEEDS = [
      {("LEADS", "Dora Finch", "New York City Council", True, "speaker")}),
     ("LEADER_ROLES", "secretary treasurer", "Hector Vale, who is the Harbor Union's Secretary Treasurer, said no.",
      {("LEADS", "Hector Vale", "Harbor Union", True, "secretary treasurer")}),
+    ("SPEAKER_PRONOUNS", "i", 'Ed Marsh is running for mayor. "I am proud to endorse Ed Marsh," Ida Cole said on Monday.',
+     {("ENDORSED", "Ida Cole", "Ed Marsh")}),
+    ("SPEAKER_PRONOUNS", "we", 'Ed Marsh is running for mayor. "We are proud to endorse Ed Marsh," the Plumbers Union '
+                               'said on Monday.', {("ENDORSED", "Plumbers Union", "Ed Marsh")}),
 ] + [("ORG_NAME_DESCRIPTORS", word, f"Tom Hale, CEO of the {word} Vextra Inc., said prices will rise.",
       {("LEADS", "Tom Hale", "Vextra Inc.", True, "ceo")})                  # "CEO of biotechnology giant X"
      for word in ("giant", "brokerage", "startup", "magazine", "bank", "retailer", "corporation", "conglomerate",

@@ -21,6 +21,7 @@ from .vocabulary import (
     ADVISER_WORDS,
     CAMPAIGN_STAFF,
     ENDORSE_LEMMAS,
+    ENDORSE_NOUN_FORMS,
     OBJECT_PRONOUNS,
     ORG_REFERENCES,
     REFERENCE_MODIFIERS,
@@ -174,7 +175,7 @@ def _speaker(token: Token, antecedents: Antecedents) -> Mention | None:
     # Read for endorsements only: "I'm going to tell the chairman of the MTA" makes the speaker no chairman.
     if token.lower_ not in SPEAKER_PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass") \
             or not any(t.pos_ == "VERB" and (t.lemma_ in ENDORSE_LEMMAS or t.lower_ in SUPPORT_VERB_FORMS)
-                       for t in token.head.subtree):
+                       or t.pos_ == "NOUN" and t.lower_ in ENDORSE_NOUN_FORMS for t in token.head.subtree):
         return None
     speaker = quote_speaker(token, antecedents.quoted, antecedents.mentions)
     if speaker is None or speaker.label != ("PERSON" if token.lower_ == "i" else "ORG"):

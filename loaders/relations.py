@@ -202,8 +202,14 @@ def _after_parenthetical_acronym(sent: Span, mention: Mention, entities: Article
     return end
 
 
+VERB_CLITICS = frozenset({"'m", "'re", "'ve", "'ll", "'d"})
+
+
 def _slot_text(sent: Span, resume: int) -> str:
-    """A slot with the spacing of what follows the text it replaces."""
+    """A slot with the spacing of what follows the text it replaces, and a space before a verb's clitic:
+    "⟦1⟧ 'm proud to endorse ⟦2⟧" reads as "⟦1⟧ am proud to endorse ⟦2⟧" does."""
+    if resume < sent.end and sent.doc[resume].lower_ in VERB_CLITICS:
+        return " "
     return sent.doc[resume - 1].whitespace_
 
 

@@ -1079,6 +1079,9 @@ def test_the_narrators_his_is_no_one_a_speaker_names() -> None:
 @pytest.mark.parametrize("text, expected", [
     ('"I am proud to endorse Ed Marsh," Dora Finch told the press.', {("Dora Finch", "Ed Marsh")}),
     ('Dora Finch said: "I am supporting Ed Marsh for mayor."', {("Dora Finch", "Ed Marsh")}),
+    ('Dora Finch told the press, "I\'m proud to throw my support behind Ed Marsh."', {("Dora Finch", "Ed Marsh")}),
+    ('"We\'re endorsing Ed Marsh," the Plumbers Union said.', {("Plumbers Union", "Ed Marsh")}),
+    ('"I\'m not endorsing Ed Marsh," Dora Finch said.', set()),
     ('"Tom Hale endorsed Ed Marsh," Dora Finch said.', set()),         # what a speaker says of someone else
     ('"I will never endorse Ed Marsh," Dora Finch said.', set()),
 ])

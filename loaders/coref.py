@@ -174,13 +174,19 @@ def _speaker(token: Token, antecedents: Antecedents) -> Mention | None:
     """"I" endorsing inside a quote is its speaker, a person ('"I endorse X," Y said'); "we" an organization."""
     # Read for endorsements only: "I'm going to tell the chairman of the MTA" makes the speaker no chairman.
     if token.lower_ not in SPEAKER_PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass") \
-            or not any(t.pos_ == "VERB" and (t.lemma_ in ENDORSE_LEMMAS or t.lower_ in SUPPORT_VERB_FORMS)
-                       or t.pos_ == "NOUN" and t.lower_ in ENDORSE_NOUN_FORMS for t in token.head.subtree):
+            or not any(_endorsing(t) for t in token.head.subtree):
         return None
     speaker = quote_speaker(token, antecedents.quoted, antecedents.mentions)
     if speaker is None or speaker.label != ("PERSON" if token.lower_ == "i" else "ORG"):
         return None
     return Mention(token.i, token.i + 1, speaker.entity, speaker.label, explicit=False)
+
+
+def _endorsing(token: Token) -> bool:
+    """A verb of endorsing or supporting ("endorse", "backing", "supporting"), or a noun of it ("my support")."""
+    if token.pos_ == "VERB":
+        return token.lemma_ in ENDORSE_LEMMAS or token.lower_ in SUPPORT_VERB_FORMS
+    return token.pos_ == "NOUN" and token.lower_ in ENDORSE_NOUN_FORMS
 
 
 def _his_adviser(token: Token, antecedents: Antecedents) -> Mention | None:

@@ -208,9 +208,9 @@ def place_chapters(doc: Doc) -> list[Span]:
         start = token.i
         while start > 0 and token.i - start < 4 and doc[start - 1].ent_type_ in ("GPE", "LOC") and doc[start - 1].is_title:
             start -= 1
-        body = token.i + 2 + (doc[token.i + 2].lower_ == "the" and doc[token.i + 2].ent_iob_ != "B")
-        if start < token.i and body < len(doc) and doc[body].ent_type_ == "ORG" and doc[body].ent_iob_ == "B":
-            found.append(Span(doc, start, _entity_end(doc, body, _line_end(doc, body)), label="ORG"))
+        body_end = _organization_at(doc, token.i + 2)
+        if start < token.i and body_end is not None:
+            found.append(Span(doc, start, body_end, label="ORG"))
     return found
 
 
@@ -628,10 +628,8 @@ def _chapter_of(span: Span, reach: Reach) -> Reach | None:
     doc, end = span.doc, reach.end
     if not (end + 2 < reach.limit and doc[end].lower_ in CHAPTER_WORDS and doc[end + 1].lower_ == "of"):
         return None
-    start = end + 2 + (doc[end + 2].lower_ == "the" and doc[end + 2].ent_iob_ != "B")
-    if start >= reach.limit or doc[start].ent_type_ != "ORG" or doc[start].ent_iob_ != "B":
-        return None
-    return replace(reach, end=_entity_end(doc, start, reach.limit))
+    body_end = _organization_at(doc, end + 2, reach.limit)
+    return None if body_end is None else replace(reach, end=body_end)
 
 
 def _advisory_body_to(span: Span, reach: Reach) -> Reach | None:
@@ -640,10 +638,8 @@ def _advisory_body_to(span: Span, reach: Reach) -> Reach | None:
     if not (end + 1 < reach.limit and doc[end].lower_ == "to" and doc[end - 1].lower_ in ORG_HEADS
             and any(t.lower_ == "advisory" for t in doc[reach.start:end])):
         return None
-    start = end + 1 + (doc[end + 1].lower_ == "the" and doc[end + 1].ent_iob_ != "B")
-    if start >= reach.limit or doc[start].ent_type_ != "ORG" or doc[start].ent_iob_ != "B":
-        return None
-    return replace(reach, end=_entity_end(doc, start, reach.limit))
+    body_end = _organization_at(doc, end + 1, reach.limit)
+    return None if body_end is None else replace(reach, end=body_end)
 
 
 def _of_place(span: Span, reach: Reach) -> Reach | None:
@@ -726,6 +722,16 @@ def extend_organization(span: Span, disabled: frozenset[str] = frozenset()) -> S
     if (reach.start, reach.end) == (span.start, span.end):
         return span
     return Span(span.doc, reach.start, reach.end, label="ORG", kb_id=span.kb_id_)
+
+
+def _organization_at(doc: Doc, start: int, limit: int | None = None) -> int | None:
+    """Where the organization the model names at ``start`` (after an optional "the") ends, never past
+    ``limit`` (else its line's end); None if none starts there."""
+    if start < len(doc) and doc[start].lower_ == "the" and doc[start].ent_iob_ != "B":
+        start += 1
+    if start >= (len(doc) if limit is None else limit) or doc[start].ent_type_ != "ORG" or doc[start].ent_iob_ != "B":
+        return None
+    return _entity_end(doc, start, _line_end(doc, start) if limit is None else limit)
 
 
 def _line_end(doc: Doc, start: int) -> int:
@@ -1120,11 +1126,8 @@ def _unit_mention(token: Token, evidence: NameEvidence) -> tuple[Span, str] | No
 
 def _of_parent_end(doc: Doc, end: int) -> int:
     """Where "of the <Organization>" after a unit ends (``end`` itself if none follows)."""
-    start = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the" and doc[end + 1].ent_iob_ != "B")
-    if end < len(doc) and doc[end].lower_ == "of" and start < len(doc) and doc[start].ent_type_ == "ORG" \
-            and doc[start].ent_iob_ == "B":
-        return _entity_end(doc, start, _line_end(doc, start))
-    return end
+    body_end = _organization_at(doc, end + 1) if end < len(doc) and doc[end].lower_ == "of" else None
+    return end if body_end is None else body_end
 
 
 def _office_title_mention(token: Token, evidence: NameEvidence) -> tuple[Span, str] | None:

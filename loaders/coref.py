@@ -22,8 +22,10 @@ from .vocabulary import (
     CAMPAIGN_STAFF,
     ENDORSE_LEMMAS,
     ENDORSE_NOUN_FORMS,
+    KIND_WORDS,
     OBJECT_PRONOUNS,
     ORG_REFERENCES,
+    PARTY_ADJECTIVES,
     REFERENCE_MODIFIERS,
     REFERRING_TITLES,
     REFERRING_WORDS,
@@ -91,7 +93,7 @@ def _organization_before_role(token: Token, antecedents: Antecedents) -> Mention
                                                          kind.pos_ in ("NOUN", "PROPN") and kind.is_title) \
             and not kind.is_stop and kind.lemma_ not in REPORTING_VERBS and kind.pos_ != "ADJ" \
             and kind.lower_.rstrip("s") not in {w.rstrip("s") for w in found.entity.lower().split()}:
-        return None                                  # nor "Correction union president X" the city's
+        return _unnamed_body(kind.i, token, antecedents)   # nor "Correction union president X" the city's
     return found
 
 
@@ -103,14 +105,35 @@ def _organization_reference(token: Token, article: int, antecedents: Antecedents
     kinds = ORG_REFERENCES[token.lower_]
     fitting = [m for m in reversed(antecedents.before(token)) if m.label == "ORG"
                and (kinds is None or (antecedents.entities[m.entity].kind or "other") in kinds)]
-    described = {w.lower_.rstrip("s") for w in doc[min(article + 1, token.i):token.i + 1] if w.is_alpha}
+    members = [w for w in doc[article + 1:token.i] if _members_word(w)]     # "the players union": players, not union
+    described = {w.lower_.rstrip("s") for w in members or doc[min(article + 1, token.i):token.i + 1] if w.is_alpha}
     named = next((m for m in fitting if described & {w.rstrip("s") for w in m.entity.lower().split()}), None)
+    if named is None and members:
+        return _unnamed_body(article + 1, token, antecedents)   # "the exotics committee" of a club: its own body
     if named is None and any(w.pos_ == "NOUN" for w in doc[article + 1:token.i]):
-        return None                                  # "the exotics committee" of a club is a body of its own
+        return None                                  # "the block association" is a body of its own, unnamed
     if named is None and token.is_title and token.i > token.sent.start:
         return None                                  # "the Coalition" names a coalition, not the last body
     target = named or (fitting[0] if fitting else None)   # "the nurses' group", "council president": named so
     return Mention(article, token.i + 1, target.entity, "ORG", explicit=False) if target else None
+
+
+def _unnamed_body(start: int, token: Token, antecedents: Antecedents) -> Mention | None:
+    """"the players union", "principals union president X": a body the article describes by its members
+    and never names, an organization of its own called so ("players union"), not the last union named."""
+    words = antecedents.doc[start:token.i + 1]
+    if not 2 <= len(words) <= 3 or not all(_members_word(w) for w in words[:-1]):
+        return None
+    name = words.text
+    kind = next((kind for word, kind in KIND_WORDS if word in name.split()), None)
+    antecedents.entities.setdefault(name, EntityInfo(name, "Organization", [name], kind=kind))
+    return Mention(start, token.i + 1, name, "ORG")
+
+
+def _members_word(token: Token) -> bool:
+    """A lowercase plural before an organization word that says who its members are ("players", "principals")."""
+    return token.is_lower and token.is_alpha and not token.is_stop and token.lower_.endswith("s") \
+        and not token.lower_.endswith("ss")
 
 
 def _its_role(token: Token, antecedents: Antecedents) -> Mention | None:
@@ -240,7 +263,11 @@ def _the_title(token: Token, antecedents: Antecedents) -> Mention | None:
         return None
     if token.lower_ in TITLED_REFERENCES and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of":
         return None                                  # "the president of the union" is no back-reference
-    target = _most_salient_person(_titled(antecedents.before(token), token.lower_, doc))
+    before = _titled(antecedents.before(token), token.lower_, doc)
+    party = next((PARTY_ADJECTIVES[t.text] for t in doc[start + 1:token.i] if t.text in PARTY_ADJECTIVES), None)
+    if party:                                        # "the Republican candidate": a Republican, not the most named
+        before = _party_labelled(before, party, doc)
+    target = _most_salient_person(before)
     if not target:
         return None
     if token.i - start > 1:                          # "the Vermont senator" is an alias; "the senator" is not
@@ -358,6 +385,14 @@ def _titled(before: list[Mention], title: str, doc: Doc) -> list[Mention]:
     holders = {m.entity for m in before if m.label == "PERSON" and m.explicit
                and any(t.lower_ == title for t in doc[max(m.start - 2, 0):m.start + 2])}
     return [m for m in before if m.entity in holders]
+
+
+def _party_labelled(before: list[Mention], party: str, doc: Doc) -> list[Mention]:
+    """The mentions among ``before`` of people the article labels with ``party`` ("Republican Joe Lhota",
+    "GOP nominee X"): "the Republican candidate" is one of them, never a Democrat mentioned more."""
+    labelled = {m.entity for m in before if m.label == "PERSON" and m.explicit
+                and any(PARTY_ADJECTIVES.get(t.text) == party for t in doc[max(m.start - 3, 0):m.start])}
+    return [m for m in before if m.entity in labelled]
 
 
 def _most_salient_person(before: list[Mention]) -> Mention | None:

@@ -19,7 +19,7 @@ from .headlines import headline_mentions, title_case_lines
 from .mention_model import ArticleEntities, EntityInfo, Mention
 from .parsed_entities import parsed_entity_spans
 from .spans import acronyms, capitalized_too, names_a_campaign, names_a_principal, title_start
-from .vocabulary import CANDIDATE_WORDS, FUZZY_MIN, KIND_WORDS, ORG_HEADS, SURNAME_KIN
+from .vocabulary import CANDIDATE_WORDS, FUZZY_MIN, INSTITUTION_NOUNS, KIND_WORDS, ORG_HEADS, SURNAME_KIN
 
 DOMINANT = 3                                         # full-name mentions that make a shared surname someone's
 
@@ -83,10 +83,12 @@ class _Resolver:
             return self._organization(span)
         return self._person(span), None
 
-    def _organization(self, span: Span) -> tuple[str, str | None]:
-        earlier = self._named_by_tail(span) or self._named_before_parenthesis(span)
+    def _organization(self, span: Span) -> tuple[str | None, str | None]:
+        earlier = self._named_by_tail(span) or self._named_by_head(span) or self._named_before_parenthesis(span)
         if earlier is not None:
             return self._organization(earlier)
+        if len(span) == 1 and span[0].lower_ in INSTITUTION_NOUNS:
+            return None, None                        # "Museum" where the article names no one museum
         known = self.gazetteer.find(span.text) or (self.gazetteer.find(span.id_) if span.id_ else None) \
             or self._titled_body(span)
         if known is None and len(span) > 1:
@@ -112,6 +114,16 @@ class _Resolver:
             return None
         return next((o for o in reversed(self.organizations) if o.start < span.start and len(o) > len(span)
                      and [w.lower() for w in o.text.split()[-len(words):]] == [w.lower() for w in words]), None)
+
+    def _named_by_head(self, span: Span) -> Span | None:
+        """"Museum" alone ("Museum director X"): the article's one organization named by that noun,
+        at its end ("Brooklyn Museum") or before "of" ("Museum of Food and Drink", "Harbor Museum of Art")."""
+        if len(span) != 1 or span[0].lower_ not in INSTITUTION_NOUNS:
+            return None
+        word = span[0].lower_
+        named = {o.text: o for o in self.organizations if len(o) > 1 and any(
+            t.lower_ == word and (t.i == o.end - 1 or t.nbor().lower_ == "of") for t in o)}
+        return next(iter(named.values())) if len(named) == 1 else None
 
     def _named_before_parenthesis(self, span: Span) -> Span | None:
         """"The Grand Canyon Conservatives PAC (GCC PAC)": a name in parentheses right after an

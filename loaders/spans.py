@@ -828,6 +828,7 @@ def organizations_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 DEMONYM = re.compile(r"(?:an|ans|ish|ese|i|ic|ch)$")
+MIDDLE_INITIAL = re.compile(r"[A-Z]\.$")
 
 
 def _place_or_people(token) -> bool:
@@ -839,8 +840,11 @@ def _place_or_people(token) -> bool:
 
 
 def _name_follows(doc: Doc, i: int) -> bool:
+    """A name of two words or more starts at ``i`` (after a comma), a middle initial counted in ("Peter J. Kim")."""
     if i < len(doc) and doc[i].text == ",":
         i += 1
+    if i + 2 < len(doc) and MIDDLE_INITIAL.match(doc[i + 1].text):
+        return _name_word(doc[i]) and _name_word(doc[i + 2])
     return i + 1 < len(doc) and _name_word(doc[i]) and _name_word(doc[i + 1])
 
 
@@ -1131,12 +1135,12 @@ def _of_parent_end(doc: Doc, end: int) -> int:
 
 
 def _office_title_mention(token: Token, evidence: NameEvidence) -> tuple[Span, str] | None:
-    """"Police Commissioner Ray Kelly": a known title names its body, unless the sentence names another."""
+    """"Police Commissioner X", "Police commissioner X" (not "Boston police commissioner X"): the title's body."""
     doc = token.doc
     for (length, words), organization in evidence.gazetteer.titles_at(doc, token.i):
         end = token.i + length
         if end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and \
-                all(t.is_title or t.is_upper for t in doc[token.i:end]) and not set(range(token.i, end)) & evidence.taken \
+                (token.is_title or token.is_upper) and not set(range(token.i, end)) & evidence.taken \
                 and not _names_another_body(token, words[0], organization, evidence.gazetteer):
             return Span(doc, token.i, end - 1, label="ORG", span_id=organization.name), "ORG"
     return None

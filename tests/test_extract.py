@@ -200,7 +200,8 @@ def test_a_union_named_by_its_members_is_not_the_union_named_before() -> None:
     text = "The Harbor Federation of Teachers met. HFT President Ann Rudd and principals union president Tom Hale spoke."
     found = relations_of(text)
     assert ("LEADS", "Ann Rudd", "Harbor Federation of Teachers") in found
-    assert not any(source == "Tom Hale" for _, source, _ in found)
+    assert ("LEADS", "Tom Hale", "principals union") in found         # a body of its own, never named
+    assert ("LEADS", "Tom Hale", "Harbor Federation of Teachers") not in found
     assert ("LEADS", "Tom Hale", "Harbor Federation of Teachers") in relations_of(
         "The Harbor Federation of Teachers met. Later, teachers union president Tom Hale spoke.")
 
@@ -844,6 +845,40 @@ def test_a_known_title_yields_to_the_body_its_sentence_names() -> None:
     leads = {k for k in relations_of(text) if k[0] == "LEADS"}
     assert leads == {("LEADS", "Ida Cole", "New York City Police Department"),
                      ("LEADS", "Tom Hale", "Harbor County Police Department")}
+
+
+def test_a_known_title_in_lower_case_still_names_its_body_but_not_a_citys_own_force() -> None:
+    """"Police commissioner X" is the NYPD's; "Harbor police commissioner X" heads his own city's force."""
+    text = ("The strike ended on Monday. Mayor Abe Lutz and Police commissioner Ray Donnelly thanked the crews. "
+            "Harbor police commissioner Ida Cole stayed home.")
+    leads = {k for k in relations_of(text) if k[0] == "LEADS"}
+    assert leads == {("LEADS", "Ray Donnelly", "New York City Police Department")}
+
+
+def test_the_party_candidate_is_the_one_the_article_labels_with_that_party() -> None:
+    """"the Republican candidate" is the Republican the article names, not the Democrat it names most."""
+    text = ("Democrat Abe Lutz leads the race. Lutz spoke on Monday, and Lutz spoke again on Tuesday. "
+            "Republican Ed Marsh trails. The Republican candidate, a former Harbor Alliance chairman, won the "
+            "backing of the Plumbers Union.")
+    found = relations_of(text)
+    assert ("ENDORSED", "Plumbers Union", "Ed Marsh") in found
+    assert not {k for k in found if "Abe Lutz" in k}
+
+
+def test_a_title_before_a_name_with_a_middle_initial_names_the_body() -> None:
+    """"Museum Executive Director Peter J. Kim": the middle initial is part of the name after the title,
+    and "Museum" alone is the article's one museum."""
+    text = "The Harbor Museum of Food opens in May. Museum Executive Director Ida B. Cole fired the first blast."
+    leads = {k for k in relations_of(text) if k[0] == "LEADS"}
+    assert leads == {("LEADS", "Ida B. Cole", "Harbor Museum of Food")}
+
+
+def test_a_body_described_by_its_members_and_never_named_is_an_organization_of_its_own() -> None:
+    """"the players union", "principals union president X": not the last union named, and not nothing."""
+    text = ("The Harbor Teachers Union sued the city on Monday. Dora Finch, the president of the players union, "
+            "disagreed. Later principals union president Ed Marsh agreed with the teachers union.")
+    leads = {k for k in relations_of(text) if k[0] == "LEADS"}
+    assert leads == {("LEADS", "Dora Finch", "players union"), ("LEADS", "Ed Marsh", "principals union")}
 
 
 def test_a_shared_surname_owning_an_adviser_is_the_candidates() -> None:

@@ -469,6 +469,10 @@ WORDS_NO_GOLD_TEXT_NEEDS = [
     [("SCHOOL_ABBREVIATIONS", kind, f"Most recently, {kind} 191 principal Ana Ortiz set up a page for the library.",
       {("LEADS", "Ana Ortiz", f"{kind} 191", True, "principal")})                # a numbered public school
      for kind in ("P.S.", "PS", "I.S.", "IS", "M.S.", "MS", "J.H.S.", "JHS")] + \
+    [("INSTITUTION_NOUNS", word, f"The Harbor {word.capitalize()} reopened on Monday. {word.capitalize()} director "
+                                 "Ida Cole said it was ready.",           # the article's one zoo, not "Zoo"
+      {("LEADS", "Ida Cole", f"Harbor {word.capitalize()}", True, "director")})
+     for word in ("hospital", "zoo", "gallery", "theater", "company", "clinic", "shelter", "sanctuary")] + \
     [("UNNAMED_PEOPLE", word, f"Ed Marsh is running for mayor. Abe Lutz spoke on Monday. There was a {word} I talked "
                               f"to on the flight, {'she' if word == 'woman' else 'he'} had supported Ed Marsh in the primaries.",
       set())                                                                      # the unnamed one, not Abe Lutz

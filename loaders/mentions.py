@@ -95,9 +95,10 @@ class _Resolver:
             known = self._fuzzy_known(span.text)
         if known:
             return known.name, known.kind
-        if span.text.isupper() and 2 <= len(span.text) <= 6:
+        letters = span.text.replace(".", "")                 # "P.A." is "PA"
+        if letters.isupper() and 2 <= len(letters) <= 6:
             for other in self.organizations:
-                if len(other) > 1 and span.text in acronyms(other.text):
+                if len(other) > 1 and letters in acronyms(other.text):
                     return self._organization(other)
         graph_name = self._graph_name(span.id_ or span.text, ("Organization",))
         return graph_name or span.id_ or span.text, None
@@ -117,12 +118,12 @@ class _Resolver:
 
     def _named_by_head(self, span: Span) -> Span | None:
         """"Museum" alone ("Museum director X"): the article's one organization named by that noun,
-        at its end ("Brooklyn Museum") or before "of" ("Museum of Food and Drink", "Harbor Museum of Art")."""
+        at its end ("Brooklyn Museum") or before "of"/"for" ("Museum of Food and Drink", "Sanctuary for Families")."""
         if len(span) != 1 or span[0].lower_ not in INSTITUTION_NOUNS:
             return None
         word = span[0].lower_
         named = {o.text: o for o in self.organizations if len(o) > 1 and any(
-            t.lower_ == word and (t.i == o.end - 1 or t.nbor().lower_ == "of") for t in o)}
+            t.lower_ == word and (t.i == o.end - 1 or t.nbor().lower_ in ("of", "for")) for t in o)}
         return next(iter(named.values())) if len(named) == 1 else None
 
     def _named_before_parenthesis(self, span: Span) -> Span | None:

@@ -33,6 +33,7 @@ from .vocabulary import (
     CAMPAIGN_STAFF,
     CHAPTER_WORDS,
     ENDORSEMENT_WORDS,
+    FORMER_WORDS,
     GENERIC_BODIES,
     GENERIC_ORGS,
     HEAD_TITLES,
@@ -267,8 +268,10 @@ def _dateline_prefix(span: Span, cut: Cut) -> Cut:
 
 
 def _leading_filler(span: Span, cut: Cut) -> Cut:
-    """Leading articles, spaces and punctuation are not the name, nor a person's leading titles or tenure ("Longtime X")."""
+    """Leading articles, spaces, punctuation and "ex-" are not the name, nor a person's titles or tenure ("Longtime X")."""
     doc, start = span.doc, cut.start
+    while start + 2 < cut.end and doc[start].lower_ + "-" in FORMER_WORDS and doc[start + 1].text == "-":
+        start += 2                                   # "ex-Assembly Leader X": a former leader of the Assembly
     while start < cut.end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_space or
                                (cut.label == "PERSON" and (doc[start].lower_.rstrip(".") in TITLES or
                                                            doc[start].lower_ in TENURE_WORDS)
@@ -1110,9 +1113,11 @@ def _named_by_title_mention(token: Token, evidence: NameEvidence) -> tuple[Span,
 
 
 def _acronym_with_title_mention(token: Token, evidence: NameEvidence) -> tuple[Span, str] | None:
-    """An unlabelled acronym whose head title follows ("GLAAD's president", "NYCHA Chairwoman X") is an organization."""
+    """An unlabelled acronym whose head title follows ("GLAAD's president", "P.A. Director X") is an organization."""
     doc = token.doc
-    if not (token.is_upper and token.is_alpha and 2 <= len(token) <= 6) or token.lower_.rstrip(".") in TITLES:
+    letters = token.text.replace(".", "")
+    if not (letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 6) or token.lower_.rstrip(".") in TITLES \
+            or (letters != token.text and token.ent_type_ in ("GPE", "LOC", "NORP")):      # "U.S. Attorney X"
         return None
     after = [t.lower_ for t in doc[token.i + 1:token.i + 3]]
     title = after[1:2] if after[:1] in (["'s"], ["'"]) else after[:1]

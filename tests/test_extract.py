@@ -881,6 +881,31 @@ def test_a_body_described_by_its_members_and_never_named_is_an_organization_of_i
     assert leads == {("LEADS", "Dora Finch", "players union"), ("LEADS", "Ed Marsh", "principals union")}
 
 
+def test_ex_before_a_body_makes_a_former_leader_of_that_body() -> None:
+    """"ex-Assembly Leader X": the body is the Assembly, and he led it once."""
+    leads = {(k, d.get("current")) for k, d in relations_of(
+        "The prosecutor won a conviction of ex-Harbor Council Leader Abe Lutz on Monday.").items() if k[0] == "LEADS"}
+    assert leads == {(("LEADS", "Abe Lutz", "Harbor Council"), False)}
+
+
+def test_a_rank_is_not_the_head_of_a_body() -> None:
+    """"Battalion Chief X", "Fire Chief X" hold ranks; "FCC Commissioner X" is one commissioner of many."""
+    text = ("At the drill were Fire Chief Ida Cole and Harbor Fire Department Battalion Chief Abe Lutz. "
+            "FCC Commissioner Tom Hale spoke, and FCC Chairman Ed Marsh agreed.")
+    leads = {k for k in relations_of(text) if k[0] == "LEADS"}
+    assert leads == {("LEADS", "Ed Marsh", "Federal Communications Commission")}
+
+
+def test_a_dotted_acronym_before_a_title_is_the_organization_it_abbreviates() -> None:
+    text = "The Harbor Arts League met on Monday. H.A.L. Director Ida Cole said the plan was firm."
+    assert {k for k in relations_of(text) if k[0] == "LEADS"} == {("LEADS", "Ida Cole", "Harbor Arts League")}
+
+
+def test_a_lone_institution_noun_is_the_one_named_with_for() -> None:
+    text = "Shelter for Families backed the bill. Shelter director Ida Cole said it was time."
+    assert {k for k in relations_of(text) if k[0] == "LEADS"} == {("LEADS", "Ida Cole", "Shelter for Families")}
+
+
 def test_a_shared_surname_owning_an_adviser_is_the_candidates() -> None:
     text = ("Ida Lutz spoke first at the rally. Ida Lutz thanked the crowd. Her husband, Abe Lutz, is running "
             "for mayor. Lutz adviser Tom Hale said the crowd was large.")

@@ -865,8 +865,10 @@ def _organization_word(token, inner: bool) -> bool:
 
 def organizations_by_context(doc: Doc, spans: list[Span]) -> list[Span]:
     """Unlabelled proper names that context makes organizations: "the endorsement of Conservation
-    Colorado", "Green Valley Votes, the renters' advocacy group"."""
-    taken = {i for s in spans for i in range(s.start, s.end)}
+    Colorado", "Green Valley Votes, the renters' advocacy group", "director of New Yorkers for Parks" (a
+    place or people that only opens the name)."""
+    places = {s.start: s.end for s in spans if s.label_ in ("GPE", "NORP")}
+    taken = {i for s in spans for i in range(s.start, s.end) if s.start not in places}
     tokens = list(doc)                                   # doc[i] makes a new Token each time
     found, i = [], 0
     while i < len(tokens):
@@ -880,10 +882,13 @@ def organizations_by_context(doc: Doc, spans: list[Span]) -> list[Span]:
                      or (end > i and tokens[end].text in ("'", "'s", "for", "of", "and")
                                                 and end + 1 < len(tokens) and _proper_word(tokens[end + 1]))
                      or (end > i and tokens[end].text == "'")
+                     or (end > i and tokens[end].text == "-" and not tokens[end - 1].whitespace_     # "Chinese-American"
+                         and not tokens[end].whitespace_ and end + 1 < len(tokens) and _proper_word(tokens[end + 1]))
                      or (end > i and tokens[end].like_num and end + 1 < len(tokens)
                          and (_proper_word(tokens[end + 1]) or tokens[end + 1].is_upper))):
             end += 1
-        if end - i >= 2 and (_after_endorsement_word(doc, i) or _after_head_title(doc, i)
+        opened_by_place = i in places and not (end > places[i] and _ends_a_name(doc, end))
+        if end - i >= 2 and not opened_by_place and (_after_endorsement_word(doc, i) or _after_head_title(doc, i)
                              or _described_as_organization(doc, end)
                              or doc[end - 1].lower_ in ORG_HEADS | {"pac"}):
             found.append(Span(doc, i, end, label="ORG"))
@@ -894,6 +899,11 @@ def organizations_by_context(doc: Doc, spans: list[Span]) -> list[Span]:
             found.append(Span(doc, i, end, label="ORG"))
         i = max(end, i + 1)
     return found
+
+
+def _ends_a_name(doc: Doc, end: int) -> bool:
+    """No lowercase noun follows: "Staten Island Catholic high school" describes a school, it names none."""
+    return end >= len(doc) or not (doc[end].is_lower and doc[end].pos_ in ("NOUN", "ADJ", "PROPN"))
 
 
 def _after_endorsement_word(doc: Doc, start: int) -> bool:

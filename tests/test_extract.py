@@ -906,6 +906,16 @@ def test_a_lone_institution_noun_is_the_one_named_with_for() -> None:
     assert {k for k in relations_of(text) if k[0] == "LEADS"} == {("LEADS", "Ida Cole", "Shelter for Families")}
 
 
+def test_a_name_a_place_or_people_only_opens_is_an_organization_after_a_head_title() -> None:
+    """"director of New Yorkers for Parks", "president of the Harbor Chinese-American League": the model's
+    place or people opens the name; "principal of Harbor Catholic high school X" names no organization."""
+    text = ("Ida Cole, executive director of New Yorkers for Parks, spoke. Abe Lutz, president of the Harbor "
+            "Chinese-American League, agreed. Tom Hale, the principal of Staten Island Catholic high school, left.")
+    leads = {k for k in relations_of(text) if k[0] == "LEADS"}
+    assert leads == {("LEADS", "Ida Cole", "New Yorkers for Parks"),
+                     ("LEADS", "Abe Lutz", "Harbor Chinese-American League")}
+
+
 def test_a_shared_surname_owning_an_adviser_is_the_candidates() -> None:
     text = ("Ida Lutz spoke first at the rally. Ida Lutz thanked the crowd. Her husband, Abe Lutz, is running "
             "for mayor. Lutz adviser Tom Hale said the crowd was large.")

@@ -21,6 +21,7 @@ from .parsed_entities import parsed_entity_spans
 from .spans import acronyms, capitalized_too, names_a_campaign, names_a_principal, title_start
 from .vocabulary import CANDIDATE_WORDS, FUZZY_MIN, INSTITUTION_NOUNS, KIND_WORDS, ORG_HEADS, SURNAME_KIN
 
+NAME_HEADS = ORG_HEADS | INSTITUTION_NOUNS | {"college", "university"}
 DOMINANT = 3                                         # full-name mentions that make a shared surname someone's
 
 
@@ -84,7 +85,8 @@ class _Resolver:
         return self._person(span), None
 
     def _organization(self, span: Span) -> tuple[str | None, str | None]:
-        earlier = self._named_by_tail(span) or self._named_by_head(span) or self._named_before_parenthesis(span)
+        earlier = self._named_by_tail(span) or self._named_by_head(span) or self._named_without_head(span) \
+            or self._named_before_parenthesis(span)
         if earlier is not None:
             return self._organization(earlier)
         if len(span) == 1 and span[0].lower_ in INSTITUTION_NOUNS:
@@ -124,6 +126,16 @@ class _Resolver:
         word = span[0].lower_
         named = {o.text: o for o in self.organizations if len(o) > 1 and any(
             t.lower_ == word and (t.i == o.end - 1 or t.nbor().lower_ in ("of", "for")) for t in o)}
+        return next(iter(named.values())) if len(named) == 1 else None
+
+    def _named_without_head(self, span: Span) -> Span | None:
+        """"Dartmouth" for "Dartmouth College", "Working Families" for "Working Families Party": the article's
+        one organization named by these words and a head word after them."""
+        if span.text.isupper() or self.gazetteer.find(span.text):
+            return None                              # "FDNY" names the department, not the FDNY Foundation
+        words = [t.lower_ for t in span]
+        named = {o.text: o for o in self.organizations if len(o) == len(span) + 1 and o[-1].lower_ in NAME_HEADS
+                 and [t.lower_ for t in o[:-1]] == words}
         return next(iter(named.values())) if len(named) == 1 else None
 
     def _named_before_parenthesis(self, span: Span) -> Span | None:

@@ -916,6 +916,15 @@ def test_a_name_a_place_or_people_only_opens_is_an_organization_after_a_head_tit
                      ("LEADS", "Abe Lutz", "Harbor Chinese-American League")}
 
 
+def test_a_name_without_its_head_word_is_the_organization_named_with_it() -> None:
+    """"Harbor president X" where the article names Harbor College; an acronym keeps its own body."""
+    text = ("He spoke at Harbor College on Monday. The talk was hosted by Harbor president Ida Cole. "
+            "The FDNY Foundation paid for the dinner, and FDNY Commissioner Tom Hale thanked it.")
+    leads = {k for k in relations_of(text) if k[0] == "LEADS"}
+    assert leads == {("LEADS", "Ida Cole", "Harbor College"),
+                     ("LEADS", "Tom Hale", "Fire Department of the City of New York")}
+
+
 def test_a_shared_surname_owning_an_adviser_is_the_candidates() -> None:
     text = ("Ida Lutz spoke first at the rally. Ida Lutz thanked the crowd. Her husband, Abe Lutz, is running "
             "for mayor. Lutz adviser Tom Hale said the crowd was large.")

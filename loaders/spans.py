@@ -120,11 +120,18 @@ def entity_spans(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (
 
 
 def _longer_name(head: Span, spans: list[Span]) -> Span:
-    """The organization among ``spans`` that ends where ``head`` does and runs on over the possessive before
-    it ("Correction Officer's Benevolent Association" for "Benevolent Association"), else ``head``."""
-    if head.start == 0 or head.doc[head.start - 1].text not in ("'s", "'"):
-        return head
-    return next((s for s in spans if s.label_ == "ORG" and s.end == head.end and s.start < head.start - 1), head)
+    """The organization among ``spans`` that ends where ``head`` does and runs on before it, over a possessive
+    ("Correction Officer's Benevolent Association" for "Benevolent Association") or a lowercase word ("state
+    Democratic Party" for "Democratic Party"), else ``head``; tenure words stay out ("Interim X Authority Chair")."""
+    doc = head.doc
+    for span in spans:
+        if span.label_ == "ORG" and span.end == head.end and span.start < head.start:
+            start = span.start
+            while start < head.start and (doc[start].is_stop or doc[start].is_punct or doc[start].lower_ in TENURE_WORDS):
+                start += 1
+            if start < head.start:
+                return span if start == span.start else Span(doc, start, span.end, label="ORG", span_id=span.id_)
+    return head
 
 
 LOCAL_NAME = re.compile(r"^\d+[A-Za-z]{1,2}$")
@@ -168,13 +175,14 @@ def county_parties(doc: Doc) -> list[Span]:
         if end < len(doc) and doc[end].lower_ == "party":
             end += 1
         if end < len(doc) and doc[end].lower_ in PARTY_LEADER_WORDS:
-            found.append(Span(doc, start, end, label="ORG", span_id=f"{place.text} {party}"))
+            found.append(Span(doc, start, end, label="ORG", span_id=f"{place.text[:1].upper()}{place.text[1:]} {party}"))
     return found
 
 
 def _county_word(token: Token) -> bool:
-    """A word of a place's name ("Queens County", "New York State"), never a legislature ("Senate Democratic leader")."""
-    return (_place_word(token) or (token.ent_type_ == "NORP" and token.is_title and not DEMONYM.search(token.lower_))) \
+    """A word of a place's name ("Queens County", "New York State", "the state"), never a legislature ("Senate Democratic leader")."""
+    return (_place_word(token) or (token.ent_type_ == "NORP" and token.is_title and not DEMONYM.search(token.lower_))
+            or token.lower_ == "state") \
         and token.lower_ not in LEGISLATURE_WORDS and token.text not in PARTY_ADJECTIVES
 
 

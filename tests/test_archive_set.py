@@ -15,19 +15,19 @@ needs_archive = pytest.mark.skipif(not ARCHIVE.is_file(), reason="../shared/corp
 # went from 0.98 to 0.95 when captions began to be read (two backings of a plan in a gallery's caption).
 GATES = [("dev", 0.95, 0.76),         # dev half (59 posts): 0.61 / 0.24 before the work, now 0.95 / 0.77
          ("test", 0.96, 0.71),        # test half (33 posts): first run 0.95 / 0.49; tuned on since, now 0.96 / 0.72
-         ("holdout", 0.83, 0.56),     # holdout (42 posts, annotated blind later): first run 0.77 / 0.37, now 0.84 / 0.57
+         ("holdout", 0.87, 0.58),     # holdout (42 posts, annotated blind later): first run 0.77 / 0.37, now 0.87 / 0.59
                                       # (0.59 until a vice president stopped being read as a head: one gold file
                                       # counts one; the same change removed three wrong readings elsewhere)
          ("holdout2", 0.93, 0.72),    # holdout2 (46 posts, annotated blind after): first run 0.81 / 0.33, now 0.94 / 0.73
-         ("holdout3", 0.92, 0.56),    # holdout3 (46 posts, annotated blind after): first run 0.80 / 0.33, now 0.93 / 0.56
+         ("holdout3", 0.93, 0.58),    # holdout3 (46 posts, annotated blind after): first run 0.80 / 0.33, now 0.93 / 0.58
          ("holdout4", 0.83, 0.69),    # holdout4 (46 posts, annotated blind after): first run 0.65 / 0.51, now 0.83 / 0.70
          ("holdout5", 0.96, 0.58),    # holdout5 (40 posts, annotated blind after): first run 0.80 / 0.42, now 0.97 / 0.58
-         ("holdout6", 0.85, 0.47),    # holdout6 (40 posts, annotated blind after): first run 0.67 / 0.28, now 0.86 / 0.47
+         ("holdout6", 0.89, 0.49),    # holdout6 (40 posts, annotated blind after): first run 0.67 / 0.28, now 0.89 / 0.49
          ("holdout7", 0.87, 0.56),    # holdout7 (40 posts, annotated blind after): first run 0.70 / 0.42, now 0.88 / 0.57
-         ("holdout8", 0.81, 0.52),    # holdout8 (40 posts, annotated blind): first run 0.68 / 0.45, tuned on since, now 0.82 / 0.52
+         ("holdout8", 0.85, 0.54),    # holdout8 (40 posts, annotated blind): first run 0.68 / 0.45, tuned on since, now 0.85 / 0.55
          ("holdout9", 0.94, 0.59),    # holdout9 (40 posts, annotated blind): first run 0.94 / 0.47, tuned on since, now 0.95 / 0.59
-         ("holdout10", 0.81, 0.61),   # holdout10 (40 posts, annotated blind): first run 0.76 / 0.62 on 8079922, looked at in the 11th session, now 0.81 / 0.62
-         ("holdout11", 0.89, 0.46)]   # holdout11 (40 posts, annotated blind last): first run 0.74 / 0.43 on c35172c, tuned on since, now 0.89 / 0.46
+         ("holdout10", 0.82, 0.66),   # holdout10 (40 posts, annotated blind): first run 0.76 / 0.62 on 8079922, looked at in the 11th session, now 0.82 / 0.67
+         ("holdout11", 0.93, 0.50)]   # holdout11 (40 posts, annotated blind last): first run 0.74 / 0.43 on c35172c, tuned on since, now 0.93 / 0.50
 
 
 @pytest.fixture(scope="module")

@@ -925,6 +925,20 @@ def test_a_name_without_its_head_word_is_the_organization_named_with_it() -> Non
                      ("LEADS", "Tom Hale", "Fire Department of the City of New York")}
 
 
+def test_the_state_party_is_not_the_national_one() -> None:
+    """"state Democratic Party Chairman X", "the state GOP chair X" lead the state's party."""
+    text = "Voters are angry, said state Democratic Party Chairman Ida Cole. The state GOP chair Abe Lutz agreed."
+    leads = {k for k in relations_of(text) if k[0] == "LEADS"}
+    assert leads == {("LEADS", "Ida Cole", "State Democratic Party"), ("LEADS", "Abe Lutz", "State Republican Party")}
+
+
+def test_a_title_keeps_the_whole_name_the_model_reads_before_it() -> None:
+    """The model's "Coca-Cola's North America Sparkling Beverages" before "President X", not its last words."""
+    text = "Coca-Cola's North America Sparkling Beverages President Ida Cole said the cans were small."
+    assert {k for k in relations_of(text) if k[0] == "LEADS"} == {
+        ("LEADS", "Ida Cole", "Coca-Cola's North America Sparkling Beverages")}
+
+
 def test_a_shared_surname_owning_an_adviser_is_the_candidates() -> None:
     text = ("Ida Lutz spoke first at the rally. Ida Lutz thanked the crowd. Her husband, Abe Lutz, is running "
             "for mayor. Lutz adviser Tom Hale said the crowd was large.")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .mention_model import EntityInfo, Mention
+from .mention_model import EntityInfo, Mention, kind_from_words
 from .quotes import inside, quote_speaker, quoted_regions
 from .spans import Rule, enabled, first_result, names_a_campaign
 from .vocabulary import (
@@ -22,7 +22,6 @@ from .vocabulary import (
     CAMPAIGN_STAFF,
     ENDORSE_LEMMAS,
     ENDORSE_NOUN_FORMS,
-    KIND_WORDS,
     OBJECT_PRONOUNS,
     ORG_REFERENCES,
     PARTY_ADJECTIVES,
@@ -125,8 +124,7 @@ def _unnamed_body(start: int, token: Token, antecedents: Antecedents) -> Mention
     if not 2 <= len(words) <= 3 or not all(_members_word(w) for w in words[:-1]):
         return None
     name = words.text
-    kind = next((kind for word, kind in KIND_WORDS if word in name.split()), None)
-    antecedents.entities.setdefault(name, EntityInfo(name, "Organization", [name], kind=kind))
+    antecedents.entities.setdefault(name, EntityInfo(name, "Organization", [name], kind=kind_from_words(name)))
     return Mention(start, token.i + 1, name, "ORG")
 
 

@@ -2,7 +2,19 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
+
+from ..graph.model import normalize_name
+from .vocabulary import KIND_WORDS
+
+KIND_PATTERNS = [(re.compile(rf"\b{word}\b"), kind) for word, kind in KIND_WORDS]
+
+
+def kind_from_words(name: str) -> str | None:
+    """An organization's kind from the first KIND_WORDS word its name holds ("Harbor Teachers Union": union)."""
+    words = normalize_name(name)
+    return next((kind for word, kind in KIND_PATTERNS if word.search(words)), None)
 
 
 @dataclass

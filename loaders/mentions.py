@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span
@@ -16,12 +17,12 @@ from ..graph.names import NameIndex
 from .coref import references
 from .gazetteer import Gazetteer
 from .headlines import headline_mentions, title_case_lines
-from .mention_model import ArticleEntities, EntityInfo, Mention
+from .mention_model import KIND_PATTERNS, ArticleEntities, EntityInfo, Mention, kind_from_words
 from .parsed_entities import parsed_entity_spans
 from .spans import acronyms, capitalized_too, names_a_campaign, names_a_principal, title_start
-from .vocabulary import CANDIDATE_WORDS, FUZZY_MIN, INSTITUTION_NOUNS, KIND_WORDS, ORG_HEADS, SURNAME_KIN
+from .vocabulary import CANDIDATE_WORDS, FUZZY_MIN, GENERIC_ORGS, INSTITUTION_NOUNS, ORG_HEADS, SURNAME_KIN
 
-NAME_HEADS = ORG_HEADS | INSTITUTION_NOUNS | {"college", "university"}
+NAME_HEADS = ORG_HEADS | INSTITUTION_NOUNS | GENERIC_ORGS           # "Dartmouth" + "College"
 DOMINANT = 3                                         # full-name mentions that make a shared surname someone's
 
 
@@ -41,7 +42,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, known: NameIndex | None = None
         info = entities.setdefault(name, EntityInfo(name, "Person" if label == "PERSON" else "Organization"))
         info.surfaces.append(span.text)
         if label == "ORG":
-            info.kind = info.kind or known_kind or _kind_from_words(name) or _kind_from_context(span)
+            info.kind = info.kind or known_kind or kind_from_words(name) or _kind_from_context(span)
             info.members = info.members or _members_near(span, text)
         elif _described_as_candidate(span):
             info.type = "Candidate"
@@ -124,9 +125,8 @@ class _Resolver:
         if len(span) != 1 or span[0].lower_ not in INSTITUTION_NOUNS:
             return None
         word = span[0].lower_
-        named = {o.text: o for o in self.organizations if len(o) > 1 and any(
-            t.lower_ == word and (t.i == o.end - 1 or t.nbor().lower_ in ("of", "for")) for t in o)}
-        return next(iter(named.values())) if len(named) == 1 else None
+        return self._only_organization(lambda o: len(o) > 1 and any(
+            t.lower_ == word and (t.i == o.end - 1 or t.nbor().lower_ in ("of", "for")) for t in o))
 
     def _named_without_head(self, span: Span) -> Span | None:
         """"Dartmouth" for "Dartmouth College", "Working Families" for "Working Families Party": the article's
@@ -134,8 +134,12 @@ class _Resolver:
         if span.text.isupper() or self.gazetteer.find(span.text):
             return None                              # "FDNY" names the department, not the FDNY Foundation
         words = [t.lower_ for t in span]
-        named = {o.text: o for o in self.organizations if len(o) == len(span) + 1 and o[-1].lower_ in NAME_HEADS
-                 and [t.lower_ for t in o[:-1]] == words}
+        return self._only_organization(lambda o: len(o) == len(span) + 1 and o[-1].lower_ in NAME_HEADS
+                                       and [t.lower_ for t in o[:-1]] == words)
+
+    def _only_organization(self, fits: Callable[[Span], bool]) -> Span | None:
+        """The article's organization that ``fits``, if exactly one name does."""
+        named = {o.text: o for o in self.organizations if fits(o)}
         return next(iter(named.values())) if len(named) == 1 else None
 
     def _named_before_parenthesis(self, span: Span) -> Span | None:
@@ -249,17 +253,6 @@ def _described_as_candidate(span: Span) -> bool:
     after = [t.lower_ for t in doc[span.end:min(span.end + 5, span.sent.end)]]
     running = any(word in ("running", "ran", "run") and after[i + 1:i + 2] == ["for"] for i, word in enumerate(after))
     return running or any(t.lower_ in CANDIDATE_WORDS for t in window)
-
-
-def _kind_from_words(name: str) -> str | None:
-    words = normalize_name(name)
-    for word, kind in KIND_WORDS:
-        if re.search(rf"\b{word}\b", words):
-            return kind
-    return None
-
-
-KIND_PATTERNS = [(re.compile(rf"\b{word}\b"), kind) for word, kind in KIND_WORDS]
 
 
 def _kind_from_context(span: Span) -> str | None:

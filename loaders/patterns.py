@@ -6,7 +6,7 @@ must leave alone; ``tests/test_patterns.py`` walks the list and runs them all.
 Named groups: ``src``/``tgt`` hold one slot or a list of slots ("A, B and C"); ``role`` and
 ``mod`` set the relation's role and current/former flag; ``aux`` holds the words between subject
 and verb, checked for negation and modality; ``trigger`` marks the word the parse is asked about.
-``{ENT}``, ``{LIST}``, ``{APPOS}``, ``{AUX}``, ``{ROLE}``, ``{ADVISER}``, ``{MOD}``, ``{DET}`` are macros.
+``{ENT}``, ``{LIST}``, ``{APPOS}``, ``{AUX}``, ``{ROLE}``, ``{ADVISER}``, ``{MOD}``, ``{DET}``, ``{DESCRIBED}`` are macros.
 """
 from __future__ import annotations
 
@@ -81,6 +81,7 @@ MACROS = {
     "ADVISER": "(?:" + "|".join(sorted(map(re.escape, ADVISER_ROLES), key=len, reverse=True)) + ")",
     "MOD": "(?:(?:" + "|".join(map(re.escape, FORMER_WORDS + CURRENT_WORDS)) + r") ?)*",
     "POSS": r"(?:'s|')?",
+    "DESCRIBED": DESCRIBED,      # up to three lowercase words describing a name: "the popular Harlem bakery"
     "TIME": r"(?: (?:on|this|last|early|late|in) [\w-]+(?: [\w-]+)?| " + alternation(DAY_WORDS)
             + "(?: " + alternation(DAY_PARTS) + ")?)?",
 }
@@ -478,6 +479,15 @@ PATTERNS: list[Pattern] = [
              doc="'<Person> heads/leads the <Organization>'.",
              examples=('Janelle Corrigan heads the Harbor Alliance.',),
              non_examples=('Janelle Corrigan joined the Harbor Alliance.',)),
+    _pattern("owner-verb", "LEADS",   # "X, who owns the Y"; "owned" is a former role
+             r"(?P<src>{ENT}),? (?:who )?(?P<aux>(?:also |now |once |still )?)(?P<role>co-owns|co-owned|owns|owned)"
+             r"(?: and (?:operates|runs|manages|operated|ran|managed))? (?:the |a |an )?{DESCRIBED}(?P<tgt>{ENT})",
+             source_label="PERSON", target_label="ORG", confidence=0.8,
+             doc="'<Person>, who owns the <business>': the owner of a business leads it.",
+             examples=('Tom Hale, who owns the Vextra Corporation, gave money.',
+                       'Ida Cole co-owns the Harbor Bakery Company with her brother.'),
+             non_examples=('Tom Hale, who owns a house near the Vextra Corporation, gave money.',
+                           'Tom Hale, who knows the Vextra Corporation well, gave money.')),
     _pattern("leader-joined-as", "LEADS",   # "X joined Y as its president"
              r"(?P<src>{ENT}){APPOS},? (?P<aux>{AUX})(?P<trigger>joined|joins|join|joining|rejoined) (?:the )?(?P<tgt>{ENT})"
              r"(?: in (?-i:[A-Z])[\w.' ]{{0,30}}?)? as (?:its |the |their |⟦\d+⟧ )?(?:new )?(?P<mod>{MOD})(?P<role>{ROLE})\b",

@@ -411,6 +411,9 @@ def _fits(pattern: Pattern, source: Mention, target: Mention) -> bool:
     return True
 
 
+PAST_ROLE_VERBS = frozenset({"led", "headed", "chaired", "ran", "directed", "owned", "co-owned"})   # a former role
+
+
 def _properties(pattern: Pattern, groups: dict) -> dict:
     properties: dict = {}
     if schema.carries(pattern.relation, "status"):
@@ -422,7 +425,7 @@ def _properties(pattern: Pattern, groups: dict) -> dict:
         properties["role"] = (groups.get("title") or "").lower() or _role_name(role)
     if schema.carries(pattern.relation, "current"):
         modifiers = f"{groups.get('mod0') or ''} {groups.get('mod') or ''}".lower()
-        past_verb = role in {"led", "headed", "chaired", "ran", "directed"} and pattern.name != "leader-passive"
+        past_verb = role in PAST_ROLE_VERBS and pattern.name != "leader-passive"
         properties["current"] = not (past_verb or any(w in modifiers for w in FORMER_WORDS))
     return properties
 
@@ -430,7 +433,8 @@ def _properties(pattern: Pattern, groups: dict) -> dict:
 def _role_name(role: str) -> str:
     verbs = {"leads": "leader", "led": "leader", "heads": "head", "headed": "head", "chairs": "chair", "run": "leader",
              "chaired": "chair", "runs": "leader", "ran": "leader", "directs": "director",
-             "directed": "director", "advises": "adviser", "advised": "adviser", "advising": "adviser"}
+             "directed": "director", "owns": "owner", "owned": "owner",
+             "co-owns": "co-owner", "co-owned": "co-owner", "advises": "adviser", "advised": "adviser", "advising": "adviser"}
     return verbs.get(role, role.replace(" & ", " and "))
 
 

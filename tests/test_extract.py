@@ -1084,6 +1084,21 @@ def test_joining_an_organization_as_its_head_leads_it() -> None:
     assert not {k for k in relations_of("Tom Hale joined Vextra Inc. as a consultant in 2010.") if k[0] == "LEADS"}
 
 
+@pytest.mark.parametrize("text, owner, business, current", [
+    ("Tom Hale, who owns the Vextra Corporation, gave money to the campaign.", "Tom Hale", "Vextra Corporation", True),
+    ("Ida Cole co-owns the popular Harbor Bakery Company with her brother.", "Ida Cole", "Harbor Bakery Company", True),
+    ("Tom Hale, who owned the Vextra Corporation until 2009, gave money.", "Tom Hale", "Vextra Corporation", False),
+])
+def test_an_owner_of_a_business_leads_it(text: str, owner: str, business: str, current: bool) -> None:
+    edge = relations_of(text).get(("LEADS", owner, business))
+    assert edge is not None and edge["current"] is current
+
+
+def test_owning_something_near_a_business_is_not_leading_it() -> None:
+    text = "Tom Hale, who owns a house near the Vextra Corporation, gave money."
+    assert not relations_of_type(text, "LEADS")
+
+
 def test_a_tenure_word_opening_a_sentence_is_no_part_of_a_name() -> None:
     """"Longtime Lutz supporter Ida Cole": Lutz is Abe Lutz, not a person called "Longtime Lutz"."""
     text = "Abe Lutz spoke. Longtime Lutz supporter Ida Cole cheered."

@@ -45,7 +45,8 @@ def alternation(words: Iterable[str]) -> str:
 # "Police Chief X", "X, chief of Y", but not "chief marketing officer": a bare chief ends its title.
 BARE_CHIEF = r"chief(?=,| ⟦| (?:of|at|for)\b)"
 LEADER_ROLE = "|".join(map(re.escape, sorted(LEADER_ROLES, key=len, reverse=True))) + "|" + BARE_CHIEF
-DESCRIBED = r"(?-i:(?:(?!(?:by|of|from|to|for|in|with|at|on|as|and|the|a|an) )(?:[a-z][\w-]*|Democratic|Republican|GOP|" \
+DESCRIBED = r"(?-i:(?:(?!(?:by|of|from|to|for|in|with|at|on|as|and|the|a|an|near|behind|beside|next|across|" \
+            r"outside|inside|above|below|under|over|around|off|opposite) )(?:[a-z][\w-]*|Democratic|Republican|GOP|" \
             r"Dem|Conservative|Green|Libertarian|Independent|Progressive) ){0,3}?)"
 CLAUSE_VERB = alternation(CLAUSE_VERBS) + r"\b"
 UNSETTLED = "".join(f"(?<!{re.escape(word)} )" for word in UNSETTLED_WORDS)    # "the likely Republican nominee"
@@ -487,6 +488,7 @@ PATTERNS: list[Pattern] = [
              examples=('Tom Hale, who owns the Vextra Corporation, gave money.',
                        'Ida Cole co-owns the Harbor Bakery Company with her brother.'),
              non_examples=('Tom Hale, who owns a house near the Vextra Corporation, gave money.',
+                           'Tom Hale, who owns the house behind Vextra Corporation, gave money.',
                            'Tom Hale, who knows the Vextra Corporation well, gave money.')),
     _pattern("leader-joined-as", "LEADS",   # "X joined Y as its president"
              r"(?P<src>{ENT}){APPOS},? (?P<aux>{AUX})(?P<trigger>joined|joins|join|joining|rejoined) (?:the )?(?P<tgt>{ENT})"

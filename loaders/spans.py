@@ -29,6 +29,7 @@ from ..graph.model import normalize_name
 from .gazetteer import Gazetteer
 from .vocabulary import (
     ADVISER_WORDS,
+    BODY_HEAD_TITLES,
     BODY_WORDS,
     CAMPAIGN_STAFF,
     CHAPTER_WORDS,
@@ -1033,6 +1034,27 @@ def _known_organization(span: Span, evidence: NameEvidence) -> str | None:
     return "ORG" if span.id_ or evidence.gazetteer.find(span.text) else None
 
 
+def _head_title_then_person(doc: Doc, i: int) -> bool:
+    """A head's title ("CEO", "executive director", "'s co-owner") at token ``i``, then a name read as a person's."""
+    if i < len(doc) and doc[i].lower_ in ("'s", "'"):
+        i += 1
+    while i < len(doc) and doc[i].lower_ in TITLE_MODIFIERS | {"co", "-"}:
+        i += 1
+    if i >= len(doc) or doc[i].lower_ not in BODY_HEAD_TITLES:
+        return False
+    return i + 1 < len(doc) and doc[i + 1].ent_iob_ == "B" and doc[i + 1].ent_type_ == "PERSON"
+
+
+def _body_before_head_title(span: Span, evidence: NameEvidence) -> str | None:
+    """"Con Ed CEO X": a "person" before a head's title and a person is the body they head, unless a surname elsewhere."""
+    if span.label_ != "PERSON" or not _head_title_then_person(span.doc, span.end):
+        return None
+    surname = span[-1].text
+    named_elsewhere = any(e.label_ == "PERSON" and (e.end <= span.start or e.start >= span.end) and e[-1].text == surname
+                          for e in span.doc.ents)
+    return None if named_elsewhere else "ORG"
+
+
 def _model_person(span: Span, evidence: NameEvidence) -> str | None:
     """A span the model labelled PERSON is a person."""
     return "PERSON" if span.label_ == "PERSON" else None
@@ -1083,6 +1105,7 @@ def _model_organization(span: Span, evidence: NameEvidence) -> str | None:
 
 LABEL_RULES: tuple[Rule[LabelRule], ...] = (
     Rule("known-organization", _known_organization),
+    Rule("body-before-head-title", _body_before_head_title),
     Rule("model-person", _model_person),
     Rule("owner-of-a-campaign", _owner_of_a_campaign),
     Rule("word-of-full-name", _word_of_full_name),

@@ -1099,6 +1099,20 @@ def test_owning_something_near_a_business_is_not_leading_it() -> None:
     assert not relations_of_type(text, "LEADS")
 
 
+@pytest.mark.parametrize("text, organization", [
+    ("Harlow Ed CEO Tom Hale said the rates would rise.", "Harlow Ed"),
+    ("Brennan Lutz head Tom Hale said no.", "Brennan Lutz"),
+])
+def test_a_name_before_a_heads_title_and_a_person_is_the_body_they_head(text: str, organization: str) -> None:
+    """The model reads some firms as people ("Con Ed CEO X"); the title and the second name say it is a body."""
+    assert relations_of_type(text, "LEADS") == {("LEADS", "Tom Hale", organization)}
+
+
+def test_a_person_the_article_names_is_no_body_before_a_title() -> None:
+    text = "Abe Lutz won the primary on Tuesday. Lutz president Tom Hale cheered."
+    assert not relations_of_type(text, "LEADS")
+
+
 def test_a_tenure_word_opening_a_sentence_is_no_part_of_a_name() -> None:
     """"Longtime Lutz supporter Ida Cole": Lutz is Abe Lutz, not a person called "Longtime Lutz"."""
     text = "Abe Lutz spoke. Longtime Lutz supporter Ida Cole cheered."

@@ -151,6 +151,8 @@ SUFFIX_EXAMPLES = [
 LABEL_EXAMPLES = [
     Example("known-organization", "Republican presidential nominee Walt Brenner spoke in Dayton.", "Republican",
             "ORG", None),
+    Example("body-before-head-title", "Harlow Ed CEO Tom Hale said the rates would rise.", "Harlow Ed", "ORG",
+            "PERSON"),
     Example("model-person", "Maria Ostrander thanked the volunteers.", "Maria Ostrander", "PERSON", None),
     Example("owner-of-a-campaign", "Greer campaign chair Ted Lyle said it was fine.", "Greer", "PERSON", None),
     Example("word-of-full-name", "Councilman Ray Exxon won. Exxon thanked the volunteers.", "Exxon", "PERSON", "ORG"),

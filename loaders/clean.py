@@ -25,6 +25,7 @@ CHARACTER_MAP = str.maketrans({
     **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc", "'"),
     **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
     **dict.fromkeys("\u2010\u2011", "-"),
+    **dict.fromkeys("[]", " "),      # an editor's insertion reads on: "[Harbor Union president] Tom Hale said"
 })
 
 SENTENCE_END = r"(?:[.!?](?=\s|$|[A-Z][a-z])|$)"   # also where furniture is glued to the next sentence
@@ -119,7 +120,7 @@ class Span:
 
 
 def normalize_characters(text: str) -> str:
-    """Odd spaces to ' ', curly quotes and apostrophes to straight ones, each one character for one."""
+    """Odd spaces to ' ', curly quotes and apostrophes to straight ones, brackets to spaces, one character for one."""
     return text.translate(CHARACTER_MAP)
 
 

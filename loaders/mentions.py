@@ -39,6 +39,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, known: NameIndex | None = None
         name, known_kind = resolver.resolve(span, label)
         if name is None:
             continue
+        name = " ".join(name.split())                # one space between words, where an editor's bracket stood
         info = entities.setdefault(name, EntityInfo(name, "Person" if label == "PERSON" else "Organization"))
         info.surfaces.append(span.text)
         if label == "ORG":

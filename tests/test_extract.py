@@ -1113,6 +1113,15 @@ def test_a_person_the_article_names_is_no_body_before_a_title() -> None:
     assert not relations_of_type(text, "LEADS")
 
 
+@pytest.mark.parametrize("text", [
+    '"We won," said [Harbor Union president] Tom Hale on Monday.',
+    '"We won," said [Harbor Union president Tom] Hale on Monday.',
+])
+def test_an_editors_brackets_read_as_the_words_they_hold(text: str) -> None:
+    """An insertion in a quote ("[Success Academy CEO] X") is read with the words around it, one name kept whole."""
+    assert relations_of_type(text, "LEADS") == {("LEADS", "Tom Hale", "Harbor Union")}
+
+
 def test_a_tenure_word_opening_a_sentence_is_no_part_of_a_name() -> None:
     """"Longtime Lutz supporter Ida Cole": Lutz is Abe Lutz, not a person called "Longtime Lutz"."""
     text = "Abe Lutz spoke. Longtime Lutz supporter Ida Cole cheered."

@@ -509,6 +509,25 @@ PATTERNS: list[Pattern] = [
                        "Paula Greer spoke. Greer's national campaign finance chairman Tom Hale gave money on Monday.",
                        "The remarks were disavowed by Paula Greer's advisers Tom Hale and Ida Cole on Monday."),
              non_examples=("Paula Greer thanked her staff. Greer campaign volunteer Ann O'Rourke-Rudd said the team was ready.",)),
+    _pattern("adviser-hired-to-run", "ADVISES",   # "Marlowe hired X to run his campaign", "Marlowe's hiring of X to run ..."
+             r"(?P<tgt>{ENT})(?:(?:'s|') |{APPOS} (?P<aux>{AUX}))(?P<trigger>hiring of|choice of|hired|tapped|named|picked|"
+             r"chose|recruited|brought in|brought on) (?:(?:[\w-]+|⟦\d+⟧) ){{0,3}}?(?P<src>{ENT})(?:, [^;⟦]{{0,120}}?,)? "
+             r"to (?:run|manage|lead|head) (?:his|her|their|the) (?:(?-i:[a-z][\w-]*) )?campaign\b",
+             source_label="PERSON", target_label="PERSON", confidence=0.8, role="campaign manager",
+             doc="'<Candidate> hired <Person> to run his campaign', '<Candidate>'s hiring of <Person> to run his campaign'.",
+             examples=('Abe Lutz hired Tom Hale, a veteran operative, to run his campaign.',
+                       "Ida Cole criticized Abe Lutz's hiring of Harbor Bank president Tom Hale to run his campaign."),
+             non_examples=('Abe Lutz hired Tom Hale to run his bakery.',)),
+    _pattern("adviser-runs-campaign", "ADVISES",   # "X left in 2014 to run Marlowe's re-election campaign"
+             r"(?P<src>{ENT}){APPOS},? (?P<aux>(?:(?!(?:not|never)\b)[\w'-]+ ){{0,8}}?)(?:to |who )?"
+             r"(?P<trigger>run|runs|ran|manage|manages|managed) (?P<tgt>{ENT})(?:'s|') "
+             r"(?:(?-i:[a-z][\w-]*|\d{{4}}) ){{0,2}}campaign\b",
+             source_label="PERSON", target_label="PERSON", confidence=0.8, role="campaign manager",
+             doc="'<Person> left the firm to run <Candidate>'s re-election campaign', '<Person>, who ran <Candidate>'s campaign'.",
+             examples=("Tom Hale left the state job in 2014 to run Abe Lutz's re-election campaign.",
+                       "Tom Hale, who ran Abe Lutz's 2010 campaign, declined to comment."),
+             non_examples=("Tom Hale, who ran against Abe Lutz's campaign, declined to comment.",
+                           "Tom Hale will not run Abe Lutz's campaign.")),
     _pattern("adviser-joined", "ADVISES",
              r"(?P<src>{ENT}){APPOS},? (?P<aux>{AUX})(?P<trigger>joined|joins|join) (?P<tgt>{ENT}){POSS} "
              r"(?:(?:[\w-]+|{ENT}) )?campaign as (?:a |an |the |its |his |her )?(?:[\w-]+ )??(?P<role>{ADVISER}|{ROLE})",

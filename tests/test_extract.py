@@ -1122,6 +1122,21 @@ def test_an_editors_brackets_read_as_the_words_they_hold(text: str) -> None:
     assert relations_of_type(text, "LEADS") == {("LEADS", "Tom Hale", "Harbor Union")}
 
 
+@pytest.mark.parametrize("text", [
+    "Mayor Abe Lutz hired Tom Hale, a veteran operative, to run his campaign.",
+    "Ida Cole criticized Abe Lutz's hiring of Harbor Bank president Tom Hale to run his campaign.",
+    "Tom Hale left the state job in 2014 to run Abe Lutz's re-election campaign.",
+    "Abe Lutz spoke on Monday. The plan was devised by Lutz campaign chief executive Tom Hale.",
+])
+def test_who_runs_a_campaign_advises_its_candidate(text: str) -> None:
+    edge = relations_of(text).get(("ADVISES", "Tom Hale", "Abe Lutz"))
+    assert edge is not None and edge["role"] in ("campaign manager", "campaign chief executive")
+
+
+def test_running_against_a_campaign_advises_no_one() -> None:
+    assert not relations_of_type("Tom Hale, who ran against Abe Lutz's campaign, declined to comment.", "ADVISES")
+
+
 def test_a_tenure_word_opening_a_sentence_is_no_part_of_a_name() -> None:
     """"Longtime Lutz supporter Ida Cole": Lutz is Abe Lutz, not a person called "Longtime Lutz"."""
     text = "Abe Lutz spoke. Longtime Lutz supporter Ida Cole cheered."

@@ -491,7 +491,7 @@ def _reported(verb: Token) -> bool:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    """The verb's subject (for a relative clause, the noun it describes; for a clause after an object, that
+    """The verb's subject (for a relative clause, the noun it describes or the name that noun describes; for a clause after an object, that
     object), inherited through coordination ("X announced …, picked up …"), by a
     participle or a purpose clause that continues its clause ("X swept the city, winning endorsements
     from …"; "X voted on Saturday to endorse Y") and by a
@@ -501,7 +501,7 @@ def _subject_of(verb: Token) -> Token | None:
         subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             relative = subjects[0].lower_ in ("who", "which", "that") and word.dep_ == "relcl"
-            return word.head if relative else subjects[0]       # "X, who endorsed Y": X
+            return _described(word.head) if relative else subjects[0]     # "X, who endorsed Y": X
         controller = [c for c in word.head.children if c.dep_ == "dobj" and c.pos_ in ("PRON", "PROPN", "NOUN")
                       ] if word.dep_ == "xcomp" else []     # not "voted 1,412 to 388 to endorse Y"
         if controller:
@@ -513,6 +513,13 @@ def _subject_of(verb: Token) -> Token | None:
         if not (continues or gerund):
             return None
     return None
+
+
+def _described(noun: Token) -> Token:
+    """The name a describing noun stands beside: "X, a former Democrat who ran ...": X, not "Democrat"."""
+    while noun.dep_ == "appos" and (noun.pos_ == "NOUN" or noun.ent_type_ not in ("PERSON", "ORG")):
+        noun = noun.head
+    return noun
 
 
 def _passive_subject(verb: Token) -> Token | None:

@@ -425,6 +425,14 @@ def _function_words(span: Span, cut: Cut) -> Cut | None:
     return None if all(t.is_stop or t.is_punct or t.pos_ == "ADV" for t in span.doc[cut.start:cut.end]) else cut
 
 
+def _family(span: Span, cut: Cut) -> Cut | None:
+    """"the Patzes" where the article names "Etan Patz": a surname in the plural is a family, not a person."""
+    doc = span.doc
+    word = doc[cut.end - 1].text if cut.end - cut.start == 1 else ""
+    stems = {word[:-2], word[:-1]} if word.endswith("s") and cut.start > 0 and doc[cut.start - 1].lower_ == "the" else set()
+    return None if cut.label == "PERSON" and any(t.text in stems for t in doc if t.is_title) else cut
+
+
 def _one_character(span: Span, cut: Cut) -> Cut | None:
     """A name of one character ("&", "A") is no name."""
     return cut if len(cut.span_of(span).text) >= 2 else None
@@ -467,6 +475,7 @@ TRIM_RULES: tuple[Rule[TrimRule], ...] = (
     Rule("poll-share", _poll_share),
     Rule("open-parenthesis", _open_parenthesis),
     Rule("place-before-based", _place_before_based),
+    Rule("family", _family),
     Rule("one-character", _one_character),
     Rule("handle", _handle),
     Rule("function-words", _function_words),

@@ -1137,6 +1137,12 @@ def test_running_against_a_campaign_advises_no_one() -> None:
     assert not relations_of_type("Tom Hale, who ran against Abe Lutz's campaign, declined to comment.", "ADVISES")
 
 
+def test_a_relative_clause_after_a_describing_noun_is_said_of_the_name() -> None:
+    """"X, a former Democrat who ran on the Green Party line": X ran, not "Democrat"."""
+    text = "Ida Cole, a former Democrat who ran on the Green Party line, drew votes from Abe Lutz."
+    assert relations_of_type(text, "ENDORSED") == {("ENDORSED", "Green Party", "Ida Cole")}
+
+
 def test_a_tenure_word_opening_a_sentence_is_no_part_of_a_name() -> None:
     """"Longtime Lutz supporter Ida Cole": Lutz is Abe Lutz, not a person called "Longtime Lutz"."""
     text = "Abe Lutz spoke. Longtime Lutz supporter Ida Cole cheered."

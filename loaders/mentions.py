@@ -248,12 +248,14 @@ def _inserted_into(words: list[str], longer: list[str]) -> bool:
 
 
 def _described_as_candidate(span: Span) -> bool:
-    """"the Green Party nominee X", "X is running for mayor", "X, who ran for governor"."""
+    """"the Green Party nominee X", "X is running for mayor", "X, who ran for governor", "the X campaign"."""
     doc = span.doc
     window = doc[max(span.start - 3, span.sent.start):span.start]
     after = [t.lower_ for t in doc[span.end:min(span.end + 5, span.sent.end)]]
     running = any(word in ("running", "ran", "run") and after[i + 1:i + 2] == ["for"] for i, word in enumerate(after))
-    return running or any(t.lower_ in CANDIDATE_WORDS for t in window)
+    owned = after[1:] if after[:1] in (["'s"], ["'"]) else after
+    campaign = owned[:1] == ["campaign"] and owned[1:2] not in (["to"], ["against"], ["for"])   # not a cause's
+    return running or campaign or any(t.lower_ in CANDIDATE_WORDS for t in window)
 
 
 def _kind_from_context(span: Span) -> str | None:

@@ -32,6 +32,7 @@ from .vocabulary import (
     LIST_STOP_WORDS,
     ORG_NAME_DESCRIPTORS,
     PERSON_NOUNS,
+    STAFF_NOUNS,
     SUPPORT_VERB_FORMS,
     UNSETTLED_WORDS,
 )
@@ -263,7 +264,8 @@ PATTERNS: list[Pattern] = [
              non_examples=('Abe Lutz critic Rep. Ida Cole spoke first.',)),
     _pattern("supporter-of", "ENDORSED",   # "Ida Cole, a longtime supporter of Abe Lutz"
              r"(?P<src>{ENT}),? (?:(?:the|a|an) (?:[^,;⟦]|⟦\d+⟧){{0,50}}? )?(?:who (?:is|was|has been) |is |was |has been )?"
-             r"(?:a |an |one )(?:(?:longtime|early|strong|staunch|vocal|prominent|big|major|key|ardent|loyal|avid) )?"
+             r"(?:a |an |one )(?:(?:longtime|early|strong|staunch|vocal|prominent|big|major|key|ardent|loyal|avid|proud|"
+             r"huge|enthusiastic|committed|passionate|fervent|devoted|outspoken) )?"
              r"(?P<trigger>supporter|backer|endorser) of (?:(?-i:[A-Z][a-z]*\.?) ){{0,2}}(?P<tgt>{ENT})",
              target_label="PERSON", politician_target=True, confidence=0.75,
              doc="'X, a longtime supporter of Y', 'X, the host who is a strong supporter of Y', 'X is a backer of Y'.",
@@ -509,6 +511,17 @@ PATTERNS: list[Pattern] = [
                        "Paula Greer spoke. Greer's national campaign finance chairman Tom Hale gave money on Monday.",
                        "The remarks were disavowed by Paula Greer's advisers Tom Hale and Ida Cole on Monday."),
              non_examples=("Paula Greer thanked her staff. Greer campaign volunteer Ann O'Rourke-Rudd said the team was ready.",)),
+    _pattern("adviser-team-includes", "ADVISES",   # "Lutz's team, which includes A, B and C"
+             r"(?P<tgt>{ENT})(?:'s|') (?:campaign |senior |inner |political )?" + alternation(STAFF_NOUNS) +
+             r"(?:, which| now)? (?P<trigger>includes?|included|consists of|is made up of) (?P<src>{MEMBERS})",
+             described_list=True, source_label="PERSON", target_label="PERSON", politician_target=True,
+             confidence=0.75, role="campaign staff",
+             doc="'<Candidate>'s team, which includes A, B and C': the members of a politician's team advise them.",
+             examples=("Senate candidate Abe Lutz spoke. Lutz's team, which includes Tom Hale, the pollster Ida Cole "
+                       "and Sam Orr, met Monday.",),
+             non_examples=("Senate candidate Abe Lutz spoke. Lutz's team faced Tom Hale, the pollster Ida Cole and "
+                           "Sam Orr on Monday.",
+                           "Abe Lutz's team, which includes Tom Hale and Ida Cole, won the bowling league.")),
     _pattern("adviser-hired-to-run", "ADVISES",   # "Marlowe hired X to run his campaign", "Marlowe's hiring of X to run ..."
              r"(?P<tgt>{ENT})(?:(?:'s|') |{APPOS} (?P<aux>{AUX}))(?P<trigger>hiring of|choice of|hired|tapped|named|picked|"
              r"chose|recruited|brought in|brought on) (?:(?:[\w-]+|⟦\d+⟧) ){{0,3}}?(?P<src>{ENT})(?:, [^;⟦]{{0,120}}?,)? "

@@ -1143,6 +1143,23 @@ def test_a_relative_clause_after_a_describing_noun_is_said_of_the_name() -> None
     assert relations_of_type(text, "ENDORSED") == {("ENDORSED", "Green Party", "Ida Cole")}
 
 
+def test_the_members_of_a_candidates_team_advise_the_candidate() -> None:
+    """The candidate is known by the article's "Lutz campaign"; the team's members are described, not titled."""
+    text = ("Abe Lutz spoke. The Lutz campaign spent heavily. Lutz's team, which includes Harbor Bank CEO Tom Hale, "
+            "the pollster Ida Cole and Sam Orr, met on Monday.")
+    advisers = relations_of_type(text, "ADVISES")
+    assert advisers == {("ADVISES", name, "Abe Lutz") for name in ("Tom Hale", "Ida Cole", "Sam Orr")}
+
+
+def test_a_team_of_someone_no_article_calls_a_politician_advises_no_one() -> None:
+    assert not relations_of_type("Abe Lutz's team, which includes Tom Hale and Ida Cole, won the league.", "ADVISES")
+
+
+def test_a_proud_supporter_endorses() -> None:
+    text = "Senator Abe Lutz spoke. Ida Cole said she was a proud supporter of Abe Lutz."
+    assert relations_of_type(text, "ENDORSED") == {("ENDORSED", "Ida Cole", "Abe Lutz")}
+
+
 def test_a_tenure_word_opening_a_sentence_is_no_part_of_a_name() -> None:
     """"Longtime Lutz supporter Ida Cole": Lutz is Abe Lutz, not a person called "Longtime Lutz"."""
     text = "Abe Lutz spoke. Longtime Lutz supporter Ida Cole cheered."

@@ -538,6 +538,31 @@ def _acronym_before(span: Span, reach: Reach) -> Reach:
     return reach
 
 
+def _serial_words_before(span: Span, reach: Reach) -> Reach:
+    """"Retail, Wholesale and" + "Department Store Union": a list of words and commas before "and" opens the name."""
+    doc, first = span.doc, span.sent.start
+
+    def words_before(end: int, listed: bool) -> int:
+        """Where a run of up to three proper words ending before ``end`` starts: words outside any entity, or
+        (``listed``, behind a comma) one the model read as a name of its own ("Hotel, Motel and ...")."""
+        start = end
+        while start > first and end - start < 3 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" \
+                and (not doc[start - 1].ent_type_ or (listed and doc[start - 1].ent_type_ in ("ORG", "PRODUCT"))):
+            start -= 1
+        return start
+    start = reach.start
+    if start - 2 >= first and doc[start - 1].lower_ in ("and", "&") and words_before(start - 1, False) < start - 1:
+        opened = words_before(start - 1, False)
+    elif any(t.lower_ in ("and", "&") for t in doc[start + 1:min(start + 3, reach.end - 1)]):
+        opened = start
+    else:
+        return reach
+    listed = opened
+    while listed - 2 >= first and doc[listed - 1].text == "," and words_before(listed - 1, True) < listed - 1:
+        listed = words_before(listed - 1, True)
+    return replace(reach, start=listed) if listed < opened else reach
+
+
 def _officeholder_before(span: Span, reach: Reach) -> Reach:
     """"Mayor's" + "Office of Criminal Justice": the office of a titled officeholder is named with the title."""
     doc, start = span.doc, reach.start
@@ -714,6 +739,7 @@ EXTEND_RULES: tuple[Rule[ExtendRule], ...] = (
     Rule("heads-after", _heads_after),
     Rule("head-within-run", _head_within_run),
     Rule("proper-words-after", _proper_words_after),
+    Rule("serial-words-before", _serial_words_before),
 )
 
 SUFFIX_RULES: tuple[Rule[SuffixRule], ...] = (

@@ -1160,6 +1160,11 @@ def test_a_proud_supporter_endorses() -> None:
     assert relations_of_type(text, "ENDORSED") == {("ENDORSED", "Ida Cole", "Abe Lutz")}
 
 
+def test_a_name_that_opens_with_a_list_keeps_its_commas() -> None:
+    text = '"We won," said the Hotel, Motel and Diner Employees Union president Tom Hale.'
+    assert relations_of_type(text, "LEADS") == {("LEADS", "Tom Hale", "Hotel, Motel and Diner Employees Union")}
+
+
 def test_a_tenure_word_opening_a_sentence_is_no_part_of_a_name() -> None:
     """"Longtime Lutz supporter Ida Cole": Lutz is Abe Lutz, not a person called "Longtime Lutz"."""
     text = "Abe Lutz spoke. Longtime Lutz supporter Ida Cole cheered."

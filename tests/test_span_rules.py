@@ -105,6 +105,8 @@ TRIM_EXAMPLES = [
 EXTEND_EXAMPLES = [
     Example("people-possessive-before", "Ida Vole, president of the Lakeport Correction Officer's Benevolent Association, spoke.",
             "Benevolent Association", "Lakeport Correction Officer's Benevolent Association", "Benevolent Association"),
+    Example("serial-words-before", '"We won," said the Hotel, Motel and Diner Employees Union president Tom Hale.',
+            "Motel and Diner Employees Union", "Hotel, Motel and Diner Employees Union", "Motel and Diner Employees Union"),
     Example("ordinal-before", "Lia Poe is the 22nd Century Lumber chairman.", "Lumber",
             "22nd Century Lumber", "Lumber"),
     Example("place-or-local-before", "The Dakota Plainsworkers Union backed the levy.", "Plainsworkers Union",

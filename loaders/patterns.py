@@ -149,6 +149,12 @@ PATTERNS: list[Pattern] = [
              doc="A supporting verb: 'is supporting X', 'came out for X'.",
              examples=('The Plumbers Union is supporting Abe Lutz in the primary.',),
              non_examples=('The Plumbers Union is not supporting Abe Lutz in the primary.',)),
+    _pattern("advocate-for", "ENDORSED",   # "She passionately advocated for Senator X"
+             r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>advocated|advocates|advocating) for (?P<tgt>{TARGETS})",
+             politician_target=True, confidence=0.75,
+             doc="Advocating for a politician: 'X advocated for Senator Y' (not for a company, a bill or a cause).",
+             examples=('Ida Cole passionately advocated for Senator Abe Lutz at the convention.',),
+             non_examples=('Ida Cole advocated for the Harbor Bank at the hearing.',)),
     _pattern("supporters-including", "ENDORSED",   # "X rolled out a list of supporters, including A, B and C"
              r"(?P<tgt>{ENT}) (?:[\w-]+ ){{0,3}}?(?:a |an |the )?(?:list|slate|roster) of (?:[\w\x27]+ |⟦\d+⟧ ){{0,3}}?"
              r"(?P<trigger>supporters|endorsers|endorsements|backers),? (?:including|such as|among them) (?P<src>{LIST})",
@@ -215,6 +221,27 @@ PATTERNS: list[Pattern] = [
              doc="'Y counts A and B among her supporters'.",
              examples=('Dana Pike counts Ed Marsh, Ida Cole and the Plumbers Union among her supporters.',),
              non_examples=('Dana Pike counts Ed Marsh, Ida Cole and the Plumbers Union among her critics.',)),
+    _pattern("chosen-as-candidate", "ENDORSED",   # "Queens Democrats tapped X as their candidate"
+             r"(?P<src>{ENT}){APPOS} (?P<aux>{AUX})(?P<trigger>tapped|chose|picked|selected|named|designated|anointed) "
+             r"(?:(?:[\w.-]+|⟦\d+⟧) ){{0,3}}?(?P<tgt>{ENT}) as (?:their|its|the party's|the) (?:[\w-]+ ){{0,2}}?"
+             r"(?:candidate|nominee|standard-bearer)\b", source_label="ORG", confidence=0.8,
+             doc="'<Party> tapped <Person> as their candidate': an organization choosing its candidate backs them.",
+             examples=('The Harbor Party tapped Assemblywoman Ida Cole as its candidate for the seat.',),
+             non_examples=('The Harbor Party tapped Assemblywoman Ida Cole as its treasurer for the seat.',)),
+    _pattern("on-behalf", "ENDORSED",   # "Gov. Ida Cole campaigned in Ohio on Lutz's behalf"
+             r"(?P<src>{ENT}){APPOS} (?P<aux>{AUX})(?:campaigned|campaigns|campaigning|stumped|stumping|rallied|"
+             r"appeared|canvassed) (?:[^;⟦]{{0,40}}? )?on (?P<tgt>{ENT})(?:'s|') (?P<trigger>behalf)",
+             target_label="PERSON", confidence=0.75,
+             doc="'X campaigned in Ohio on <Candidate>'s behalf'.",
+             examples=("Governor Ida Cole campaigned in Ohio on Abe Lutz's behalf.",),
+             non_examples=("Governor Ida Cole filed the papers on Abe Lutz's behalf.",)),
+    _pattern("on-behalf-appearance", "ENDORSED",   # "During an appearance in Iowa on Lutz's behalf, Gov. Ida Cole said"
+             r"(?:appearance|campaign stop|campaign event|rally) (?:[^;⟦]{{0,40}}? )?on (?P<tgt>{ENT})(?:'s|') "
+             r"(?P<trigger>behalf)(?: [\w]+){{0,2}}?, (?:(?:[\w.]+|⟦\d+⟧) ){{0,3}}(?P<src>{ENT})",
+             source_label="PERSON", target_label="PERSON", confidence=0.75,
+             doc="'During an appearance in Ohio on <Candidate>'s behalf, Gov. X said ...'.",
+             examples=("During an appearance in Ohio on Abe Lutz's behalf yesterday, Gov. Ida Cole said he would win.",),
+             non_examples=("During a hearing in Ohio on Abe Lutz's behalf yesterday, Gov. Ida Cole said he would win.",)),
     _pattern("nominated", "ENDORSED",   # a party's nomination or ballot line is its endorsement
              r"(?P<src>{LIST}){APPOS} (?P<aux>{AUX})(?P<trigger>nominated|nominates|renominated|designated|"
              r"cross-endorsed|cross-endorses) (?P<tgt>{TARGETS})", source_label="ORG", confidence=0.8,
@@ -264,7 +291,7 @@ PATTERNS: list[Pattern] = [
              non_examples=('Abe Lutz critic Rep. Ida Cole spoke first.',)),
     _pattern("supporter-of", "ENDORSED",   # "Ida Cole, a longtime supporter of Abe Lutz"
              r"(?P<src>{ENT}),? (?:(?:the|a|an) (?:[^,;⟦]|⟦\d+⟧){{0,50}}? )?(?:who (?:is|was|has been) |is |was |has been )?"
-             r"(?:a |an |one )(?:(?:longtime|early|strong|staunch|vocal|prominent|big|major|key|ardent|loyal|avid|proud|"
+             r"(?:a |an |one )\"?(?:(?:longtime|early|strong|staunch|vocal|prominent|big|major|key|ardent|loyal|avid|proud|"
              r"huge|enthusiastic|committed|passionate|fervent|devoted|outspoken) )?"
              r"(?P<trigger>supporter|backer|endorser) of (?:(?-i:[A-Z][a-z]*\.?) ){{0,2}}(?P<tgt>{ENT})",
              target_label="PERSON", politician_target=True, confidence=0.75,

@@ -689,10 +689,14 @@ def _advisory_body_to(span: Span, reach: Reach) -> Reach | None:
 
 
 def _of_place(span: Span, reach: Reach) -> Reach | None:
-    """"Democratic Party of New Mexico": "of" and a place, or "of" and proper words after a head word."""
+    """"Democratic Party of New Mexico" ("of" and a place or proper words after a head), "Democratic Party in Ohio"."""
     doc, end = span.doc, reach.end
-    if not (end + 1 < reach.limit and doc[end].lower_ == "of" and (
-            _place_word(doc[end + 1]) or (doc[end - 1].lower_ in ORG_HEADS and _proper_word(doc[end + 1])))):
+    if end + 1 >= reach.limit:
+        return None
+    of_place = doc[end].lower_ == "of" and (
+        _place_word(doc[end + 1]) or (doc[end - 1].lower_ in ORG_HEADS and _proper_word(doc[end + 1])))
+    in_place = doc[end].lower_ == "in" and doc[end - 1].lower_ == "party" and doc[end + 1].ent_type_ == "GPE"
+    if not (of_place or in_place):
         return None
     end += 1
     while end < reach.limit and _proper_word(doc[end]):

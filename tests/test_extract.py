@@ -1165,6 +1165,30 @@ def test_a_name_that_opens_with_a_list_keeps_its_commas() -> None:
     assert relations_of_type(text, "LEADS") == {("LEADS", "Tom Hale", "Hotel, Motel and Diner Employees Union")}
 
 
+@pytest.mark.parametrize("text", [
+    "Governor Ida Cole campaigned in Ohio on Abe Lutz's behalf.",
+    "During an appearance in Ohio on Abe Lutz's behalf yesterday, Gov. Ida Cole said he would win.",
+    "Ida Cole passionately advocated for Senator Abe Lutz at the convention.",
+    'Senator Abe Lutz spoke. Ida Cole said she was a "proud supporter of Abe Lutz" all along.',
+])
+def test_campaigning_on_a_politicians_behalf_endorses_them(text: str) -> None:
+    assert relations_of_type(text, "ENDORSED") == {("ENDORSED", "Ida Cole", "Abe Lutz")}
+
+
+def test_advocating_for_a_company_endorses_no_one() -> None:
+    assert not relations_of_type("Ida Cole advocated for the Harbor Bank at the hearing.", "ENDORSED")
+
+
+def test_a_party_choosing_its_candidate_endorses_them() -> None:
+    text = "The Harbor Party formally selected Ida Cole as its preferred candidate for governor."
+    assert relations_of_type(text, "ENDORSED") == {("ENDORSED", "Harbor Party", "Ida Cole")}
+
+
+def test_a_partys_chapter_in_a_state_is_named_with_the_state() -> None:
+    text = "Tom Hale, chairman of the Democratic Party in New Jersey, spoke."
+    assert relations_of_type(text, "LEADS") == {("LEADS", "Tom Hale", "Democratic Party in New Jersey")}
+
+
 def test_a_tenure_word_opening_a_sentence_is_no_part_of_a_name() -> None:
     """"Longtime Lutz supporter Ida Cole": Lutz is Abe Lutz, not a person called "Longtime Lutz"."""
     text = "Abe Lutz spoke. Longtime Lutz supporter Ida Cole cheered."

@@ -147,6 +147,8 @@ SUFFIX_EXAMPLES = [
             "Harbor Riders Advisory Council", "Harbor Riders Advisory Council to the MTA", "Harbor Riders Advisory Council"),
     Example("of-place", "The Prairie Party of Nebraska backed the levy.", "Prairie Party",
             "Prairie Party of Nebraska", "Prairie Party"),
+    Example("of-place", "Tom Hale, chair of the Prairie Party in Nebraska, backed the levy.", "Prairie Party",
+            "Prairie Party in Nebraska", "Prairie Party"),
     Example("place-after", "The Cascade Valley Nurses Guild Oregon backed the levy.", "Cascade",
             "Cascade Valley Nurses Guild Oregon", "Cascade Valley Nurses Guild"),
 ]

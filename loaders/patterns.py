@@ -568,6 +568,13 @@ PATTERNS: list[Pattern] = [
                        "Tom Hale, who ran Abe Lutz's 2010 campaign, declined to comment."),
              non_examples=("Tom Hale, who ran against Abe Lutz's campaign, declined to comment.",
                            "Tom Hale will not run Abe Lutz's campaign.")),
+    _pattern("adviser-runs-campaign-of", "ADVISES",   # "X managed the presidential campaign of Marlowe"
+             r"\b(?P<trigger>run|runs|ran|manage|manages|managed) the (?:(?-i:[a-z][\w-]*|\d{{4}}) ){{0,2}}campaign of "
+             r"(?P<tgt>{ENT})",
+             source_label="PERSON", target_label="PERSON", confidence=0.8, role="campaign manager",
+             doc="'<Person> managed the presidential campaign of <Candidate>'; the manager is the verb's subject in the parse.",
+             examples=("Tom Hale managed the presidential campaign of Abe Lutz in 1988.",),
+             non_examples=("Tom Hale covered the presidential campaign of Abe Lutz in 1988.",)),
     _pattern("adviser-joined", "ADVISES",
              r"(?P<src>{ENT}){APPOS},? (?P<aux>{AUX})(?P<trigger>joined|joins|join) (?P<tgt>{ENT}){POSS} "
              r"(?:(?:[\w-]+|{ENT}) )?campaign as (?:a |an |the |its |his |her )?(?:[\w-]+ )??(?P<role>{ADVISER}|{ROLE})",

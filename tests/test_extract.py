@@ -1189,6 +1189,14 @@ def test_a_partys_chapter_in_a_state_is_named_with_the_state() -> None:
     assert relations_of_type(text, "LEADS") == {("LEADS", "Tom Hale", "Democratic Party in New Jersey")}
 
 
+@pytest.mark.parametrize("text", [
+    "Tom Hale wrote plays about race and managed the presidential campaign of Abe Lutz, the first to run.",
+    "Senator Abe Lutz spoke. Lutz's campaign attorney, Tom Hale, said the filing was late.",
+])
+def test_a_campaigns_manager_or_lawyer_advises_its_candidate(text: str) -> None:
+    assert relations_of_type(text, "ADVISES") == {("ADVISES", "Tom Hale", "Abe Lutz")}
+
+
 def test_a_tenure_word_opening_a_sentence_is_no_part_of_a_name() -> None:
     """"Longtime Lutz supporter Ida Cole": Lutz is Abe Lutz, not a person called "Longtime Lutz"."""
     text = "Abe Lutz spoke. Longtime Lutz supporter Ida Cole cheered."

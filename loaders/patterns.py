@@ -178,8 +178,8 @@ PATTERNS: list[Pattern] = [
              r"(?P<tgt>{ENT}){APPOS}(?P<aux>(?:'s|'ve|, who|, which)?(?: (?:has|have|had|was|were|is|are|been|"
              r"being|be|also|already|now|since|formally|officially|just|recently|previously|publicly|only|even|"
              r"reportedly|both|all|each|long|first|twice)){{1,4}}) "
-             r"(?P<trigger>endorsed|backed)(?: [\w.]+){{0,2}}? by (?P<src>{MEMBERS})", described_list=True,
-             doc="'Y was endorsed by A, B and C', with descriptions allowed in the list.",
+             r"(?P<trigger>endorsed|backed|supported)(?: [\w.]+){{0,2}}? by (?P<src>{MEMBERS})", described_list=True,
+             doc="'Y was endorsed (backed, supported) by A, B and C', with descriptions allowed in the list.",
              examples=('Abe Lutz has been endorsed by the Plumbers Union and the Sierra Club.',),
              non_examples=('Abe Lutz has been criticized by the Plumbers Union and the Sierra Club.',)),
     _pattern("endorse-acquire", "ENDORSED",

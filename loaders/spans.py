@@ -1085,12 +1085,16 @@ def _head_title_then_person(doc: Doc, i: int) -> bool:
 
 
 def _body_before_head_title(span: Span, evidence: NameEvidence) -> str | None:
-    """"Con Ed CEO X": a "person" before a head's title and a person is the body they head, unless a surname elsewhere."""
-    if span.label_ != "PERSON" or not _head_title_then_person(span.doc, span.end):
+    """"Con Ed CEO X": a "person" before a head's title and a person (here or where the same name stands) is a body."""
+    if span.label_ != "PERSON":
+        return None
+    doc = span.doc
+    same_name = [e.end for e in doc.ents if e.label_ == "PERSON" and e.text == span.text]
+    if not any(_head_title_then_person(doc, end) for end in [span.end, *same_name]):
         return None
     surname = span[-1].text
-    named_elsewhere = any(e.label_ == "PERSON" and (e.end <= span.start or e.start >= span.end) and e[-1].text == surname
-                          for e in span.doc.ents)
+    named_elsewhere = any(e.label_ == "PERSON" and e[-1].text == surname and e.text != span.text
+                          and (e.end <= span.start or e.start >= span.end) for e in doc.ents)
     return None if named_elsewhere else "ORG"
 
 

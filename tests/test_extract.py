@@ -1102,6 +1102,7 @@ def test_owning_something_near_a_business_is_not_leading_it() -> None:
 @pytest.mark.parametrize("text, organization", [
     ("Harlow Ed CEO Tom Hale said the rates would rise.", "Harlow Ed"),
     ("Brennan Lutz head Tom Hale said no.", "Brennan Lutz"),
+    ("Brennan Lutz won the contract in May. Brennan Lutz head Tom Hale said the work starts soon.", "Brennan Lutz"),
 ])
 def test_a_name_before_a_heads_title_and_a_person_is_the_body_they_head(text: str, organization: str) -> None:
     """The model reads some firms as people ("Con Ed CEO X"); the title and the second name say it is a body."""
@@ -1195,6 +1196,11 @@ def test_a_partys_chapter_in_a_state_is_named_with_the_state() -> None:
 ])
 def test_a_campaigns_manager_or_lawyer_advises_its_candidate(text: str) -> None:
     assert relations_of_type(text, "ADVISES") == {("ADVISES", "Tom Hale", "Abe Lutz")}
+
+
+def test_supported_by_in_the_passive_is_an_endorsement() -> None:
+    text = "Abe Lutz was supported by state GOP Chairman Tom Hale."
+    assert relations_of_type(text, "ENDORSED") == {("ENDORSED", "Tom Hale", "Abe Lutz")}
 
 
 def test_a_tenure_word_opening_a_sentence_is_no_part_of_a_name() -> None:

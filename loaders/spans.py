@@ -49,6 +49,7 @@ from .vocabulary import (
     PLACE_HEADS,
     POSTING_VERBS,
     ORG_DESCRIPTORS,
+    ORG_NAME_DESCRIPTORS,
     ORG_HEADS,
     ORG_REFERENCES,
     PARTY_ADJECTIVES,
@@ -937,7 +938,7 @@ def organizations_by_context(doc: Doc, spans: list[Span]) -> list[Span]:
             end += 1
         opened_by_place = i in places and not (end > places[i] and _ends_a_name(doc, end))
         if end - i >= 2 and not opened_by_place and (_after_endorsement_word(doc, i) or _after_head_title(doc, i)
-                             or _described_as_organization(doc, end)
+                             or _after_descriptor(doc, i) or _described_as_organization(doc, end)
                              or doc[end - 1].lower_ in ORG_HEADS | {"pac"}):
             found.append(Span(doc, i, end, label="ORG"))
         elif i not in taken and _acronym(doc[i]) and _after_endorsement_word(doc, i):
@@ -971,6 +972,11 @@ def _after_head_title(doc: Doc, start: int) -> bool:
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
     return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in HEAD_TITLES
+
+
+def _after_descriptor(doc: Doc, start: int) -> bool:
+    """"electronics recycling firm Hugo Neu", "the tenants group Harbor Renters United": a describing noun before."""
+    return start >= 1 and doc[start - 1].is_lower and doc[start - 1].lower_ in ORG_NAME_DESCRIPTORS
 
 
 def _described_as_organization(doc: Doc, end: int) -> bool:

@@ -1203,6 +1203,12 @@ def test_supported_by_in_the_passive_is_an_endorsement() -> None:
     assert relations_of_type(text, "ENDORSED") == {("ENDORSED", "Tom Hale", "Abe Lutz")}
 
 
+def test_a_name_after_a_describing_noun_is_an_organization() -> None:
+    """The model reads "Hugo Neu" as a work of art; "firm" before it says it is a firm."""
+    text = "Wendy Neu, CEO of electronics recycling firm Hugo Neu, said no."
+    assert relations_of_type(text, "LEADS") == {("LEADS", "Wendy Neu", "Hugo Neu")}
+
+
 def test_a_tenure_word_opening_a_sentence_is_no_part_of_a_name() -> None:
     """"Longtime Lutz supporter Ida Cole": Lutz is Abe Lutz, not a person called "Longtime Lutz"."""
     text = "Abe Lutz spoke. Longtime Lutz supporter Ida Cole cheered."

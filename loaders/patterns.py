@@ -596,19 +596,20 @@ PATTERNS: list[Pattern] = [
              examples=("Ben Toll, a strategist for Greer's rival, Dale Hughes, disagreed.",),
              non_examples=("Ben Toll, a neighbor of Greer's rival, Dale Hughes, disagreed.",)),
     _pattern("adviser-apposition-possessive", "ADVISES",
-             r"(?P<src>{ENT}), (?:who (?:is|was) )?(?P<tgt>{ENT}){POSS} (?:(?:(?-i:[a-z][\w-]*) )?campaign )?(?P<mod>{MOD})"
+             r"(?P<src>{ENT})(?:, (?:who (?:is|was) )?| (?:is|was|has been) )(?:(?:also|now) )?(?:(?:a|an|the) )?"
+             r"(?P<mod0>{MOD})(?:(?-i:[a-z][\w-]*) )?(?P<tgt>{ENT}){POSS} (?:(?:(?-i:[a-z][\w-]*) )?campaign )?(?P<mod>{MOD})"
+             r"(?:(?-i:top|senior|chief|longtime|close|key|veteran|trusted|political|media|legal|economic|policy) )?"
              r"(?P<role>{ADVISER})\b(?!,? ⟦)", source_label="PERSON", target_label="PERSON", confidence=0.9,
-             doc="'<Person>, <Candidate>'s campaign manager', '<Person>, who is <Candidate>'s finance chairman'.",
+             doc="'<Person>, <Candidate>'s campaign manager', '<Person>, who is <Candidate>'s finance chairman', "
+                 "'<Person>, a top <Candidate> adviser', '<Person> is a longtime <Candidate> strategist'.",
              examples=("Ann Rudd, Paula Greer's campaign manager, declined to comment.",
-                       "Paula Greer spoke. Tom Hale, who is Greer's Finance Chairman, responded to a question."),
-             non_examples=("Ann Rudd, Paula Greer's neighbor, declined to comment.",)),
-    _pattern("adviser-apposition-campaign", "ADVISES",   # "X, a Sanders campaign spokesman, said"
-             r"(?P<src>{ENT}), (?:a|an|the) (?:top |senior |longtime |chief )?(?P<tgt>{ENT}) (?:presidential |"
-             r"re-?election )?campaign (?P<mod>{MOD})(?P<role>{ADVISER})\b(?!,? ⟦)",
-             source_label="PERSON", target_label="PERSON", confidence=0.9,
-             doc="'<Person>, a <Candidate> campaign spokesman' (the word campaign: 'a Greer spokesman' may be City Hall's).",
-             examples=("Ann Rudd, a Greer campaign spokeswoman, declined to comment. Paula Greer left.",),
-             non_examples=("Ann Rudd, a Greer spokeswoman, declined to comment. Mayor Paula Greer left.",)),
+                       "Paula Greer spoke. Tom Hale, who is Greer's Finance Chairman, responded to a question.",
+                       "Ann Rudd, a top Paula Greer adviser, declined to comment.",
+                       "Ann Rudd, Paula Greer's top adviser, declined to comment.",
+                       "Paula Greer spoke. Ann Rudd is a longtime Greer strategist.",
+                       "Ann Rudd, a Greer campaign spokeswoman, declined to comment. Paula Greer left."),
+             non_examples=("Ann Rudd, Paula Greer's neighbor, declined to comment.",
+                           "Ann Rudd, a Greer spokeswoman, declined to comment. Mayor Paula Greer left.")),
     _pattern("adviser-role-then-name", "ADVISES",   # "an adviser to Rangel's campaign, Charlie King, said"
              r"(?P<mod>{MOD})(?:[\w-]+ )??(?P<role>{ADVISER}) (?:to|for|on) (?:the )?(?P<tgt>{ENT})(?:'s|')? "
              r"(?:[\w-]+ )?campaign,? (?P<src>{ENT})", source_label="PERSON", target_label="PERSON", confidence=0.85,

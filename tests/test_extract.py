@@ -1209,6 +1209,19 @@ def test_a_name_after_a_describing_noun_is_an_organization() -> None:
     assert relations_of_type(text, "LEADS") == {("LEADS", "Wendy Neu", "Hugo Neu")}
 
 
+@pytest.mark.parametrize("text", [
+    "Senator Abe Lutz spoke. Ida Cole, a top Lutz adviser, said no.",
+    "Senator Abe Lutz spoke. Ida Cole, Lutz's senior adviser, said no.",
+    "Senator Abe Lutz spoke. Ida Cole is a longtime Lutz strategist.",
+])
+def test_a_candidates_adviser_named_by_the_candidates_name(text: str) -> None:
+    assert relations_of_type(text, "ADVISES") == {("ADVISES", "Ida Cole", "Abe Lutz")}
+
+
+def test_a_candidates_neighbor_advises_no_one() -> None:
+    assert not relations_of_type("Senator Abe Lutz spoke. Ida Cole, a Lutz neighbor, said no.", "ADVISES")
+
+
 def test_a_tenure_word_opening_a_sentence_is_no_part_of_a_name() -> None:
     """"Longtime Lutz supporter Ida Cole": Lutz is Abe Lutz, not a person called "Longtime Lutz"."""
     text = "Abe Lutz spoke. Longtime Lutz supporter Ida Cole cheered."

@@ -1222,6 +1222,12 @@ def test_a_candidates_neighbor_advises_no_one() -> None:
     assert not relations_of_type("Senator Abe Lutz spoke. Ida Cole, a Lutz neighbor, said no.", "ADVISES")
 
 
+def test_a_candidates_press_officer_advises_and_a_mayors_does_not() -> None:
+    assert relations_of_type("Candidate Abe Lutz spoke. Lutz's press officer, Tom Hale, said no.", "ADVISES") == {
+        ("ADVISES", "Tom Hale", "Abe Lutz")}
+    assert not relations_of_type("Mayor Abe Lutz spoke. Lutz's press officer, Tom Hale, said no.", "ADVISES")
+
+
 def test_a_tenure_word_opening_a_sentence_is_no_part_of_a_name() -> None:
     """"Longtime Lutz supporter Ida Cole": Lutz is Abe Lutz, not a person called "Longtime Lutz"."""
     text = "Abe Lutz spoke. Longtime Lutz supporter Ida Cole cheered."

@@ -216,11 +216,25 @@ def fits_known_types(graph: nx.MultiDiGraph, batch_types: dict[str, str], name: 
     return all(schema.is_a(t, entity_type) or schema.is_a(entity_type, t) for t in known)
 
 
+CLOSING_MARKS = "\"')"
+
+
+def _evidence_span(sentence: Span) -> tuple[int, int]:
+    """The sentence's characters without the spaces around it, with the closing quotes right after it (the
+    parser gives 'trust."' to one sentence or to the next depending on what follows)."""
+    text, whole = sentence.text, sentence.doc.text
+    start = sentence.start_char + (len(text) - len(text.lstrip()))
+    end = sentence.end_char - (len(text) - len(text.rstrip()))
+    while end < len(whole) and whole[end] in CLOSING_MARKS:
+        end += 1
+    return start, end
+
+
 def _claim(article: Article, relation: Found, offset: int = 0) -> Claim:
     sentence = relation.sentence
-    text = sentence.text
-    start = offset + sentence.start_char + (len(text) - len(text.lstrip()))
-    end = offset + sentence.end_char - (len(text) - len(text.rstrip()))
+    start, end = _evidence_span(sentence)
+    text = sentence.doc.text[start:end]
+    start, end = offset + start, offset + end
     properties = dict(relation.properties)
     if relation.relation == "ENDORSED":
         properties.update(_when(sentence, article.published))

@@ -34,6 +34,7 @@ from .vocabulary import (
     HEDGE_VERBS,
     HEDGE_WORDS,
     LEAVING_LEMMAS,
+    LEGISLATURE_WORDS,
     MEMBER_BODIES,
     MODAL_WORDS,
     NUMBER_WORDS,
@@ -285,7 +286,8 @@ def _office_or_staff(pattern: Pattern, match: re.Match[str], view: SlotView, sen
     secretary", "communications director for Mayor X") is government staff unless the words say campaign;
     "a director of Y" is one of its board, a "director of Public Relations" heads a staff function, a
     "Chief Inspector" holds a rank, a "Deputy Police Commissioner" is a deputy and a commission's
-    commissioner one of its members (its chair heads it)."""
+    commissioner (or an authority's or a board's) one of its members (its chair heads it), and a
+    legislature's secretary its staff."""
     groups = match.groupdict()
     role = (groups.get("role") or "").lower()
     if not role:
@@ -311,8 +313,13 @@ def _office_or_staff(pattern: Pattern, match: re.Match[str], view: SlotView, sen
     if groups.get("tgt") and match.start("tgt") < match.start("role") \
             and view.text[:match.start("tgt")].rstrip().rpartition(" ")[2].lower() in STAFF_FUNCTIONS:
         return True                                  # "Deputy Police Commissioner X": a deputy's title
-    if role == "commissioner" and any(m.entity.lower().endswith("commission") for m in view.mentions(groups.get("tgt"))):
+    bodies = [m.entity.lower() for m in view.mentions(groups.get("tgt"))]
+    written = [sent.doc[m.start:m.end].text.lower() for m in view.mentions(groups.get("tgt"))]   # not a gazetteer title's
+    if role == "commissioner" and (any(body.endswith("commission") for body in bodies)
+                                   or any(body.endswith(("authority", "board")) for body in written)):
         return True                                  # "Harbor Taxi Commission Commissioner X": one of its members
+    if role == "secretary" and any(set(body.split()) & LEGISLATURE_WORDS for body in bodies):
+        return True                                  # "Senate Secretary X": the chamber's staff
     before = view.text[:match.start("role")].rstrip()
     slot = re.search(r"⟦(\d+)⟧(?:'s|')?$", before)
     mention = view.slots[int(slot.group(1))] if slot else None

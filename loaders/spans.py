@@ -434,6 +434,15 @@ def _family(span: Span, cut: Cut) -> Cut | None:
     return None if cut.label == "PERSON" and any(t.text in stems for t in doc if t.is_title) else cut
 
 
+LINK_STARTS = ("http", "www.", "pic.twitter")
+
+
+def _link(span: Span, cut: Cut) -> Cut:
+    """"Obama https://t.co/x pic.twitter.com/y": a name ends where a link glued to it begins."""
+    end = next((t.i for t in span.doc[cut.start:cut.end] if t.like_url or t.lower_.startswith(LINK_STARTS)), cut.end)
+    return replace(cut, end=end)
+
+
 def _one_character(span: Span, cut: Cut) -> Cut | None:
     """A name of one character ("&", "A") is no name."""
     return cut if len(cut.span_of(span).text) >= 2 else None
@@ -476,6 +485,7 @@ TRIM_RULES: tuple[Rule[TrimRule], ...] = (
     Rule("poll-share", _poll_share),
     Rule("open-parenthesis", _open_parenthesis),
     Rule("place-before-based", _place_before_based),
+    Rule("link", _link),
     Rule("family", _family),
     Rule("one-character", _one_character),
     Rule("handle", _handle),

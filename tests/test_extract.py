@@ -1228,6 +1228,14 @@ def test_a_candidates_press_officer_advises_and_a_mayors_does_not() -> None:
     assert not relations_of_type("Mayor Abe Lutz spoke. Lutz's press officer, Tom Hale, said no.", "ADVISES")
 
 
+@pytest.mark.parametrize("text", [
+    "Harbor Port Authority commissioner Tom Hale wants to be mayor.",
+    "They tried to rid the chamber of Senate Secretary Tom Hale.",
+])
+def test_a_boards_commissioner_and_a_chambers_secretary_lead_nothing(text: str) -> None:
+    assert not relations_of_type(text, "LEADS")
+
+
 def test_a_tenure_word_opening_a_sentence_is_no_part_of_a_name() -> None:
     """"Longtime Lutz supporter Ida Cole": Lutz is Abe Lutz, not a person called "Longtime Lutz"."""
     text = "Abe Lutz spoke. Longtime Lutz supporter Ida Cole cheered."

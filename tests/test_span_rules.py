@@ -87,6 +87,8 @@ TRIM_EXAMPLES = [
             ("Lakeshore Clean Water Fund (LCWF", "ORG")),
     Example("place-before-based", "We met the Chicago-based Lakeside Players on Monday.", "Chicago", None,
             ("Chicago", "ORG")),
+    Example("link", "The chair blamed racism on Abe Lutz https://t.co/x1Yb7 pic.twitter.com/y2Xc", "Abe Lutz https://t.co/x1Yb7 pic.twitter.com/y2Xc",
+            ("Abe Lutz", "PERSON"), ("Abe Lutz https://t.co/x1Yb7 pic.twitter.com/y2Xc", "PERSON"), label="PERSON"),
     Example("family", "Abe Lutz vanished in 1979. Tom Hale is now an adviser to the Lutzes.", "Lutzes", None,
             ("Lutzes", "PERSON"), label="PERSON"),
     Example("one-character", "Then Q posted again about the race.", "Q", None, ("Q", "ORG")),

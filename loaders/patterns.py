@@ -6,7 +6,8 @@ must leave alone; ``tests/test_patterns.py`` walks the list and runs them all.
 Named groups: ``src``/``tgt`` hold one slot or a list of slots ("A, B and C"); ``role`` and
 ``mod`` set the relation's role and current/former flag; ``aux`` holds the words between subject
 and verb, checked for negation and modality; ``trigger`` marks the word the parse is asked about.
-``{ENT}``, ``{LIST}``, ``{APPOS}``, ``{AUX}``, ``{ROLE}``, ``{ADVISER}``, ``{MOD}``, ``{DET}``, ``{DESCRIBED}`` are macros.
+``{ENT}``, ``{LIST}``, ``{APPOS}``, ``{AUX}``, ``{ROLE}``, ``{ADVISER}``, ``{ADVISER_MOD}``, ``{MOD}``, ``{DET}``,
+``{DESCRIBED}`` are macros.
 """
 from __future__ import annotations
 
@@ -82,6 +83,9 @@ MACROS = {
                                                                                                  # "President & CEO"
     "ADVISER": "(?:" + "|".join(sorted(map(re.escape, ADVISER_ROLES), key=len, reverse=True)) + ")",
     "MOD": "(?:(?:" + "|".join(map(re.escape, FORMER_WORDS + CURRENT_WORDS)) + r") ?)*",
+    # A word between a candidate's name and an adviser's title: "a top Lutz adviser", "Lutz's senior adviser".
+    "ADVISER_MOD": r"(?:(?-i:top|senior|chief|longtime|close|key|veteran|trusted|political|media|legal|economic|policy|"
+                   r"communications|digital) )?",
     "POSS": r"(?:'s|')?",
     "DESCRIBED": DESCRIBED,      # up to three lowercase words describing a name: "the popular Harlem bakery"
     "TIME": r"(?: (?:on|this|last|early|late|in) [\w-]+(?: [\w-]+)?| " + alternation(DAY_WORDS)
@@ -598,8 +602,7 @@ PATTERNS: list[Pattern] = [
     _pattern("adviser-apposition-possessive", "ADVISES",
              r"(?P<src>{ENT})(?:, (?:who (?:is|was) )?| (?:is|was|has been) )(?:(?:also|now) )?(?:(?:a|an|the) )?"
              r"(?P<mod0>{MOD})(?:(?-i:[a-z][\w-]*) )?(?P<tgt>{ENT}){POSS} (?:(?:(?-i:[a-z][\w-]*) )?campaign )?(?P<mod>{MOD})"
-             r"(?:(?-i:top|senior|chief|longtime|close|key|veteran|trusted|political|media|legal|economic|policy) )?"
-             r"(?P<role>{ADVISER})\b(?!,? ⟦)", source_label="PERSON", target_label="PERSON", confidence=0.9,
+             r"{ADVISER_MOD}(?P<role>{ADVISER})\b(?!,? ⟦)", source_label="PERSON", target_label="PERSON", confidence=0.9,
              doc="'<Person>, <Candidate>'s campaign manager', '<Person>, who is <Candidate>'s finance chairman', "
                  "'<Person>, a top <Candidate> adviser', '<Person> is a longtime <Candidate> strategist'.",
              examples=("Ann Rudd, Paula Greer's campaign manager, declined to comment.",

@@ -20,7 +20,8 @@ from .headlines import headline_mentions, title_case_lines
 from .mention_model import KIND_PATTERNS, ArticleEntities, EntityInfo, Mention, kind_from_words
 from .parsed_entities import parsed_entity_spans
 from .spans import acronyms, capitalized_too, names_a_campaign, names_a_principal, title_start
-from .vocabulary import CANDIDATE_WORDS, FUZZY_MIN, GENERIC_ORGS, INSTITUTION_NOUNS, ORG_HEADS, SURNAME_KIN
+from .vocabulary import (CANDIDATE_WORDS, FUZZY_MIN, GENERIC_ORGS, INSTITUTION_NOUNS, OFFICE_HOLDER_TITLES, ORG_HEADS,
+                         RELATIVE_CUES, SURNAME_KIN)
 
 NAME_HEADS = ORG_HEADS | INSTITUTION_NOUNS | GENERIC_ORGS           # "Dartmouth" + "College"
 DOMINANT = 3                                         # full-name mentions that make a shared surname someone's
@@ -69,6 +70,7 @@ class _Resolver:
         self.fuller = _fuller_names({p.text for p in people})             # "Carl Paladino" -> "Carl P. Paladino"
         self.full_mentions: Counter[str] = Counter()
         self.candidates: set[str] = set()                                 # people the article says run for office
+        self.relatives = {self.fuller.get(p.text, p.text) for p in people if _introduced_as_relative(p)}
         for person in people:
             name = self.fuller.get(person.text, person.text)
             self.full_mentions[name] += 1
@@ -173,7 +175,10 @@ class _Resolver:
                 return kin
             matches = self.by_end_word.get(text, set())
         if len(matches) == 1:
-            return next(iter(matches))
+            named = next(iter(matches))
+            if named in self.relatives and _office_title_before(span):   # "President Obama" is not Michelle
+                return self._graph_name(text, ("Person", "Candidate"), surname=True) or text
+            return named
         if matches and names_a_principal(span.doc, span.end):   # people sharing the name of a campaign's owner:
             running = matches & self.candidates                  # the candidate among them, the one the graph
             if len(running) != 1:                                # built so far knows as a candidate, else the name
@@ -208,6 +213,17 @@ class _Resolver:
         if not ids and surname:
             ids = self.graph_names.by_surname(text)
         return self.graph_names.name_of(ids.pop()) if len(ids) == 1 else None
+
+
+def _introduced_as_relative(person: Span) -> bool:
+    """"First Lady Michelle Obama", "his wife Ann Lutz": a full name a relative's word stands just before."""
+    before = person.doc[max(person.start - 2, 0):person.start]
+    return any(t.lower_.rstrip(".") in RELATIVE_CUES for t in before)
+
+
+def _office_title_before(span: Span) -> bool:
+    """"President Obama", "Gov. Lutz": an office's title right before the name."""
+    return span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in OFFICE_HOLDER_TITLES
 
 
 def _kin_full_name(span: Span) -> str | None:

@@ -1236,6 +1236,12 @@ def test_a_boards_commissioner_and_a_chambers_secretary_lead_nothing(text: str) 
     assert not relations_of_type(text, "LEADS")
 
 
+def test_a_titled_surname_is_not_the_relative_named_in_full() -> None:
+    """"his wife Ann Lutz" is the only Lutz named in full; "Mayor Lutz" is someone else."""
+    text = "The mayor came with his wife Ann Lutz on Monday. Mayor Lutz's advisers Tom Hale and Ida Cole agreed."
+    assert relations_of_type(text, "ADVISES") == {("ADVISES", "Tom Hale", "Lutz"), ("ADVISES", "Ida Cole", "Lutz")}
+
+
 def test_a_tenure_word_opening_a_sentence_is_no_part_of_a_name() -> None:
     """"Longtime Lutz supporter Ida Cole": Lutz is Abe Lutz, not a person called "Longtime Lutz"."""
     text = "Abe Lutz spoke. Longtime Lutz supporter Ida Cole cheered."

@@ -579,6 +579,15 @@ PATTERNS: list[Pattern] = [
              doc="'<Person> managed the presidential campaign of <Candidate>'; the manager is the verb's subject in the parse.",
              examples=("Tom Hale managed the presidential campaign of Abe Lutz in 1988.",),
              non_examples=("Tom Hale covered the presidential campaign of Abe Lutz in 1988.",)),
+    _pattern("adviser-works-on-campaign", "ADVISES",   # "X had been working on his campaign", "X worked for the Lutz campaign"
+             r"\b(?P<trigger>works|worked|working|work) (?:on|for) (?:the )?(?P<tgt>{ENT})(?:(?:'s|') | )"
+             r"(?:(?-i:[a-z][\w-]*|\d{{4}}) ){{0,2}}campaign\b(?! (?:to|against|for)\b)",
+             source_label="PERSON", target_label="PERSON", confidence=0.75, role="campaign staff",
+             doc="'<Person> worked on <Candidate>'s campaign', 'worked for the <Candidate> campaign'; the worker from the parse.",
+             examples=("Tom Hale worked on Abe Lutz's 2010 campaign before he ran himself.",
+                       "Tom Hale, who worked for the Abe Lutz campaign, declined to comment."),
+             non_examples=("Tom Hale worked on Abe Lutz's campaign to ban plastic bags.",
+                           "Tom Hale reported on Abe Lutz's 2010 campaign for the Post.")),
     _pattern("adviser-joined", "ADVISES",
              r"(?P<src>{ENT}){APPOS},? (?P<aux>{AUX})(?P<trigger>joined|joins|join) (?P<tgt>{ENT}){POSS} "
              r"(?:(?:[\w-]+|{ENT}) )?campaign as (?:a |an |the |its |his |her )?(?:[\w-]+ )??(?P<role>{ADVISER}|{ROLE})",

@@ -1242,6 +1242,14 @@ def test_a_titled_surname_is_not_the_relative_named_in_full() -> None:
     assert relations_of_type(text, "ADVISES") == {("ADVISES", "Tom Hale", "Lutz"), ("ADVISES", "Ida Cole", "Lutz")}
 
 
+@pytest.mark.parametrize("text, advises", [
+    ("Tom Hale, who worked for the Abe Lutz campaign, declined to comment.", True),
+    ("Tom Hale worked on Abe Lutz's campaign to ban plastic bags.", False),
+])
+def test_working_on_a_candidates_campaign_advises_them(text: str, advises: bool) -> None:
+    assert (("ADVISES", "Tom Hale", "Abe Lutz") in relations_of(text)) is advises
+
+
 def test_a_tenure_word_opening_a_sentence_is_no_part_of_a_name() -> None:
     """"Longtime Lutz supporter Ida Cole": Lutz is Abe Lutz, not a person called "Longtime Lutz"."""
     text = "Abe Lutz spoke. Longtime Lutz supporter Ida Cole cheered."

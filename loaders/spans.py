@@ -46,25 +46,26 @@ from .vocabulary import (
     NUMBERED_NAME_ENDS,
     OFFICE_HOLDER_TITLES,
     OFFICE_TITLES,
-    PLACE_HEADS,
-    POSTING_VERBS,
     ORG_DESCRIPTORS,
-    ORG_NAME_DESCRIPTORS,
     ORG_HEADS,
+    ORG_NAME_DESCRIPTORS,
     ORG_REFERENCES,
     PARTY_ADJECTIVES,
     PARTY_LABEL_HEADS,
     PARTY_LEADER_WORDS,
-    SCHOOL_ABBREVIATIONS,
     PEOPLE_NOUNS,
     PERSON_DESCRIPTORS,
+    PLACE_HEADS,
+    POSTING_VERBS,
+    RACE_WORDS,
     ROLE_WORDS,
+    SCHOOL_ABBREVIATIONS,
     STAFF_FUNCTIONS,
     TEMPORAL_TYPES,
-    TITLE_LEAD_INS,
-    TITLE_MODIFIERS,
     TENURE_WORDS,
     TITLES,
+    TITLE_LEAD_INS,
+    TITLE_MODIFIERS,
     UNIT_NUMBER,
     UNIT_WORDS,
 )
@@ -278,13 +279,13 @@ def _dateline_prefix(span: Span, cut: Cut) -> Cut:
 
 
 def _leading_filler(span: Span, cut: Cut) -> Cut:
-    """Leading articles, spaces, punctuation and "ex-" are not the name, nor a person's titles or tenure ("Longtime X")."""
+    """Leading articles, spaces, punctuation and "ex-" are not the name, nor a person's titles, tenure or label ("Candidate X")."""
     doc, start = span.doc, cut.start
     while start + 2 < cut.end and doc[start].lower_ + "-" in FORMER_WORDS and doc[start + 1].text == "-":
         start += 2                                   # "ex-Assembly Leader X": a former leader of the Assembly
     while start < cut.end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_space or
                                (cut.label == "PERSON" and (doc[start].lower_.rstrip(".") in TITLES or
-                                                           doc[start].lower_ in TENURE_WORDS)
+                                                           doc[start].lower_ in TENURE_WORDS | LABEL_NOUNS)
                                 and cut.end - start > 1) or doc[start].is_punct):
         start += 1
     return replace(cut, start=start)
@@ -635,13 +636,18 @@ def _head_within_run(span: Span, reach: Reach) -> Reach:
 
 
 def _proper_words_after(span: Span, reach: Reach) -> Reach:
-    """"SEIU Healthcare Pennsylvania": up to three proper words left off the end, no titles, no "Candidate"."""
+    """"SEIU Healthcare Pennsylvania": up to three proper words left off the end, no titles, no "(Presidential) Candidate"."""
     doc, end = span.doc, reach.end
     while end < reach.limit and end - span.end < 3 and _proper_word(doc[end]) and doc[end].ent_type_ not in \
             TEMPORAL_TYPES and doc[end].lower_.rstrip(".") not in TITLES | ROLE_WORDS | UNIT_WORDS | LABEL_NOUNS \
-            and not _title_ahead(doc, end):
+            and not _title_ahead(doc, end) and not _race_label_ahead(doc, end):
         end += 1
     return replace(reach, end=end)
+
+
+def _race_label_ahead(doc: Doc, i: int) -> bool:
+    """"Presidential Candidate", "Mayoral Nominee": a race word that opens a label, not part of a name."""
+    return doc[i].lower_ in RACE_WORDS and i + 1 < len(doc) and doc[i + 1].lower_ in LABEL_NOUNS
 
 
 def _unit_number_closing(span: Span, reach: Reach) -> Reach | None:
@@ -1024,7 +1030,7 @@ def _title_ahead(doc: Doc, i: int) -> bool:
 def _name_word(token) -> bool:
     return (token.text[:1].isupper() and token.lower_ not in ROLE_WORDS and token.pos_ == "PROPN" and token.text.replace("'", "").replace("-", "").isalpha()
             and token.ent_type_ not in TEMPORAL_TYPES
-            and token.lower_.rstrip(".") not in TITLES)
+            and token.lower_.rstrip(".") not in TITLES | LABEL_NOUNS)
 
 
 def title_start(span: Span) -> int:

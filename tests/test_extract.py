@@ -1250,6 +1250,14 @@ def test_working_on_a_candidates_campaign_advises_them(text: str, advises: bool)
     assert (("ADVISES", "Tom Hale", "Abe Lutz") in relations_of(text)) is advises
 
 
+def test_title_case_party_labels_in_a_contest_are_nominations() -> None:
+    """"Green Party Presidential Candidate X": the race word and the label are no part of either name."""
+    text = ("Police escorted Green Party Presidential Candidate Ida Cole off the campus. Cole, along with "
+            "Harbor Party Candidate Tom Hale, was not invited to the debate. Ida spoke later.")
+    assert relations_of_type(text, "ENDORSED") == {("ENDORSED", "Green Party", "Ida Cole"),
+                                                   ("ENDORSED", "Harbor Party", "Tom Hale")}
+
+
 def test_a_tenure_word_opening_a_sentence_is_no_part_of_a_name() -> None:
     """"Longtime Lutz supporter Ida Cole": Lutz is Abe Lutz, not a person called "Longtime Lutz"."""
     text = "Abe Lutz spoke. Longtime Lutz supporter Ida Cole cheered."

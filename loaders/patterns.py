@@ -588,6 +588,14 @@ PATTERNS: list[Pattern] = [
                        "Tom Hale, who worked for the Abe Lutz campaign, declined to comment."),
              non_examples=("Tom Hale worked on Abe Lutz's campaign to ban plastic bags.",
                            "Tom Hale reported on Abe Lutz's 2010 campaign for the Post.")),
+    _pattern("adviser-serves-as", "ADVISES",   # "X, who serves as finance chairman in Lutz's campaign"
+             r"\b(?P<trigger>serves|served|serving|serve) as (?:the |a |an |its |his |her )?(?P<mod>{MOD})"
+             r"(?:(?-i:[a-z][\w-]*) )?(?P<role>{ADVISER}) (?:in|for|on|of|to) (?:the )?(?P<tgt>{ENT})"
+             r"(?:(?:'s|') (?:(?-i:[a-z][\w-]*) ){{0,2}}campaign| campaign)?\b",
+             source_label="PERSON", target_label="PERSON", confidence=0.8,
+             doc="'<Person> serves as finance chairman in <Candidate>'s campaign'; the one who serves from the parse.",
+             examples=("Tom Hale, the developer who serves as finance chairman in Abe Lutz's campaign, gave money.",),
+             non_examples=("Tom Hale served as a juror for Abe Lutz's trial in 2010.",)),
     _pattern("adviser-joined", "ADVISES",
              r"(?P<src>{ENT}){APPOS},? (?P<aux>{AUX})(?P<trigger>joined|joins|join) (?P<tgt>{ENT}){POSS} "
              r"(?:(?:[\w-]+|{ENT}) )?campaign as (?:a |an |the |its |his |her )?(?:[\w-]+ )??(?P<role>{ADVISER}|{ROLE})",

@@ -1258,6 +1258,11 @@ def test_title_case_party_labels_in_a_contest_are_nominations() -> None:
                                                    ("ENDORSED", "Harbor Party", "Tom Hale")}
 
 
+def test_serving_in_a_campaigns_role_advises_its_candidate() -> None:
+    text = "Among them is Tom Hale, the developer who serves as finance chairman in Abe Lutz's campaign for governor."
+    assert relations_of_type(text, "ADVISES") == {("ADVISES", "Tom Hale", "Abe Lutz")}
+
+
 def test_a_tenure_word_opening_a_sentence_is_no_part_of_a_name() -> None:
     """"Longtime Lutz supporter Ida Cole": Lutz is Abe Lutz, not a person called "Longtime Lutz"."""
     text = "Abe Lutz spoke. Longtime Lutz supporter Ida Cole cheered."

@@ -299,7 +299,8 @@ def _office_or_staff(pattern: Pattern, match: re.Match[str], view: SlotView, sen
         former = any(w in modifiers for w in FORMER_WORDS)
         principals = [m for m in view.mentions(groups.get("tgt"))
                       if "campaign" not in sent.doc[m.start:m.end].text.lower()]   # "a spokesman for the campaign"
-        return former or any(_office_holder(m.entity, view.entities, sent.doc) or
+        running = principals and all(_candidate(m.entity, view.entities) for m in principals)   # no office to serve
+        return (former and not running) or any(_office_holder(m.entity, view.entities, sent.doc) or
                              (not m.explicit and not _candidate(m.entity, view.entities))   # "his spokesman"
                              for m in principals)
     if pattern.relation != "LEADS":

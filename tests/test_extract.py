@@ -1263,6 +1263,14 @@ def test_serving_in_a_campaigns_role_advises_its_candidate() -> None:
     assert relations_of_type(text, "ADVISES") == {("ADVISES", "Tom Hale", "Abe Lutz")}
 
 
+@pytest.mark.parametrize("text, advises", [
+    ("Republican nominee Abe Lutz spoke. Former Lutz spokesperson Tom Hale said no.", True),
+    ("Mayor Abe Lutz spoke. Former Lutz spokesperson Tom Hale said no.", False),
+])
+def test_a_former_spokesperson_of_a_candidate_with_no_office_was_campaign_staff(text: str, advises: bool) -> None:
+    assert (("ADVISES", "Tom Hale", "Abe Lutz") in relations_of(text)) is advises
+
+
 def test_a_tenure_word_opening_a_sentence_is_no_part_of_a_name() -> None:
     """"Longtime Lutz supporter Ida Cole": Lutz is Abe Lutz, not a person called "Longtime Lutz"."""
     text = "Abe Lutz spoke. Longtime Lutz supporter Ida Cole cheered."

@@ -424,10 +424,11 @@ PATTERNS: list[Pattern] = [
              non_examples=('Ed Marsh helped him and gave Abe Lutz the keys of his Harbor Party office.',)),
     # LEADS
     _pattern("leader-title-before", "LEADS",
-             r"(?P<mod0>{MOD})(?P<tgt>{ENT}){POSS} (?P<mod>{MOD})(?P<role>{ROLE}),? (?P<src>{ENT})",
+             r"(?P<mod0>{MOD})(?P<tgt>{ENT}){POSS} (?P<mod>{MOD})(?P<role>{ROLE}),?(?: \([^()⟦]{{1,60}}\))? (?P<src>{ENT})",
              source_label="PERSON", target_label="ORG", confidence=0.9,
-             doc="'<Organization> <title> <Person>'.",
+             doc="'<Organization> <title> <Person>', also with an aside: '<Organization> <title> (and ...) <Person>'.",
              examples=('However, Lakeside Outfitters president Dora Finch says the sign stays up.',
+                       'Harbor Union president (and the current mayoral frontrunner) Dora Finch spoke.',
                        'However, Harbor Springs Police Chief Dora Finch says the sign stays up.'),
              non_examples=('However, Queens Borough President Dora Finch says the sign stays up.',
                            'Last week, Press Secretary Dora Finch said the sign stays up.')),

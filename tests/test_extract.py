@@ -1271,6 +1271,11 @@ def test_a_former_spokesperson_of_a_candidate_with_no_office_was_campaign_staff(
     assert (("ADVISES", "Tom Hale", "Abe Lutz") in relations_of(text)) is advises
 
 
+def test_an_aside_between_a_title_and_its_holder() -> None:
+    text = "Harbor Union president (and the current mayoral frontrunner) Dora Finch spoke."
+    assert relations_of_type(text, "LEADS") == {("LEADS", "Dora Finch", "Harbor Union")}
+
+
 def test_a_tenure_word_opening_a_sentence_is_no_part_of_a_name() -> None:
     """"Longtime Lutz supporter Ida Cole": Lutz is Abe Lutz, not a person called "Longtime Lutz"."""
     text = "Abe Lutz spoke. Longtime Lutz supporter Ida Cole cheered."

@@ -216,25 +216,24 @@ def fits_known_types(graph: nx.MultiDiGraph, batch_types: dict[str, str], name: 
     return all(schema.is_a(t, entity_type) or schema.is_a(entity_type, t) for t in known)
 
 
-CLOSING_MARKS = "\"')"
+CLOSING_MARKS = frozenset("\"')")
 
 
-def _evidence_span(sentence: Span) -> tuple[int, int]:
-    """The sentence's characters without the spaces around it, with the closing quotes right after it (the
-    parser gives 'trust."' to one sentence or to the next depending on what follows)."""
-    text, whole = sentence.text, sentence.doc.text
-    start = sentence.start_char + (len(text) - len(text.lstrip()))
-    end = sentence.end_char - (len(text) - len(text.rstrip()))
-    while end < len(whole) and whole[end] in CLOSING_MARKS:
+def _evidence(sentence: Span) -> Span:
+    """The sentence with the closing quotes glued right after it (the parser gives 'trust."' to one sentence
+    or to the next depending on what follows)."""
+    doc, end = sentence.doc, sentence.end
+    while end < len(doc) and not (doc[end - 1].whitespace_ or doc[end - 1].is_space) \
+            and set(doc[end].text) <= CLOSING_MARKS:
         end += 1
-    return start, end
+    return doc[sentence.start:end]
 
 
 def _claim(article: Article, relation: Found, offset: int = 0) -> Claim:
-    sentence = relation.sentence
-    start, end = _evidence_span(sentence)
-    text = sentence.doc.text[start:end]
-    start, end = offset + start, offset + end
+    sentence = _evidence(relation.sentence)
+    text = sentence.text
+    start = offset + sentence.start_char + (len(text) - len(text.lstrip()))
+    end = offset + sentence.end_char - (len(text) - len(text.rstrip()))
     properties = dict(relation.properties)
     if relation.relation == "ENDORSED":
         properties.update(_when(sentence, article.published))

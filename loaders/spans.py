@@ -429,10 +429,13 @@ def _function_words(span: Span, cut: Cut) -> Cut | None:
 
 def _family(span: Span, cut: Cut) -> Cut | None:
     """"the Patzes" where the article names "Etan Patz": a surname in the plural is a family, not a person."""
-    doc = span.doc
-    word = doc[cut.end - 1].text if cut.end - cut.start == 1 else ""
-    stems = {word[:-2], word[:-1]} if word.endswith("s") and cut.start > 0 and doc[cut.start - 1].lower_ == "the" else set()
-    return None if cut.label == "PERSON" and any(t.text in stems for t in doc if t.is_title) else cut
+    doc, word = span.doc, span.doc[cut.start].text
+    plural = cut.label == "PERSON" and cut.end - cut.start == 1 and word.endswith("s") \
+        and cut.start > 0 and doc[cut.start - 1].lower_ == "the"
+    if not plural:
+        return cut
+    stems = {word[:-2], word[:-1]}                   # "Patzes", "Lutzes", "Smiths"
+    return None if any(t.text in stems for t in doc if t.is_title) else cut
 
 
 LINK_STARTS = ("http", "www.", "pic.twitter")

@@ -564,11 +564,11 @@ PATTERNS: list[Pattern] = [
                        "Ida Cole criticized Abe Lutz's hiring of Harbor Bank president Tom Hale to run his campaign."),
              non_examples=('Abe Lutz hired Tom Hale to run his bakery.',)),
     _pattern("adviser-runs-campaign", "ADVISES",   # "X left in 2014 to run Marlowe's re-election campaign"
-             r"(?P<src>{ENT}){APPOS},? (?P<aux>(?:(?!(?:not|never)\b)[\w'-]+ ){{0,8}}?)(?:to |who )?"
-             r"(?P<trigger>run|runs|ran|manage|manages|managed) (?P<tgt>{ENT})(?:'s|') "
+             r"\b(?P<trigger>run|runs|ran|manage|manages|managed) (?P<tgt>{ENT})(?:'s|') "
              r"(?:(?-i:[a-z][\w-]*|\d{{4}}) ){{0,2}}campaign\b",
              source_label="PERSON", target_label="PERSON", confidence=0.8, role="campaign manager",
-             doc="'<Person> left the firm to run <Candidate>'s re-election campaign', '<Person>, who ran <Candidate>'s campaign'.",
+             doc="'<Person> left the firm to run <Candidate>'s re-election campaign', '<Person>, who ran <Candidate>'s "
+                 "campaign'; the manager is the verb's subject in the parse.",
              examples=("Tom Hale left the state job in 2014 to run Abe Lutz's re-election campaign.",
                        "Tom Hale, who ran Abe Lutz's 2010 campaign, declined to comment."),
              non_examples=("Tom Hale, who ran against Abe Lutz's campaign, declined to comment.",

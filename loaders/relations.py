@@ -314,8 +314,9 @@ def _office_or_staff(pattern: Pattern, match: re.Match[str], view: SlotView, sen
     if groups.get("tgt") and match.start("tgt") < match.start("role") \
             and view.text[:match.start("tgt")].rstrip().rpartition(" ")[2].lower() in STAFF_FUNCTIONS:
         return True                                  # "Deputy Police Commissioner X": a deputy's title
-    bodies = [m.entity.lower() for m in view.mentions(groups.get("tgt"))]
-    written = [sent.doc[m.start:m.end].text.lower() for m in view.mentions(groups.get("tgt"))]   # not a gazetteer title's
+    targets = view.mentions(groups.get("tgt"))
+    bodies = [m.entity.lower() for m in targets]
+    written = [sent.doc[m.start:m.end].text.lower() for m in targets]   # as the text names it, not a gazetteer's title
     if role == "commissioner" and (any(body.endswith("commission") for body in bodies)
                                    or any(body.endswith(("authority", "board")) for body in written)):
         return True                                  # "Harbor Taxi Commission Commissioner X": one of its members
@@ -440,9 +441,9 @@ def _properties(pattern: Pattern, groups: dict) -> dict:
 
 def _role_name(role: str) -> str:
     verbs = {"leads": "leader", "led": "leader", "heads": "head", "headed": "head", "chairs": "chair", "run": "leader",
-             "chaired": "chair", "runs": "leader", "ran": "leader", "directs": "director",
-             "directed": "director", "owns": "owner", "owned": "owner",
-             "co-owns": "co-owner", "co-owned": "co-owner", "advises": "adviser", "advised": "adviser", "advising": "adviser"}
+             "chaired": "chair", "runs": "leader", "ran": "leader", "directs": "director", "directed": "director",
+             "owns": "owner", "owned": "owner", "co-owns": "co-owner", "co-owned": "co-owner",
+             "advises": "adviser", "advised": "adviser", "advising": "adviser"}
     return verbs.get(role, role.replace(" & ", " and "))
 
 
@@ -499,8 +500,8 @@ def _reported(verb: Token) -> bool:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    """The verb's subject (for a relative clause, the noun it describes or the name that noun describes; for a clause after an object, that
-    object), inherited through coordination ("X announced …, picked up …"), by a
+    """The verb's subject (for a relative clause, the noun it describes or the name that noun describes; for
+    a clause after an object, that object), inherited through coordination ("X announced …, picked up …"), by a
     participle or a purpose clause that continues its clause ("X swept the city, winning endorsements
     from …"; "X voted on Saturday to endorse Y") and by a
     gerund after a preposition ("X threw it away by endorsing Y"; not "praised X for endorsing Y")."""

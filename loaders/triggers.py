@@ -20,7 +20,9 @@ TRIGGER_WORDS = re.compile(          # lowercase: searched in folded text (3x fa
     r"\bendors|\bback(?:ed|s|ing|ers?)\b|support|\bnods?\b|nomin|candidate|ticket|\blines?\b|recommend|\bweight\b|\bout for|"
     + alternation(SUPPORT_VERB_FORMS) + "|"   # every supporting verb (lowercase, as every word here)
     r"rallying|(?:his|her|their) (?:side|corner)|\b(?:my|our|his|her|its|their) vote\b|president|director|chair|secretar|treasurer|\bboss|\bhead(?!lin|light|quarter|phone|ache)|leader|"
-    r"\blead|\bled\b|\bdelegate\b|(?<!-)\bruns?\b|\bran\b|direct(?!ly|ion)|\bfound(?:ed|er|ers|ing)\b|co-?found|\bceo\b|chief|manager|commissioner|speaker|owner|\bown(?:s|ed)\b|co-own|behalf|advocat|campaign (?:attorney|lawyer|counsel)|press officer|\bwork(?:s|ed|ing)? (?:on|for) [^.\n]{0,40}campaign|chancellor|\bdean\b|principal|"
+    r"\blead|\bled\b|\bdelegate\b|(?<!-)\bruns?\b|\bran\b|direct(?!ly|ion)|\bfound(?:ed|er|ers|ing)\b|co-?found|\bceo\b|"
+    r"chief|manager|commissioner|speaker|owner|\bown(?:s|ed)\b|co-own|chancellor|\bdean\b|principal|"
+    r"behalf|advocat|campaign (?:attorney|lawyer|counsel)|press officer|\bwork(?:s|ed|ing)? (?:on|for) [^.\n]{0,40}campaign|"
     r"publisher|advis|strateg|spokes|pollster|surrogate|speechwriter|fundrais|consult|superintend|grew out|born out|emerged from|"
     r"sprang from|came out of|started by|created by|launched by|(?<!re)member|affiliat")
 PARTY_LABEL = re.compile(r"\b(?:Democrat|Democratic|Republican|GOP|Green|Libertarian|Conservative|Independence) [A-Z]")

@@ -24,7 +24,8 @@ from pathlib import Path
 HERE = Path(__file__).parent
 ARCHIVE = HERE.parent.parent / "shared" / "corpus" / "archive" / "gothamist-2008-2017.tar.xz"
 GOLD = HERE / "fixtures" / "archive"
-HALVES = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13")
+HALVES = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
+          "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13")
 
 
 def gold_dir(half: str) -> Path:

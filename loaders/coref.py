@@ -211,16 +211,20 @@ def _endorsing(token: Token) -> bool:
 
 
 def _his_adviser(token: Token, antecedents: Antecedents) -> Mention | None:
-    """"His campaign manager, X": the person whose adviser the possessive names, as for "he"."""
+    """"His campaign manager, X", "X, his spokeswoman,": whose adviser "his" names, never the name beside it."""
     doc = antecedents.doc
     campaign_staff = token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "campaign" \
         and token.head.lower_ in CAMPAIGN_STAFF                                       # "his campaign treasurer"
     named_beside = token.head.i + 1 in antecedents.taken                            # "his campaign manager X"
+    beside_name = token.head.dep_ == "appos" and token.head.head.i in antecedents.taken   # "X, his spokeswoman,"
     if token.lower_ not in ("his", "her") or token.dep_ != "poss" or not (
             token.head.lower_ in ADVISER_WORDS or campaign_staff) or not (
-            token.head.dep_ in ("nsubj", "nsubjpass") or named_beside):
-        return None                                  # "X, his campaign manager" is read by the staff rules
-    target = _last_person_subject(doc, antecedents.narrated_before(token), token)
+            token.head.dep_ in ("nsubj", "nsubjpass") or named_beside or beside_name):
+        return None
+    before = antecedents.narrated_before(token)
+    if beside_name:
+        before = [m for m in before if not m.start <= token.head.head.i < m.end]
+    target = _last_person_subject(doc, before, token)
     return Mention(token.i, token.i + 1, target.entity, "PERSON", explicit=False) if target else None
 
 

@@ -507,6 +507,19 @@ PATTERNS: list[Pattern] = [
              doc="'<Organization> is led by president <Person>'.",
              examples=('The Harbor Alliance is led by president Janelle Corrigan.',),
              non_examples=('The Harbor Alliance is funded by donor Janelle Corrigan.',)),
+    _pattern("leader-passive-reduced", "LEADS",   # "Y (run by developer X)", "Y, a group led by X"
+             r"(?P<tgt>{ENT})(?: \(|, (?:a|an|the) (?:(?-i:[a-z][\w-]*) ){{1,3}}?)(?P<role>led|headed|chaired|run) "
+             r"by (?:its |the )?(?:(?P<mod>{MOD})(?P<title>{ROLE}) )?(?:{ENT}(?:'s|') )?{DESCRIBED}(?P<src>{ENT})(?!'s|')",
+             source_label="PERSON", target_label="ORG", confidence=0.8,
+             doc="'<Organization> (run by <Person>)', '<Organization>, a group led by <Person>': a reduced passive set "
+                 "beside the name.",
+             examples=('Harbor Holdings (run by developer Dana Reyes) bought the lot.',
+                       'The Tenants Alliance, a group led by Dana Reyes, marched on Monday.',
+                       "Harbor Holdings (run by Tom Hale's daughter Dana Reyes) bought the lot."),
+             non_examples=('The Tenants Alliance, a group funded by Dana Reyes, marched on Monday.',
+                           "The Harbor Hawks, led by Dana Reyes's 30 points, won.",
+                           'The Harbor Hawks, led by Dana Reyes, won the game.',
+                           'It stars Tom Hale and Ida Cole—directed by Dana Reyes—and opens today.')),
     _pattern("leader-verb", "LEADS",
              r"(?P<src>{ENT}),? (?:who )?(?P<aux>(?:also |currently |now |once )?)(?P<role>leads|heads|chairs|"
              r"runs|directs|led|headed|chaired|ran|directed) (?:the )?(?P<tgt>{ENT})",
@@ -656,10 +669,12 @@ PATTERNS: list[Pattern] = [
              examples=("Abe Lutz's campaign is run by Ann Rudd, a veteran of two races.",),
              non_examples=("Abe Lutz's campaign is funded by Ann Rudd, a veteran of two races.",)),
     _pattern("adviser-verb", "ADVISES",
-             r"(?P<src>{ENT}),? (?:who )?(?P<aux>{AUX})(?P<role>advises|advised|advising) (?P<tgt>{ENT})",
+             r"(?P<src>{ENT}),? (?:who )?(?P<aux>{AUX})(?P<role>advises|advised|advising) (?:the (?=⟦\d+⟧ campaign))?"
+             r"(?P<tgt>{ENT})",
              source_label="PERSON", target_label="PERSON", confidence=0.8,
-             doc="'<Person> advises <Candidate>'.",
-             examples=('Ann Rudd, who advises Paula Greer, declined to comment.',),
+             doc="'<Person> advises <Candidate>', also '<Person> has informally advised the <Candidate> campaign'.",
+             examples=('Ann Rudd, who advises Paula Greer, declined to comment.',
+                       'Ann Rudd, who has informally advised the Paula Greer campaign, declined to comment.'),
              non_examples=('Ann Rudd, who knows Paula Greer, declined to comment.',)),
     # FOUNDED
     _pattern("founded-grew-out", "FOUNDED",

@@ -34,6 +34,7 @@ from .vocabulary import (
     HEDGE_VERBS,
     HEDGE_WORDS,
     LEAVING_LEMMAS,
+    LEAVING_NOUNS,
     LEGISLATURE_WORDS,
     MEMBER_BODIES,
     MODAL_WORDS,
@@ -434,7 +435,7 @@ def _properties(pattern: Pattern, groups: dict) -> dict:
         properties["role"] = (groups.get("title") or "").lower() or _role_name(role)
     if schema.carries(pattern.relation, "current"):
         modifiers = f"{groups.get('mod0') or ''} {groups.get('mod') or ''}".lower()
-        past_verb = role in PAST_ROLE_VERBS and pattern.name != "leader-passive"
+        past_verb = role in PAST_ROLE_VERBS and not pattern.name.startswith("leader-passive")
         properties["current"] = not (past_verb or any(w in modifiers for w in FORMER_WORDS))
     return properties
 
@@ -674,7 +675,7 @@ def _parse_roles(sent: Span, entities: ArticleEntities) -> list[Found]:
             continue
         words = {m.lower_ for m in modifiers} | {c.lower_ for c in title.children if c.dep_ == "advmod"}
         current = not (words & set(FORMER_WORDS) or (verb is not None and (
-            verb.lemma_ in LEAVING_LEMMAS or verb.head.lower_ == "used")))    # "used to serve as chair"
+            verb.lemma_ in LEAVING_LEMMAS | LEAVING_NOUNS or verb.head.lower_ == "used")))  # "used to serve as chair"
         for organization in organizations:
             if (sent.doc[organization.end - 1].lower_, role.split()[-1]) in OFFICE_TITLES:
                 continue
@@ -751,15 +752,26 @@ def _role_holders(title: Token, mentions: list[Mention]) -> tuple[list[Mention],
         return _mentions_of(first.head, mentions), None   # "X, founder and CEO of Y"
     elif first.dep_ == "pobj" and first.head.lower_ == "as":
         verb = first.head.head
+        if verb.pos_ == "PROPN" and (named := _mentions_of(verb, mentions)):
+            return named, None                       # "the appointment of X as head of Y": "as" hangs on the name
         if verb.lower_ in ROLE_NOUNS and verb.dep_ in ("dobj", "pobj", "nsubj"):
             verb = verb.head if verb.dep_ == "dobj" else verb.head.head
-        objects = [m for c in verb.children if c.dep_ == "dobj" for m in _mentions_of(c, mentions)]
+        elif verb.pos_ == "NOUN" and (named := _noun_of(verb, mentions)):
+            return named, verb                       # "the appointment of X as head of Y", "X's resignation as chair"
+        objects = [m for c in verb.children if c.dep_ in ("dobj", "oprd") for m in _mentions_of(c, mentions)]
         if objects:
             return objects, verb                     # "the board named X as chairman of Y"
     else:
         return [], None
     subject = _subject_of(verb)
     return (_mentions_of(subject, mentions) if subject is not None else []), verb
+
+
+def _noun_of(noun: Token, mentions: list[Mention]) -> list[Mention]:
+    """Whose act a noun names: its possessor or its "of" object ("X's appointment", "the appointment of X")."""
+    heads = [c for c in noun.children if c.dep_ == "poss"]
+    heads += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return [m for head in heads for m in _mentions_of(head, mentions)]
 
 
 def _reconcile(surface: list[Found], parsed: list[Found]) -> list[Found]:

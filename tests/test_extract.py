@@ -1377,3 +1377,35 @@ def test_the_narrators_his_is_no_one_a_speaker_names() -> None:
 ])
 def test_a_speaker_endorses_in_the_first_person(text: str, expected: set) -> None:
     assert endorsements("Ed Marsh is running for mayor. " + text) == expected
+
+
+@pytest.mark.parametrize("text, leader, organization", [
+    ("The board confirmed the appointment of Ida Cole as head of the Harbor Transit Authority.", "Ida Cole",
+     "Harbor Transit Authority"),                                          # "as" hangs on the name
+    ("The governor named Ida Cole as chair of the Harbor Transit Authority.", "Ida Cole", "Harbor Transit Authority"),
+    ("Vextra Holdings (run by developer Ida Cole) bought the lot.", "Ida Cole", "Vextra Holdings"),
+    ("The Tenants Alliance, a group led by Ida Cole, marched on Monday.", "Ida Cole", "Tenants Alliance"),
+])
+def test_a_title_or_a_reduced_passive_says_who_leads(text: str, leader: str, organization: str) -> None:
+    assert relations_of_type(text, "LEADS") == {("LEADS", leader, organization)}
+
+
+def test_a_team_led_by_someone_in_a_game_is_no_leadership() -> None:
+    assert not relations_of_type("The Harbor Hawks, led by Ida Cole's 30 points, won on Monday.", "LEADS")
+
+
+def test_advising_a_campaign_advises_its_candidate() -> None:
+    text = "Ed Marsh is running for mayor. Ida Cole, who has informally advised the Ed Marsh campaign, spoke."
+    assert relations_of_type(text, "ADVISES") == {("ADVISES", "Ida Cole", "Ed Marsh")}
+
+
+def test_his_spokeswoman_beside_a_name_is_the_candidates_not_the_names() -> None:
+    said = " Ida Cole, his spokeswoman, said he would win."
+    assert relations_of_type("Mayoral candidate Ed Marsh held a rally on Monday." + said, "ADVISES") == {
+        ("ADVISES", "Ida Cole", "Ed Marsh")}
+    assert not relations_of_type("Mayor Ed Marsh held a rally on Monday." + said, "ADVISES")   # government staff
+
+
+def test_a_resignation_as_head_is_a_former_leadership() -> None:
+    edges = relations_of("Ida Cole's resignation as chair of the Harbor Transit Authority surprised no one.")
+    assert edges[("LEADS", "Ida Cole", "Harbor Transit Authority")]["current"] is False

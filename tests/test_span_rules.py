@@ -212,6 +212,8 @@ REFERENCE_EXAMPLES = [
     Example("i-in-a-quote", '"I am proud to endorse Maria Ostrander," Lia Poe said on Monday.', "I", "Lia Poe", None),
     Example("his-campaign-manager", "Maria Ostrander spoke on Monday. Her campaign manager, Lia Poe, thanked "
             "the volunteers.", "Her", "Maria Ostrander", None),
+    Example("his-campaign-manager", "Maria Ostrander spoke on Monday. Lia Poe, her spokeswoman, thanked "
+            "the volunteers.", "her", "Maria Ostrander", None),
     Example("her-supporters", 'Maria Ostrander spoke on Monday: "Tom Hale is wrong." One of her supporters, Ida Cole, '
             "agreed.", "her", "Maria Ostrander", None),
     Example("the-campaign", "Maria Ostrander is running for mayor. Lia Poe, a spokeswoman for the campaign, thanked "

@@ -59,6 +59,14 @@ def test_a_malformed_entry_is_refused(monkeypatch, entry: dict, problem: str) ->
 # (entry, word, sentence, what the sentence states: ENDORSED and ADVISES as (type, source, target), LEADS as
 # (type, holder, organization, current, role)). Names are invented.
 WORDS_NO_GOLD_TEXT_NEEDS = [
+    ("LEAVING_NOUNS", "resignation", "Ida Cole's resignation as chair of the Harbor Transit Authority surprised no one.",
+     {("LEADS", "Ida Cole", "Harbor Transit Authority", False, "chair")}),
+    ("LEAVING_NOUNS", "retirement", "Ida Cole's retirement as chair of the Harbor Transit Authority surprised no one.",
+     {("LEADS", "Ida Cole", "Harbor Transit Authority", False, "chair")}),
+    ("LEAVING_NOUNS", "departure", "Ida Cole's departure as chair of the Harbor Transit Authority surprised no one.",
+     {("LEADS", "Ida Cole", "Harbor Transit Authority", False, "chair")}),
+    ("LEAVING_NOUNS", "ouster", "Ida Cole's ouster as chair of the Harbor Transit Authority surprised no one.",
+     {("LEADS", "Ida Cole", "Harbor Transit Authority", False, "chair")}),
     ("SURNAME_KIN", "sister", "Ada Wojcik spoke on Monday. Wojcik's sister Dana is the president of the Harbor Arts League.",
      {("LEADS", "Dana Wojcik", "Harbor Arts League", True, "president")}),
     ("SURNAME_KIN", "brother", "Ada Wojcik spoke on Monday. Wojcik's brother Dana is the president of the Harbor Arts League.",

@@ -29,7 +29,8 @@ GATES = [("dev", 0.95, 0.76),         # dev half (59 posts): 0.61 / 0.24 before 
          ("holdout10", 0.82, 0.66),   # holdout10 (40 posts, annotated blind): first run 0.76 / 0.62 on 8079922, looked at in the 11th session, now 0.82 / 0.67
          ("holdout11", 0.93, 0.55),   # holdout11 (40 posts, annotated blind): first run 0.74 / 0.43 on c35172c, tuned on since, now 0.94 / 0.56
          ("holdout12", 0.96, 0.62),   # holdout12 (40 posts, annotated blind): first run 0.875 / 0.42 on 34d6d19, now 0.97 / 0.62
-         ("holdout13", 0.76, 0.37)]   # holdout13 (40 posts, annotated blind last): first run 0.625 / 0.29 on 2bd9a02, now 0.76 / 0.37
+         ("holdout13", 0.76, 0.37),   # holdout13 (40 posts, annotated blind): first run 0.625 / 0.29 on 2bd9a02, now 0.76 / 0.37
+         ("holdout14", 0.95, 0.45)]   # holdout14 (40 posts, annotated blind last): first run 0.95 / 0.46 on 9879360
 
 
 @pytest.fixture(scope="module")

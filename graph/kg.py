@@ -36,6 +36,8 @@ def add_entity(graph: nx.MultiDiGraph, entity: Entity) -> str:
     properties = schema.check_entity(entity.type, entity.properties)
     if node_id in graph:
         data = graph.nodes[node_id]
+        if not graph.degree(node_id) and not schema.compatible(data["type"], entity.type):
+            _retype(data, entity.type)                   # a reading no relation rests on yields to a new one
         data["type"] = schema.more_specific(data["type"], entity.type)
         schema.check_entity(data["type"], properties)
         for key, value in properties.items():
@@ -47,6 +49,13 @@ def add_entity(graph: nx.MultiDiGraph, entity: Entity) -> str:
         surfaces = entity.aliases or (entity.name,)
         data["mentions"][entity.article] = dict(sorted(Counter(surfaces).items()))
     return node_id
+
+
+def _retype(data: dict[str, Any], entity_type: str) -> None:
+    """Give a node another type, dropping the properties only its old type has."""
+    for key in schema.entity_properties(data["type"]) - schema.entity_properties(entity_type):
+        data.pop(key, None)
+    data["type"] = entity_type
 
 
 def add_relation(graph: nx.MultiDiGraph, relation: Relation) -> bool:

@@ -34,8 +34,10 @@ class NameIndex:
         layer._base = self
         return layer
 
-    def add(self, entity: Entity) -> None:
-        known = self._known_type(entity.id)
+    def add(self, entity: Entity, graph_type: str | None = None) -> None:
+        """Index ``entity``; ``graph_type``, the type its node now has, overrides a clashing earlier one
+        (a reading no relation rested on, which the graph gave up)."""
+        known = graph_type or self._known_type(entity.id)
         entity_type = schema.more_specific(known, entity.type) if known else entity.type
         self._remember(entity.id, entity.name, entity_type, {entity.name, *entity.aliases})
 

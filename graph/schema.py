@@ -162,6 +162,11 @@ def is_a(entity_type: str, base: str) -> bool:
     return base in labels(entity_type)
 
 
+def compatible(a: str, b: str) -> bool:
+    """True when one type is the other or a kind of it (Person and Candidate), so one entity may be both."""
+    return is_a(a, b) or is_a(b, a)
+
+
 def more_specific(a: str, b: str) -> str:
     """The narrower of two compatible types (Candidate over Person); SchemaError if they clash."""
     if is_a(a, b):
@@ -182,12 +187,18 @@ def allowed_endpoints(relation_type: str) -> tuple[list[str], list[str]]:
 
 def check_entity(entity_type: str, properties: dict[str, Any]) -> dict[str, Any]:
     """Validate and coerce an entity's properties; returns the cleaned dict."""
+    return _check_properties(f"{entity_type} entity", _entity_properties(entity_type), properties)
+
+
+def entity_properties(entity_type: str) -> set[str]:
+    """The names of the properties an entity of ``entity_type`` may carry."""
+    return set(_entity_properties(entity_type))
+
+
+def _entity_properties(entity_type: str) -> dict[str, Any]:
     spec = _entity_spec(entity_type)
-    declared = dict(spec["properties"])
     parent = spec.get("extends")
-    if parent:
-        declared = {**_entity_spec(parent)["properties"], **declared}
-    return _check_properties(f"{entity_type} entity", declared, properties)
+    return {**(_entity_spec(parent)["properties"] if parent else {}), **spec["properties"]}
 
 
 def check_relation(relation_type: str, source_type: str, target_type: str,

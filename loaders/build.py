@@ -243,7 +243,7 @@ def load_into(graph: nx.MultiDiGraph, paths: Iterable[str | Path], skip_bad: boo
         else:
             if incremental:
                 sources.remember(graph, job.path, job.sha256, batch)
-            _remember(stored, heard, batch)
+            _remember(stored, heard, batch, graph)
             report.files += 1
             for key, value in counts.items():
                 report.added[key] += value
@@ -361,11 +361,11 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _remember(stored: NameIndex, heard: NameIndex, batch: Batch) -> None:
-    """Index what a loaded batch stored, and the names it only mentioned (unless the graph's types
-    say otherwise)."""
+def _remember(stored: NameIndex, heard: NameIndex, batch: Batch, graph: nx.MultiDiGraph) -> None:
+    """Index what a loaded batch stored, as the graph now types it, and the names it only mentioned
+    (unless the graph's types say otherwise)."""
     for entity in batch.entities:
-        stored.add(entity)
+        stored.add(entity, graph.nodes[entity.id]["type"])
     for entity in batch.mentioned:
         try:
             heard.add(entity)

@@ -269,7 +269,7 @@ def _the_title(token: Token, antecedents: Antecedents) -> Mention | None:
     party = next((PARTY_ADJECTIVES[t.text] for t in doc[start + 1:token.i] if t.text in PARTY_ADJECTIVES), None)
     if party:                                        # "the Republican candidate": a Republican, not the most named
         before = _party_labelled(before, party, doc)
-    target = _most_salient_person(before)
+    target = _most_salient_person(_titled_or_headlined(before, token.lower_, doc))
     if not target:
         return None
     if token.i - start > 1:                          # "the Vermont senator" is an alias; "the senator" is not
@@ -387,6 +387,18 @@ def _titled(before: list[Mention], title: str, doc: Doc) -> list[Mention]:
     holders = {m.entity for m in before if m.label == "PERSON" and m.explicit
                and any(t.lower_ == title for t in doc[max(m.start - 2, 0):m.start + 2])}
     return [m for m in before if m.entity in holders]
+
+
+def _titled_or_headlined(before: list[Mention], title: str, doc: Doc) -> list[Mention]:
+    """The mentions among ``before`` of the people the article titles so ("Mayor X" for "the mayor"), else of
+    the one person its headline names, else all of them."""
+    holders = {m.entity for m in before if m.label == "PERSON" and m.explicit
+               and any(t.lower_ == title for t in doc[max(m.start - 2, 0):m.start + 2])}
+    if not holders:
+        first_line = next((t.i for t in doc if "\n" in t.text), len(doc))
+        headlined = {m.entity for m in before if m.label == "PERSON" and m.explicit and m.start < first_line}
+        holders = headlined if len(headlined) == 1 else set()
+    return [m for m in before if m.entity in holders] if holders else before
 
 
 def _party_labelled(before: list[Mention], party: str, doc: Doc) -> list[Mention]:

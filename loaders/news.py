@@ -163,9 +163,12 @@ def _add_article(batch: Batch, article: Article, entities: dict[str, EntityInfo]
     ``batch.mentioned`` only (known to name resolution, not stored), unless ``keep_mentions``."""
     found = contested(found, entities)
     types = settled_types(entities, [relation for _, relation in found])
-    usable = {name for name, entity_type in types.items() if fits_known_types(graph, batch_types, name, entity_type)}
+    ends = {name for _, r in found for name in (r.source, r.target)}
+    usable = {name for name, entity_type in types.items()
+              if fits_known_types(graph, batch_types, name, entity_type, name in ends)}
     relations = [(offset, r) for offset, r in found if r.source in usable and r.target in usable
                  and _fits_schema(r.relation, types[r.source], types[r.target])]
+    ends = {name for _, r in relations for name in (r.source, r.target)}
     stored = batch.entities if keep_mentions or relations else batch.mentioned
     for name in sorted(usable):
         info = entities[name]
@@ -173,7 +176,7 @@ def _add_article(batch: Batch, article: Article, entities: dict[str, EntityInfo]
         entity = Entity(name=name, type=types[name], article=article.id, aliases=tuple(info.surfaces) or (name,),
                         properties={k: v for k, v in properties.items() if v is not None})
         stored.append(entity)
-        if stored is batch.entities:
+        if name in ends:
             batch_types[entity.id] = schema.more_specific(batch_types.get(entity.id, entity.type), entity.type)
     for offset, relation in relations:
         batch.relations.append(Relation(relation.relation, entity_id(relation.source), entity_id(relation.target),
@@ -209,10 +212,15 @@ def _fits_schema(relation_type: str, source_type: str, target_type: str) -> bool
     return any(schema.is_a(source_type, t) for t in sources) and any(schema.is_a(target_type, t) for t in targets)
 
 
-def fits_known_types(graph: nx.MultiDiGraph, batch_types: dict[str, str], name: str, entity_type: str) -> bool:
-    """False when the graph, or an earlier article of this batch, holds this name as an incompatible
-    type (a person vs an organization): the first reading stands and the build goes on."""
-    known = [t for t in (graph.nodes.get(entity_id(name), {}).get("type"), batch_types.get(entity_id(name))) if t]
+def fits_known_types(graph: nx.MultiDiGraph, batch_types: dict[str, str], name: str, entity_type: str,
+                     in_relation: bool = False) -> bool:
+    """False when the graph, or a relation of an earlier article of this batch (``batch_types``), holds this
+    name as an incompatible type (a person vs an organization): the first reading stands and the build
+    goes on. A name ``in_relation`` of this article is held back only by a reading a relation rests on:
+    a mention no relation needs ("Bloomberg" read as a company in passing) yields to it."""
+    node = graph.nodes.get(entity_id(name))
+    from_graph = node["type"] if node is not None and (not in_relation or graph.degree(entity_id(name))) else None
+    known = [t for t in (from_graph, batch_types.get(entity_id(name))) if t]
     return all(schema.is_a(t, entity_type) or schema.is_a(entity_type, t) for t in known)
 
 

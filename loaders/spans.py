@@ -1088,7 +1088,8 @@ def _name_evidence(spans: list[Span], gazetteer: Gazetteer) -> NameEvidence:
     return NameEvidence(
         gazetteer,
         frozenset(t.text for s in full_names + titled for t in s if t.text[:1].isupper()),
-        frozenset(t for s in full_names for i in range(1, len(s) - 1) for t in capitalized_too(s[i:].text)),
+        frozenset(t for s in full_names for i in range(0 if s[0].is_lower else 1, len(s) - 1)   # "de Blasio" itself
+                  for t in capitalized_too(s[i:].text)),
         frozenset(s.text for s in spans if s.label_ == "PERSON" and len(s) == 1 and s[0].is_title
                   and not gazetteer.find(s.text)))
 

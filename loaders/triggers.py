@@ -14,7 +14,7 @@ import re
 from .patterns import alternation
 from .required_text import folded, required_strings
 from .spans import acronyms
-from .vocabulary import CAPITALIZED_NON_NAMES, SUPPORT_VERB_FORMS
+from .vocabulary import CAPITALIZED_NON_NAMES, NAME_PARTICLES, REFERRING_TITLES, SUPPORT_VERB_FORMS
 
 TRIGGER_WORDS = re.compile(          # lowercase: searched in folded text (3x faster than a case-insensitive search)
     r"\bendors|\bback(?:ed|s|ing|ers?)\b|support|\bnods?\b|nomin|candidate|ticket|\blines?\b|recommend|\bweight\b|\bout for|"
@@ -43,30 +43,67 @@ def may_state_relation(text: str) -> bool:
 
 LIST_ITEM_CHARS = 200                                  # a longer line ends a list
 NAME = re.compile(r"\b[A-Z][\w'.-]+")
-FULL_NAME = re.compile(r"\b[A-Z][\w'.-]+(?: (?:[A-Z]\.|[A-Z][\w'.-]+))+")   # "Karen Whitfield", "Michael R. Caputo"
+FULL_NAME = re.compile(r"\b[A-Z][\w'.-]+(?: (?:[A-Z]\.|[A-Z][\w'.-]+|" + alternation(sorted(NAME_PARTICLES))
+                       + r"(?= [A-Z])))+")           # "Karen Whitfield", "Michael R. Caputo", "Mayor de Blasio"
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+REFERRING_TITLE = re.compile(r"\b(?:the|The) (" + alternation(sorted(REFERRING_TITLES)) + r")\b")   # "the mayor"
 SPELLED_OUT = re.compile(r"[A-Z][\w'-]*(?: (?:(?:of|for|and|the|&) )*[A-Z][\w'-]*)+")
 
 
 def relation_text(text: str, before: int = 1) -> str:
-    """``text`` with only the lines a relation can come from left in: lines with a trigger word, the
-    ``before`` non-empty lines ahead of each (pronouns' antecedents and the parser's context), the first
-    line (the headline), the list after a trigger line that ends in a colon, and lines where a name of a trigger line appears in full ("Karen Whitfield" for
-    "Whitfield", so a short name resolves as in the whole article). Every other line is blanked to
-    spaces: offsets are unchanged and the parser spends next to nothing on it."""
+    """``text`` with only what a relation can come from left in: the lines with a trigger word, the first
+    line (the headline), the list after a trigger line that ends in a colon, the last sentence of the
+    ``before`` non-empty lines ahead of each trigger line (pronouns' antecedents and the parser's context),
+    and the sentences that name in full someone or something a trigger line names ("Karen Whitfield" for
+    "Whitfield", "the New York Civil Liberties Union" for "NYCLU"), so a short name resolves as in the
+    whole article. Everything else is blanked to spaces: offsets are unchanged and the models spend next
+    to nothing on it."""
     lines = text.split("\n")
     filled = [i for i, line in enumerate(lines) if line.strip()]
     hits = [n for n, i in enumerate(filled) if may_state_relation(lines[i])]
-    keep = {0, *(filled[m] for n in hits for m in range(max(0, n - before), n + 1))}
+    whole = {0, *(filled[n] for n in hits)}
     for n in hits:                                   # "... the endorsement of three groups:" and its list
         if lines[filled[n]].rstrip().endswith(":"):
-            keep |= set(itertools.takewhile(lambda i: len(lines[i]) <= LIST_ITEM_CHARS, filled[n + 1:]))
-    names = {word for n in hits for word in NAME.findall(lines[filled[n]])} - CAPITALIZED_NON_NAMES
-    keep |= {i for i in filled if any(names.intersection(full.split()) for full in FULL_NAME.findall(lines[i]))}
-    initials = {name.rstrip(".,:;'’s") for name in names if ACRONYM.fullmatch(name.rstrip(".,:;'’s"))}
-    if initials:                                     # "New York Civil Liberties Union" for "NYCLU"
-        keep |= {i for i in filled if i not in keep and _spells_out(lines[i], initials)}
-    return "\n".join(line if i in keep else " " * len(line) for i, line in enumerate(lines))
+            whole |= set(itertools.takewhile(lambda i: len(lines[i]) <= LIST_ITEM_CHARS, filled[n + 1:]))
+    names = {_bare(word) for i in {0, *(filled[n] for n in hits)} for word in NAME.findall(lines[i])} \
+        - CAPITALIZED_NON_NAMES
+    names |= {title.capitalize() for n in hits for title in REFERRING_TITLE.findall(lines[filled[n]])}   # "Mayor X"
+    initials = {name for name in names if ACRONYM.fullmatch(name)}
+    ahead = {filled[m] for n in hits for m in range(max(0, n - before), n)}
+    kept = []
+    for i, line in enumerate(lines):
+        if i in whole or not line.strip():
+            kept.append(line)
+            continue
+        sentences = _sentences(line)
+        wanted = {(a, b) for a, b in sentences if _names_in_full(line[a:b], names, initials)}
+        if i in ahead:
+            wanted.add(sentences[-1])
+        kept.append("".join(line[a:b] if (a, b) in wanted else " " * (b - a) for a, b in sentences))
+    return "\n".join(kept)
+
+
+def _names_in_full(sentence: str, names: set[str], initials: set[str]) -> bool:
+    """True when ``sentence`` names in full one of ``names`` or spells out one of ``initials``."""
+    return any(names.intersection(map(_bare, full.split())) for full in FULL_NAME.findall(sentence)) \
+        or bool(initials and _spells_out(sentence, initials))
+
+
+def _bare(word: str) -> str:
+    """A name word without the punctuation or possessive glued to it ("Pell." and "Pell's" are "Pell")."""
+    return re.sub(r"(?:['’]s?)?[.,:;]*$", "", word)
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.")     # "J.", "U.S.", "Sen.", "Gov.": no sentence end
+
+
+def _sentences(line: str) -> list[tuple[int, int]]:
+    """A line's sentences as (start, end) spans covering it, cut after '.', '!' or '?' before a capital,
+    never after an initial or a short capitalized abbreviation ("Donald J. Trump", "Sen. Lutz")."""
+    cuts = [m.end() for m in SENTENCE_END.finditer(line)
+            if not ABBREVIATION.fullmatch(line[:m.start()].rsplit(None, 1)[-1].lstrip("\"'“‘(["))]
+    return list(zip([0, *cuts], [*cuts, len(line)]))
 
 
 def _spells_out(line: str, initials: set[str]) -> bool:

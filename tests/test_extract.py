@@ -1409,3 +1409,38 @@ def test_his_spokeswoman_beside_a_name_is_the_candidates_not_the_names() -> None
 def test_a_resignation_as_head_is_a_former_leadership() -> None:
     edges = relations_of("Ida Cole's resignation as chair of the Harbor Transit Authority surprised no one.")
     assert edges[("LEADS", "Ida Cole", "Harbor Transit Authority")]["current"] is False
+
+
+def test_the_mayor_is_whom_the_article_titles_so_else_whom_its_headline_names() -> None:
+    headline = "Paula Greer Faces A Budget Fight\n\nPaula Greer wants a bigger budget.\n\n"
+    others = "Tom Hale, a developer, spoke on Monday. Tom Hale said the budget was too big. Then Tom Hale left.\n\n"
+    said = "The mayor's campaign manager, Ida Cole, said the budget was fine."
+    assert relations_of_type(headline + others + said, "ADVISES") == {("ADVISES", "Ida Cole", "Paula Greer")}
+    titled = "Budget Fight\n\nMayor Abe Lutz wants a bigger budget.\n\n"
+    assert relations_of_type(titled + others + said, "ADVISES") == {("ADVISES", "Ida Cole", "Abe Lutz")}
+
+
+def test_a_name_given_only_with_its_particle_keeps_it_in_every_mention() -> None:
+    """"de Blasio" is the whole name the post gives: "While de Blasio ..." is no person "Blasio"."""
+    from endorsegraph.graph.names import NameIndex
+    from endorsegraph.loaders.mentions import find_entities
+    from endorsegraph.loaders.nlp import gazetteer
+    doc = pipeline()("Mayor De Blasio Heads To Israel\n\nTonight, Mayor de Blasio will fly to Israel. While de Blasio "
+                     "had planned a longer trip, he cut it short.\n\nA de Blasio spokeswoman, Ida Cole, said so.")
+    found = find_entities(doc, gazetteer(()), NameIndex(kg.new_graph()))
+    assert {doc[m.start:m.end].text for m in found.mentions if m.entity == "de Blasio" and m.explicit} == {
+        "De Blasio", "Mayor de Blasio", "de Blasio"}
+
+
+def test_a_type_no_relation_rests_on_does_not_hold_back_a_relation() -> None:
+    """A name stored as an organization by an article that relates it to nothing yields to a later article
+    whose relation needs it as a person; a type a relation rests on stands."""
+    from endorsegraph.graph.model import Claim, Entity, Relation
+    from endorsegraph.loaders.news import fits_known_types
+    graph = kg.new_graph()
+    kg.add_entity(graph, Entity("Abe Lutz", "Organization", "a.txt"))
+    assert fits_known_types(graph, {}, "Abe Lutz", "Person", in_relation=True)
+    assert not fits_known_types(graph, {}, "Abe Lutz", "Person")
+    kg.add_entity(graph, Entity("Ida Cole", "Person", "a.txt"))
+    kg.add_relation(graph, Relation("LEADS", "ida-cole", "abe-lutz", Claim("a.txt", "a.txt", "test")))
+    assert not fits_known_types(graph, {}, "Abe Lutz", "Person", in_relation=True)

@@ -92,8 +92,17 @@ def test_aliases_are_counted_per_source_and_reloading_a_source_replaces_its_coun
 def test_a_person_named_as_a_candidate_becomes_one_but_not_an_organization(graph) -> None:
     kg.add_entity(graph, Entity("Chris Shelton", "Candidate"))
     assert graph.nodes["chris-shelton"]["type"] == "Candidate"
+    kg.add_relation(graph, Relation("LEADS", "chris-shelton", "communications-workers-of-america", claim("a.txt")))
     with pytest.raises(SchemaError, match="cannot be both"):
         kg.add_entity(graph, Entity("Chris Shelton", "Organization"))
+
+
+def test_a_type_no_relation_rests_on_yields_to_a_new_reading(graph) -> None:
+    """"Bloomberg" read as a company in passing, then as the mayor who endorsed someone: the person stands."""
+    kg.add_entity(graph, Entity("Communications Workers of America", "Person", "b.txt"))
+    data = graph.nodes["communications-workers-of-america"]
+    assert data["type"] == "Person" and "kind" not in data
+    assert set(data["mentions"]) == {"a.txt", "b.txt"}
 
 
 def test_a_failing_batch_leaves_the_graph_as_it_was(graph) -> None:

@@ -103,3 +103,20 @@ def test_words_that_only_contain_a_trigger_are_not_triggers(line: str) -> None:
                                   "She is the Democratic Party's pick.", "A Republican Senator spoke."])
 def test_the_trigger_words_themselves_still_trigger(line: str) -> None:
     assert may_state_relation(line)
+
+
+def test_around_a_trigger_line_only_the_sentences_resolution_needs_are_parsed() -> None:
+    """The line before a trigger line gives its last sentence; elsewhere only sentences naming in full someone
+    a trigger line or the headline names are kept; offsets never move; an initial ends no sentence."""
+    from endorsegraph.loaders.triggers import relation_text
+    text = ("Harbor Budget Fight\n\n"
+            "Donald J. Marsh baked bread. Rain fell all day. Tom Hale, a baker, watched the storm.\n\n"
+            "The Plumbers Union endorsed Hale on Monday.\n\n"
+            "Rain fell again. Mayor de Blasio left. Ida Cole sang.")
+    kept = relation_text(text)
+    assert len(kept) == len(text) and kept.split() == (
+        "Harbor Budget Fight Tom Hale, a baker, watched the storm. The Plumbers Union endorsed Hale on Monday.".split())
+    with_particle = relation_text(text.replace("endorsed Hale", "endorsed Blasio"))
+    assert "Mayor de Blasio left." in with_particle and "Rain fell again." not in with_particle
+    initial = relation_text(text.replace("endorsed Hale", "endorsed Marsh"))
+    assert "Donald J. Marsh baked bread." in initial and "Rain fell all day." not in initial

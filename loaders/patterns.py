@@ -239,6 +239,13 @@ PATTERNS: list[Pattern] = [
              doc="'X campaigned in Ohio on <Candidate>'s behalf'.",
              examples=("Governor Ida Cole campaigned in Ohio on Abe Lutz's behalf.",),
              non_examples=("Governor Ida Cole filed the papers on Abe Lutz's behalf.",)),
+    _pattern("on-behalf-of", "ENDORSED",   # "Former mayor Ida Cole campaigned on behalf of Mayor Lutz"
+             r"(?P<src>{ENT}){APPOS} (?P<aux>{AUX})(?:campaigned|campaigns|campaigning|stumped|stumping|rallied|"
+             r"appeared|canvassed) (?:[^;⟦]{{0,40}}? )?on (?P<trigger>behalf) of (?:(?-i:[A-Z][\w.]*) )?(?P<tgt>{ENT})",
+             target_label="PERSON", confidence=0.75,
+             doc="'X campaigned in Ohio on behalf of <Candidate>'.",
+             examples=("Former mayor Ida Cole campaigned on behalf of Mayor Abe Lutz on Monday.",),
+             non_examples=("Former mayor Ida Cole filed the papers on behalf of Mayor Abe Lutz on Monday.",)),
     _pattern("on-behalf-appearance", "ENDORSED",   # "During an appearance in Iowa on Lutz's behalf, Gov. Ida Cole said"
              r"(?:appearance|campaign stop|campaign event|rally) (?:[^;⟦]{{0,40}}? )?on (?P<tgt>{ENT})(?:'s|') "
              r"(?P<trigger>behalf)(?: [\w]+){{0,2}}?, (?:(?:[\w.]+|⟦\d+⟧) ){{0,3}}(?P<src>{ENT})",

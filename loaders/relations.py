@@ -22,11 +22,11 @@ from .vocabulary import (
     ADVISER_HEADS,
     BALLOT_WORDS,
     BODY_WORDS,
+    CAMPAIGN_FOR_LEMMAS,
     CAMPAIGN_NOUNS,
     CAMPAIGN_ONLY_ROLES,
     CANDIDACY_WORDS,
     ENDORSE_LEMMAS,
-    NOMINATE_LEMMAS,
     ENDORSE_NOUNS,
     FORMER_WORDS,
     FUNCTION_NOUNS,
@@ -38,6 +38,7 @@ from .vocabulary import (
     LEGISLATURE_WORDS,
     MEMBER_BODIES,
     MODAL_WORDS,
+    NOMINATE_LEMMAS,
     NUMBER_WORDS,
     OFFICE_HOLDER_TITLES,
     OFFICE_TITLES,
@@ -45,13 +46,14 @@ from .vocabulary import (
     PERSON_NOUNS,
     PREDICATED_ADVISER_ROLES,
     PREDICATED_TITLES,
-    SHARED_TITLES,
     REPORTING_VERBS,
     ROLE_NOUNS,
+    SHARED_TITLES,
     STAFF_FUNCTIONS,
     STAFF_NOUNS,
-    TITLE_MODIFIERS,
+    SUPPORT_VERB_FORMS,
     TITLES,
+    TITLE_MODIFIERS,
 )
 
 SLOT = re.compile(r"⟦(\d+)⟧")
@@ -83,7 +85,7 @@ def sentence_relations(sent: Span, entities: ArticleEntities, quoted: list[tuple
     surface = explicit + [f for p in patterns for f in _surface(p, view, sent, from_parse=True)
                           if f.trigger not in covered]
     parsed = _parse_endorsements(sent, entities) + _parse_endorsement_nouns(sent, entities) + \
-        _parse_roles(sent, entities) + _parse_adviser_roles(sent, entities)
+        _parse_campaigning(sent, entities) + _parse_roles(sent, entities) + _parse_adviser_roles(sent, entities)
     found = _reconcile(surface + staff_list(view, sent), parsed)
     return [f for f in found if not (f.relation == "ENDORSED" and _inside(f.trigger, sent.doc, quoted)
                                      and not _said_by_source(f, sent.doc, quoted, entities))]
@@ -462,6 +464,9 @@ def scheduled_today(sent: Span) -> bool:
     return bool(TODAY.search(sent.text))
 
 
+CONTRACTED = {"'ll": "will", "’ll": "will", "'d": "would", "’d": "would"}      # "he'll go campaigning for Y"
+
+
 def _hedged_token(token: Token) -> bool:
     """Negated, modal, counterfactual or merely intended: "declined to endorse", "would have won"."""
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
@@ -470,7 +475,7 @@ def _hedged_token(token: Token) -> bool:
         children = list(word.children)
         if any(c.dep_ == "neg" for c in children):
             return True
-        auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+        auxes = {CONTRACTED.get(c.lower_, c.lower_) for c in children if c.dep_ in ("aux", "auxpass")}
         if auxes == {"will"} and scheduled_today(token.sent):
             auxes = set()
         if auxes & MODAL_WORDS or ("would" in auxes and ("have" in auxes or not _reported(word))):
@@ -616,6 +621,23 @@ def _parse_endorsements(sent: Span, entities: ArticleEntities) -> list[Found]:
                            if m.label == "ORG"]      # "delegates of the X voted to endorse Y"
             targets = [m for c in children if c.dep_ in ("dobj", "obj") for m in _mentions_of(c, mentions)]
         found += _parsed_endorsements(sources, targets, sent, "parse:endorse-verb", token.i)
+    return found
+
+
+def _parse_campaigning(sent: Span, entities: ArticleEntities) -> list[Found]:
+    """"X rubbed a statue for luck while campaigning for Y": the subject of a verb of campaigning supports the
+    person its "for" names."""
+    found = []
+    mentions = entities.starting_in(sent.start, sent.end)
+    for verb in sent:
+        if verb.lemma_ not in CAMPAIGN_FOR_LEMMAS or f"{verb.lower_} for" not in SUPPORT_VERB_FORMS \
+                or verb.pos_ != "VERB" or _hedged_token(verb):
+            continue                                 # only the forms the trigger words know ("campaigned for")
+        targets = [m for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+                   for g in c.children if g.dep_ == "pobj" for m in _mentions_of(g, mentions)]
+        subject = _subject_of(verb) if targets else None
+        sources = _mentions_of(subject, mentions) if subject is not None else []
+        found += _parsed_endorsements(sources, targets, sent, "parse:campaign-for", verb.i)
     return found
 
 

@@ -14,7 +14,7 @@ needs_archive = pytest.mark.skipif(not ARCHIVE.is_file(), reason="../shared/corp
 # (set, min precision, min recall): each set's current score, which may only go up. dev's precision
 # went from 0.98 to 0.95 when captions began to be read (two backings of a plan in a gallery's caption).
 GATES = [("dev", 0.95, 0.76),         # dev half (59 posts): 0.61 / 0.24 before the work, now 0.95 / 0.77
-         ("test", 0.96, 0.71),        # test half (33 posts): first run 0.95 / 0.49; tuned on since, now 0.96 / 0.72
+         ("test", 0.96, 0.73),        # test half (33 posts): first run 0.95 / 0.49; tuned on since, now 0.96 / 0.73
          ("holdout", 0.87, 0.58),     # holdout (42 posts, annotated blind later): first run 0.77 / 0.37, now 0.87 / 0.59
                                       # (0.59 until a vice president stopped being read as a head: one gold file
                                       # counts one; the same change removed three wrong readings elsewhere)
@@ -30,7 +30,7 @@ GATES = [("dev", 0.95, 0.76),         # dev half (59 posts): 0.61 / 0.24 before 
          ("holdout11", 0.93, 0.55),   # holdout11 (40 posts, annotated blind): first run 0.74 / 0.43 on c35172c, tuned on since, now 0.94 / 0.56
          ("holdout12", 0.96, 0.62),   # holdout12 (40 posts, annotated blind): first run 0.875 / 0.42 on 34d6d19, now 0.97 / 0.62
          ("holdout13", 0.76, 0.37),   # holdout13 (40 posts, annotated blind): first run 0.625 / 0.29 on 2bd9a02, now 0.76 / 0.37
-         ("holdout14", 0.99, 0.45)]   # holdout14 (40 posts, annotated blind last): first run 0.95 / 0.455 on 9879360, now 1.00 / 0.455
+         ("holdout14", 0.99, 0.47)]   # holdout14 (40 posts, annotated blind last): first run 0.95 / 0.455 on 9879360, now 1.00 / 0.48
 
 
 @pytest.fixture(scope="module")

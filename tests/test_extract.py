@@ -1444,3 +1444,17 @@ def test_a_type_no_relation_rests_on_does_not_hold_back_a_relation() -> None:
     kg.add_entity(graph, Entity("Ida Cole", "Person", "a.txt"))
     kg.add_relation(graph, Relation("LEADS", "ida-cole", "abe-lutz", Claim("a.txt", "a.txt", "test")))
     assert not fits_known_types(graph, {}, "Abe Lutz", "Person", in_relation=True)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ed Marsh runs for mayor. Abe Lutz rubbed a statue for luck while campaigning for Ed Marsh in Ohio.",
+     {("Abe Lutz", "Ed Marsh")}),                              # the subject two verbs up
+    ("Ed Marsh runs for mayor. Former mayor Abe Lutz campaigned on behalf of Ed Marsh on Monday.",
+     {("Abe Lutz", "Ed Marsh")}),
+    ("Ed Marsh runs for mayor. Abe Lutz campaigned for a new park.", set()),
+    ("Ed Marsh runs for mayor. Abe Lutz sings on Monday. He toured the state campaigning for Ed Marsh.",
+     {("Abe Lutz", "Ed Marsh")}),
+    ("Ed Marsh runs for mayor. Abe Lutz sings on Monday. He'll tour the state campaigning for Ed Marsh.", set()),
+])
+def test_campaigning_for_someone_supports_them(text: str, expected: set) -> None:
+    assert endorsements(text) == expected

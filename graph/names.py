@@ -37,8 +37,8 @@ class NameIndex:
     def add(self, entity: Entity, graph_type: str | None = None) -> None:
         """Index ``entity``; ``graph_type``, the type its node now has, overrides a clashing earlier one
         (a reading no relation rested on, which the graph gave up)."""
-        known = graph_type or self._known_type(entity.id)
-        entity_type = schema.more_specific(known, entity.type) if known else entity.type
+        known = self._known_type(entity.id)
+        entity_type = graph_type or (schema.more_specific(known, entity.type) if known else entity.type)
         self._remember(entity.id, entity.name, entity_type, {entity.name, *entity.aliases})
 
     def ids(self, form: str, types: tuple[str, ...] | None = None) -> set[str]:

@@ -121,3 +121,19 @@ def test_entity_ids_are_stable_slugs() -> None:
     assert entity_id("AFL-CIO") == "afl-cio"
     assert entity_id("Mónica Ruiz") == "monica-ruiz"
 
+
+
+def test_one_batch_may_read_a_name_as_an_organization_in_passing_and_as_a_person_in_a_relation() -> None:
+    """Two articles of one JSONL file: the graph and its name index both end with the person."""
+    from endorsegraph.graph.model import Batch
+    from endorsegraph.graph.names import NameIndex
+    graph = kg.new_graph()
+    batch = Batch(source="news.jsonl")
+    batch.entities += [Entity("Abe Lutz", "Organization", "one"), Entity("Abe Lutz", "Person", "two"),
+                       Entity("Ed Marsh", "Candidate", "two")]
+    batch.relations.append(Relation("ENDORSED", "abe-lutz", "ed-marsh", claim("two")))
+    kg.apply_batch(graph, batch)
+    index = NameIndex(kg.new_graph())
+    for entity in batch.entities:
+        index.add(entity, graph.nodes[entity.id]["type"])
+    assert graph.nodes["abe-lutz"]["type"] == index.type_of("abe-lutz") == "Person"

@@ -384,21 +384,28 @@ def _titled(before: list[Mention], title: str, doc: Doc) -> list[Mention]:
     :data:`TITLED_REFERENCES`, only people it titles so ("President X" for "the president")."""
     if title not in TITLED_REFERENCES:
         return before
-    holders = {m.entity for m in before if m.label == "PERSON" and m.explicit
-               and any(t.lower_ == title for t in doc[max(m.start - 2, 0):m.start + 2])}
+    holders = _title_holders(before, title, doc)
     return [m for m in before if m.entity in holders]
 
 
 def _titled_or_headlined(before: list[Mention], title: str, doc: Doc) -> list[Mention]:
     """The mentions among ``before`` of the people the article titles so ("Mayor X" for "the mayor"), else of
     the one person its headline names, else all of them."""
-    holders = {m.entity for m in before if m.label == "PERSON" and m.explicit
-               and any(t.lower_ == title for t in doc[max(m.start - 2, 0):m.start + 2])}
-    if not holders:
-        first_line = next((t.i for t in doc if "\n" in t.text), len(doc))
-        headlined = {m.entity for m in before if m.label == "PERSON" and m.explicit and m.start < first_line}
-        holders = headlined if len(headlined) == 1 else set()
+    holders = _title_holders(before, title, doc) or _headlined(before, doc)
     return [m for m in before if m.entity in holders] if holders else before
+
+
+def _title_holders(before: list[Mention], title: str, doc: Doc) -> set[str]:
+    """The people among ``before`` named with ``title`` beside them ("Mayor X", "X, the mayor")."""
+    return {m.entity for m in before if m.label == "PERSON" and m.explicit
+            and any(t.lower_ == title for t in doc[max(m.start - 2, 0):m.start + 2])}
+
+
+def _headlined(before: list[Mention], doc: Doc) -> set[str]:
+    """The one person the headline (the first line) names among ``before``, if it names exactly one."""
+    first_line = next((t.i for t in doc if "\n" in t.text), len(doc))
+    named = {m.entity for m in before if m.label == "PERSON" and m.explicit and m.start < first_line}
+    return named if len(named) == 1 else set()
 
 
 def _party_labelled(before: list[Mention], party: str, doc: Doc) -> list[Mention]:

@@ -97,6 +97,11 @@ ACQUIRE_VERB = alternation(ACQUIRE_VERB_FORMS)
 ENDORSE_NOUN = alternation(ENDORSE_NOUN_FORMS)
 
 
+# The start of the on-behalf patterns: "X campaigned (in Ohio) on ...", a template fragment before the macros.
+CAMPAIGNED_ON = r"(?P<src>{ENT}){APPOS} (?P<aux>{AUX})(?:campaigned|campaigns|campaigning|stumped|stumping|rallied|" \
+                r"appeared|canvassed) (?:[^;⟦]{{0,40}}? )?on "
+
+
 @dataclass(frozen=True)
 class Pattern:
     name: str
@@ -233,15 +238,13 @@ PATTERNS: list[Pattern] = [
              examples=('The Harbor Party tapped Assemblywoman Ida Cole as its candidate for the seat.',),
              non_examples=('The Harbor Party tapped Assemblywoman Ida Cole as its treasurer for the seat.',)),
     _pattern("on-behalf", "ENDORSED",   # "Gov. Ida Cole campaigned in Ohio on Lutz's behalf"
-             r"(?P<src>{ENT}){APPOS} (?P<aux>{AUX})(?:campaigned|campaigns|campaigning|stumped|stumping|rallied|"
-             r"appeared|canvassed) (?:[^;⟦]{{0,40}}? )?on (?P<tgt>{ENT})(?:'s|') (?P<trigger>behalf)",
+             CAMPAIGNED_ON + r"(?P<tgt>{ENT})(?:'s|') (?P<trigger>behalf)",
              target_label="PERSON", confidence=0.75,
              doc="'X campaigned in Ohio on <Candidate>'s behalf'.",
              examples=("Governor Ida Cole campaigned in Ohio on Abe Lutz's behalf.",),
              non_examples=("Governor Ida Cole filed the papers on Abe Lutz's behalf.",)),
     _pattern("on-behalf-of", "ENDORSED",   # "Former mayor Ida Cole campaigned on behalf of Mayor Lutz"
-             r"(?P<src>{ENT}){APPOS} (?P<aux>{AUX})(?:campaigned|campaigns|campaigning|stumped|stumping|rallied|"
-             r"appeared|canvassed) (?:[^;⟦]{{0,40}}? )?on (?P<trigger>behalf) of (?:(?-i:[A-Z][\w.]*) )?(?P<tgt>{ENT})",
+             CAMPAIGNED_ON + r"(?P<trigger>behalf) of (?:(?-i:[A-Z][\w.]*) )?(?P<tgt>{ENT})",
              target_label="PERSON", confidence=0.75,
              doc="'X campaigned in Ohio on behalf of <Candidate>'.",
              examples=("Former mayor Ida Cole campaigned on behalf of Mayor Abe Lutz on Monday.",),

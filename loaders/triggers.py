@@ -54,20 +54,20 @@ def relation_text(text: str, before: int = 1) -> str:
     """``text`` with only what a relation can come from left in: the lines with a trigger word, the first
     line (the headline), the list after a trigger line that ends in a colon, the last sentence of the
     ``before`` non-empty lines ahead of each trigger line (pronouns' antecedents and the parser's context),
-    and the sentences that name in full someone or something a trigger line names ("Karen Whitfield" for
-    "Whitfield", "the New York Civil Liberties Union" for "NYCLU"), so a short name resolves as in the
-    whole article. Everything else is blanked to spaces: offsets are unchanged and the models spend next
-    to nothing on it."""
+    and the sentences that name in full someone or something a trigger line or the headline names
+    ("Karen Whitfield" for "Whitfield", "the New York Civil Liberties Union" for "NYCLU", "Mayor X" for
+    "the mayor"), so a short name or a reference resolves as in the whole article. Everything else is
+    blanked to spaces: offsets are unchanged and the models spend next to nothing on it."""
     lines = text.split("\n")
     filled = [i for i, line in enumerate(lines) if line.strip()]
     hits = [n for n, i in enumerate(filled) if may_state_relation(lines[i])]
-    whole = {0, *(filled[n] for n in hits)}
+    triggered = [filled[n] for n in hits]
+    whole = {0, *triggered}
     for n in hits:                                   # "... the endorsement of three groups:" and its list
         if lines[filled[n]].rstrip().endswith(":"):
             whole |= set(itertools.takewhile(lambda i: len(lines[i]) <= LIST_ITEM_CHARS, filled[n + 1:]))
-    names = {_bare(word) for i in {0, *(filled[n] for n in hits)} for word in NAME.findall(lines[i])} \
-        - CAPITALIZED_NON_NAMES
-    names |= {title.capitalize() for n in hits for title in REFERRING_TITLE.findall(lines[filled[n]])}   # "Mayor X"
+    names = {_bare(word) for i in {0, *triggered} for word in NAME.findall(lines[i])} - CAPITALIZED_NON_NAMES
+    names |= {title.capitalize() for i in triggered for title in REFERRING_TITLE.findall(lines[i])}   # "Mayor X"
     initials = {name for name in names if ACRONYM.fullmatch(name)}
     ahead = {filled[m] for n in hits for m in range(max(0, n - before), n)}
     kept = []

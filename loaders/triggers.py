@@ -51,8 +51,9 @@ SPELLED_OUT = re.compile(r"[A-Z][\w'-]*(?: (?:(?:of|for|and|the|&) )*[A-Z][\w'-]
 
 
 def relation_text(text: str, before: int = 1) -> str:
-    """``text`` with only what a relation can come from left in: the lines with a trigger word, the first
-    line (the headline), the list after a trigger line that ends in a colon, the last sentence of the
+    """``text`` with only what a relation can come from left in: of each line with a trigger word, its
+    sentences from the one before the first with a trigger word to the last with one; the first line (the
+    headline), the list after a trigger line that ends in a colon, the last sentence of the
     ``before`` non-empty lines ahead of each trigger line (pronouns' antecedents and the parser's context),
     and the sentences that name in full someone or something a trigger line or the headline names
     ("Karen Whitfield" for "Whitfield", "the New York Civil Liberties Union" for "NYCLU", "Mayor X" for
@@ -62,7 +63,7 @@ def relation_text(text: str, before: int = 1) -> str:
     filled = [i for i, line in enumerate(lines) if line.strip()]
     hits = [n for n, i in enumerate(filled) if may_state_relation(lines[i])]
     triggered = [filled[n] for n in hits]
-    whole = {0, *triggered}
+    whole = {0}
     for n in hits:                                   # "... the endorsement of three groups:" and its list
         if lines[filled[n]].rstrip().endswith(":"):
             whole |= set(itertools.takewhile(lambda i: len(lines[i]) <= LIST_ITEM_CHARS, filled[n + 1:]))
@@ -79,8 +80,18 @@ def relation_text(text: str, before: int = 1) -> str:
         wanted = {(a, b) for a, b in sentences if _names_in_full(line[a:b], names, initials)}
         if i in ahead:
             wanted.add(sentences[-1])
+        if i in triggered:
+            wanted |= set(_around_triggers(line, sentences))
         kept.append("".join(line[a:b] if (a, b) in wanted else " " * (b - a) for a, b in sentences))
     return "\n".join(kept)
+
+
+def _around_triggers(line: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences of a trigger line from the one before its first trigger sentence to its last."""
+    hits = [k for k, (a, b) in enumerate(sentences) if may_state_relation(line[a:b])]
+    if not hits:
+        return sentences
+    return sentences[max(0, hits[0] - 1):hits[-1] + 1]
 
 
 def _names_in_full(sentence: str, names: set[str], initials: set[str]) -> bool:
@@ -95,14 +106,17 @@ def _bare(word: str) -> str:
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+QUOTES = re.compile(r"[\"“”]")
 ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.")     # "J.", "U.S.", "Sen.", "Gov.": no sentence end
 
 
 def _sentences(line: str) -> list[tuple[int, int]]:
     """A line's sentences as (start, end) spans covering it, cut after '.', '!' or '?' before a capital,
-    never after an initial or a short capitalized abbreviation ("Donald J. Trump", "Sen. Lutz")."""
+    never after an initial or a short capitalized abbreviation ("Donald J. Trump", "Sen. Lutz"), nor
+    inside a quotation (one kept without the rest would turn what follows into a quote)."""
     cuts = [m.end() for m in SENTENCE_END.finditer(line)
-            if not ABBREVIATION.fullmatch(line[:m.start()].rsplit(None, 1)[-1].lstrip("\"'“‘(["))]
+            if not ABBREVIATION.fullmatch(line[:m.start()].rsplit(None, 1)[-1].lstrip("\"'“‘("))
+            and not len(QUOTES.findall(line, 0, m.end())) % 2]
     return list(zip([0, *cuts], [*cuts, len(line)]))
 
 

@@ -120,3 +120,16 @@ def test_around_a_trigger_line_only_the_sentences_resolution_needs_are_parsed() 
     assert "Mayor de Blasio left." in with_particle and "Rain fell again." not in with_particle
     initial = relation_text(text.replace("endorsed Hale", "endorsed Marsh"))
     assert "Donald J. Marsh baked bread." in initial and "Rain fell all day." not in initial
+
+
+def test_a_trigger_line_keeps_the_sentence_before_its_trigger_and_never_cuts_a_quotation() -> None:
+    from endorsegraph.loaders.triggers import relation_text
+    text = ("Headline\n\n"
+            "Rain fell all day. The roads flooded. Tom Hale, a baker, left early. The Plumbers Union endorsed "
+            "Hale on Monday. Dogs barked.\n\n"
+            'Hale said: "I am glad. It is a good day." The union backed him. Cats slept.')
+    kept = relation_text(text)
+    assert len(kept) == len(text)
+    assert "Tom Hale, a baker, left early. The Plumbers Union endorsed Hale on Monday." in kept
+    assert "The roads flooded." not in kept and "Cats slept." not in kept
+    assert '"I am glad. It is a good day." The union backed him.' in kept     # one unit: the quotation whole

@@ -163,12 +163,12 @@ def _add_article(batch: Batch, article: Article, entities: dict[str, EntityInfo]
     ``batch.mentioned`` only (known to name resolution, not stored), unless ``keep_mentions``."""
     found = contested(found, entities)
     types = settled_types(entities, [relation for _, relation in found])
-    ends = {name for _, r in found for name in (r.source, r.target)}
+    read_ends = {name for _, r in found for name in (r.source, r.target)}
     usable = {name for name, entity_type in types.items()
-              if fits_known_types(graph, batch_types, name, entity_type, name in ends)}
+              if fits_known_types(graph, batch_types, name, entity_type, name in read_ends)}
     relations = [(offset, r) for offset, r in found if r.source in usable and r.target in usable
                  and _fits_schema(r.relation, types[r.source], types[r.target])]
-    ends = {name for _, r in relations for name in (r.source, r.target)}
+    stored_ends = {name for _, r in relations for name in (r.source, r.target)}
     stored = batch.entities if keep_mentions or relations else batch.mentioned
     for name in sorted(usable):
         info = entities[name]
@@ -176,7 +176,7 @@ def _add_article(batch: Batch, article: Article, entities: dict[str, EntityInfo]
         entity = Entity(name=name, type=types[name], article=article.id, aliases=tuple(info.surfaces) or (name,),
                         properties={k: v for k, v in properties.items() if v is not None})
         stored.append(entity)
-        if name in ends:
+        if name in stored_ends:
             batch_types[entity.id] = schema.more_specific(batch_types.get(entity.id, entity.type), entity.type)
     for offset, relation in relations:
         batch.relations.append(Relation(relation.relation, entity_id(relation.source), entity_id(relation.target),
@@ -221,7 +221,7 @@ def fits_known_types(graph: nx.MultiDiGraph, batch_types: dict[str, str], name: 
     node = graph.nodes.get(entity_id(name))
     from_graph = node["type"] if node is not None and (not in_relation or graph.degree(entity_id(name))) else None
     known = [t for t in (from_graph, batch_types.get(entity_id(name))) if t]
-    return all(schema.is_a(t, entity_type) or schema.is_a(entity_type, t) for t in known)
+    return all(schema.compatible(t, entity_type) for t in known)
 
 
 CLOSING_MARKS = frozenset("\"')")

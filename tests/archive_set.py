@@ -1,6 +1,6 @@
 """The real development set: Gothamist posts from ``../shared/corpus/archive`` with blind gold.
 
-The gold files (``fixtures/archive/dev``, ``test``, ``holdout``, ``holdout2``, ``holdout3``, ``holdout4``, ``holdout5``, ``holdout6``, ``holdout7``, ``holdout8``, ``holdout9``, ``holdout10``, ``holdout11``, ``holdout12``, ``holdout13`` and ``holdout14``) hold facts and character
+The gold files (``fixtures/archive/dev``, ``test``, ``holdout``, ``holdout2``, ``holdout3``, ``holdout4``, ``holdout5``, ``holdout6``, ``holdout7``, ``holdout8``, ``holdout9``, ``holdout10``, ``holdout11``, ``holdout12``, ``holdout13``, ``holdout14`` and ``holdout15``) hold facts and character
 offsets into each post, never the post's sentences; the posts themselves are read from the archive. ``dev``
 is tuned on; ``test`` and ``holdout`` (42 posts, seed 20261201) were each measured once, first, and tuned on
 after, as was ``holdout2`` (46 posts, seed 20261202); ``holdout3`` (46 posts, seed 20261130) likewise; ``holdout4`` (46 posts, seed 20261203) likewise; ``holdout5``
@@ -12,7 +12,7 @@ with none of the words of the earlier pools, drawn in the tenth session) was run
 seed 20261209, drawn the same way in the eleventh session) was run first on c35172c and tuned on after; ``holdout12``
 (40 posts, seed 20261210, drawn the same way in the twelfth session) was run first on 34d6d19 and tuned on after;
 ``holdout13`` (40 posts, seed 20261211, drawn the same way late in the twelfth session) was run first on 2bd9a02; ``holdout14`` (40 posts, seed 20261212, drawn the same way in the thirteenth session) was committed before
-it was run.
+it was run, as was ``holdout15`` (40 posts, seed 20261202, drawn the same way in the fourteenth session).
 Run ``python tests/archive_set.py dev OUT`` to unpack one half's posts into OUT for ``endorsegraph eval``.
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ HERE = Path(__file__).parent
 ARCHIVE = HERE.parent.parent / "shared" / "corpus" / "archive" / "gothamist-2008-2017.tar.xz"
 GOLD = HERE / "fixtures" / "archive"
 HALVES = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
-          "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14")
+          "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15")
 
 
 def gold_dir(half: str) -> Path:

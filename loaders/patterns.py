@@ -445,7 +445,7 @@ PATTERNS: list[Pattern] = [
     _pattern("leader-apposition", "LEADS",
              r"(?P<src>{ENT})(?:, \d{{1,3}})?(?:, | ?[—–] ?| - )(?:the |a |an |its |who is |who was )?(?P<mod>{MOD})(?P<role>{ROLE}) "
              r"(?:of|at|for) (?:the )?(?:board(?: of (?:directors|trustees|governors))? of (?:the )?)?"
-             r"(?:(?:city|state|nation|country|county|borough|party|union)(?:'s|') )?"
+             r"(?:(?:city|state|nation|country|county|borough|party|union|{ENT})(?:'s|') )?"
              r"(?:(?:(?-i:[A-Z][\w.]*)|{ENT})-based (?:the )?)?"
              r"(?-i:(?:(?:(?!(?:of|for|at|in|on|with)\b)[a-z][\w-]* ){{0,4}}?{DESCRIPTOR} (?:(?:called|named) (?:the )?)?)?)"
              r"(?P<tgt>{ENT})(?!-based)",
@@ -462,7 +462,8 @@ PATTERNS: list[Pattern] = [
                        'Tom Hale, leader of Queens-based The Marsh Owls, spoke.',
                        'Tom Hale, 86, chairman of the Harbor Arts League, spoke.',
                        'Tom Hale, President & CEO of the Harbor Arts League, spoke.',
-                       'Tom Hale, director of the Harbor Growers Union-based advocacy group Clean Streets, spoke.'),
+                       'Tom Hale, director of the Harbor Growers Union-based advocacy group Clean Streets, spoke.',
+                       "Tom Hale, director of Marsh University's Harbor Institute, spoke."),
              non_examples=('"It is far," said Ines Calloway, a member of the PS 88 PTA.',
                            'Omar Reyes, director of the local chapter of Safe Streets Now, was pleased.')),
     _pattern("leader-apposition-second", "LEADS",   # "X, co-founder of A and co-chair of B"

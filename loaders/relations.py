@@ -226,7 +226,7 @@ def _surface(pattern: Pattern, view: SlotView, sent: Span, from_parse: bool = Fa
         groups = match.groupdict()
         if _ends_in_possessor(match, view.text) and not _ends_in_title_holder(match):
             continue
-        if _led_thing_named_by_modifier(pattern, match, view, sent):
+        if _led_thing_named_by_modifier(pattern, match, view, sent) or _possessor_board(pattern, match, view, sent):
             continue
         trigger = view.token_at(match.start("trigger")) if groups.get("trigger") else None
         if _hedged_words(groups.get("aux"), sent) or (trigger is not None and _hedged_token(sent.doc[trigger])):
@@ -395,6 +395,15 @@ def _led_thing_named_by_modifier(pattern: Pattern, match: re.Match[str], view: S
     return last.dep_ in ("compound", "nmod") and head.i > last.i and head.pos_ == "NOUN" and head.is_lower \
         and head.ent_type_ == "" and head.lower_ not in BODY_WORDS \
         and head.lower_ not in ORG_NAME_DESCRIPTORS                            # "the X group" is X
+
+
+def _possessor_board(pattern: Pattern, match: re.Match[str], view: SlotView, sent: Span) -> bool:
+    """"chairman of the Port Authority's Board of Commissioners": the chair of a body's own board heads
+    that body, never a "Board" of its own."""
+    if pattern.relation != "LEADS" or not match.groupdict().get("tgt") \
+            or not re.search(r"⟧(?:'s|') $", view.text[:match.start("tgt")]):
+        return False
+    return sent.doc[view.mentions(match.group("tgt"))[0].start].lower_ in BODY_WORDS
 
 
 def _ends_in_title_holder(match: re.Match[str]) -> bool:

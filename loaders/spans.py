@@ -117,6 +117,7 @@ def entity_spans(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (
                                  + full_names_of_surnames(doc, raw) + raw))
     raw = merge_overlaps(raw + [extend_organization(s, disabled) for s in outside(organizations_by_context(doc, raw))])
     heads = [_longer_name(head, raw) for head in outside(organizations_before_titles(doc, raw))]
+    heads += outside(organizations_after_titles(doc, raw))
     raw = sorted(heads + [s for s in raw if not any(s.start < h.end and h.start < s.end for h in heads)],
                  key=lambda s: s.start)
     return [(span, label) for span, label in repair_labels(raw, doc, gazetteer, disabled) if outside([span])]
@@ -862,6 +863,61 @@ def names_after_titles(doc: Doc) -> list[Span]:
         if end - first >= 2:
             found.append(Span(doc, first, end, label="PERSON"))
     return found
+
+
+def organizations_after_titles(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"chairman of New York State Right To Life", "president of JustLeadershipUSA", "chairman of the NHL's
+    St. Louis Blues": the proper name a head title governs through "of" is one organization, read whole
+    where the model saw only pieces of it or none (its capitalized "To", a name with inner capitals, the
+    name possessed after a possessor). Never over a person, a place alone or a span the model read longer."""
+    found = []
+    for token in doc[:-2]:
+        if token.lower_ not in HEAD_TITLES or doc[token.i + 1].lower_ != "of" \
+                or (token.i > 0 and doc[token.i - 1].lower_ in STAFF_FUNCTIONS):
+            continue
+        start = token.i + 3 if doc[token.i + 2].lower_ == "the" else token.i + 2
+        end = _name_run_end(doc, start)
+        if end + 1 < len(doc) and doc[end].text in ("'s", "\u2019s") and _run_word(doc[end + 1]) \
+                and doc[end + 1].lower_ not in BODY_WORDS:         # the chair of its "Board" chairs the possessor
+            start, end = end + 1, _name_run_end(doc, end + 1)      # "the NHL's St. Louis Blues": the possessed
+        run = doc[start:end]
+        if not run or (len(run) == 1 and not _inner_capitals(run[0])) or doc[start].lower_.rstrip(".") in TITLES \
+                or not _ends_a_name(doc, end) \
+                or any(t.ent_type_ == "PERSON" for t in run) or all(t.ent_type_ in ("GPE", "LOC", "NORP") for t in run) \
+                or any(s.start <= start and end <= s.end or (s.start < end and start < s.end and
+                       not start <= s.start < s.end <= end) for s in spans):
+            continue
+        found.append(Span(doc, start, end, label="ORG"))
+    return found
+
+
+def _name_run_end(doc: Doc, start: int) -> int:
+    """Where a name that starts at ``start`` ends: capitalized words and acronyms, numbers after them ("Local
+    32"), and "of", "for", "&" or a capitalized function word between two of them ("Right To Life")."""
+    end = start
+    while end < len(doc) and end - start < 8:
+        token = doc[end]
+        joins = end > start and end + 1 < len(doc) and _run_word(doc[end + 1]) and (
+            token.lower_ in ("of", "for", "&") or (token.is_title and token.lower_ in NAME_JOINERS))
+        if not (_run_word(token) or (end > start and token.like_num) or joins):
+            break
+        end += 1
+    return end
+
+
+NAME_JOINERS = frozenset({"to", "for", "of", "and", "the", "on", "in"})
+
+
+def _run_word(token: Token) -> bool:
+    return token.is_alpha and (token.is_title or _inner_capitals(token) or (token.is_upper and len(token) > 1)) \
+        and token.lower_ not in NAME_JOINERS or (token.text.rstrip(".").replace(".", "").isalpha()
+                                                 and token.text[:1].isupper() and token.text.endswith("."))
+
+
+def _inner_capitals(token: Token) -> bool:
+    """"JustLeadershipUSA", "MoveOn": a one-word name capitalized inside."""
+    return token.is_alpha and token.text[:1].isupper() and any(c.isupper() for c in token.text[1:]) \
+        and not token.is_upper
 
 
 def organizations_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -1458,3 +1458,15 @@ def test_a_type_no_relation_rests_on_does_not_hold_back_a_relation() -> None:
 ])
 def test_campaigning_for_someone_supports_them(text: str, expected: set) -> None:
     assert endorsements(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We will fight," said Rosa Alvarez, chairwoman of Harbor State Right To Parks.', {"Harbor State Right To Parks"}),
+    ("The letter came from Rosa Alvarez, president of HarborLeadershipNow.", {"HarborLeadershipNow"}),
+    ("Rosa Alvarez, chairwoman of the Marsh League's Tarrow Valley Owls, said no.", {"Tarrow Valley Owls"}),
+    ("Rosa Alvarez, chairwoman of the Marsh Port Authority's Board of Governors, said no.", set()),
+])
+def test_a_head_title_leads_the_whole_name_it_governs(text: str, expected: set) -> None:
+    """The organization after "<title> of" is read whole: capitalized "To", inner capitals, a possessed name;
+    the chair of a body's board leads no "Board"."""
+    assert {target for (kind, source, target) in relations_of(text) if kind == "LEADS" and source == "Rosa Alvarez"} == expected

@@ -25,6 +25,7 @@ from endorsegraph.loaders.spans import (
     Rule,
     entity_spans,
     extend_organization,
+    organizations_after_titles,
     organizations_before_titles,
     split_at_role,
     trim,
@@ -318,3 +319,17 @@ def test_a_deputy_title_names_no_organization_before_it(parse) -> None:
     """"retired Deputy Fire Chief X" heads nothing: "Deputy Fire" is no organization."""
     doc = parse("Critics like retired Deputy Fire Chief Tom Hale spoke against the fee.")
     assert organizations_before_titles(doc, []) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ada Vole, chairwoman of Harbor State Right To Parks, spoke.", ["Harbor State Right To Parks"]),
+    ("Ada Vole, president of HarborLeadershipNow, spoke.", ["HarborLeadershipNow"]),
+    ("Ada Vole, chairwoman of the Marsh League's Tarrow Valley Owls, spoke.", ["Tarrow Valley Owls"]),
+    ("Ada Vole, chairwoman of the Marsh League's Board of Governors, spoke.", ["Marsh League"]),  # its own board
+    ("Ada Vole, principal of Tarrow Catholic high school, spoke.", []),                # a description, no name
+    ("Ada Vole, president of Brazil, spoke.", []),
+])
+def test_the_name_a_head_title_governs_is_one_organization(parse, text: str, expected: list[str]) -> None:
+    """"chairwoman of <Title Case Name With To>", a name with inner capitals, the name possessed after "'s"."""
+    doc = parse(text)
+    assert [span.text for span in organizations_after_titles(doc, [])] == expected

@@ -31,8 +31,11 @@ def headline_mentions(doc: Doc, ranges: list[tuple[int, int]], entities: dict[st
     found: list[Mention] = []
     for start, end in ranges:
         line = doc[start:end]
+        lowered = line.text.lower()
         taken: set[int] = set()
         for form, (name, label) in forms:
+            if form not in lowered:                  # most forms are not in the headline: no regex to build
+                continue
             for match in re.finditer(rf"(?<![\w'-]){re.escape(form)}(?![\w-])", line.text, re.IGNORECASE):
                 span = doc.char_span(line.start_char + match.start(), line.start_char + match.end(),
                                      alignment_mode="contract")

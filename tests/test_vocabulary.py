@@ -59,6 +59,10 @@ def test_a_malformed_entry_is_refused(monkeypatch, entry: dict, problem: str) ->
 # (entry, word, sentence, what the sentence states: ENDORSED and ADVISES as (type, source, target), LEADS as
 # (type, holder, organization, current, role)). Names are invented.
 WORDS_NO_GOLD_TEXT_NEEDS = [
+    ("LEADER_ROLES", "co-chairman", "Tom Hale, the Harbor Arts League's co-chairman, said no.",
+     {("LEADS", "Tom Hale", "Harbor Arts League", True, "co-chairman")}),
+    ("LEADER_ROLES", "co-chairwoman", "Ida Cole, the Harbor Arts League's co-chairwoman, said no.",
+     {("LEADS", "Ida Cole", "Harbor Arts League", True, "co-chairwoman")}),
     ("LEAVING_NOUNS", "resignation", "Ida Cole's resignation as chair of the Harbor Transit Authority surprised no one.",
      {("LEADS", "Ida Cole", "Harbor Transit Authority", False, "chair")}),
     ("LEAVING_NOUNS", "retirement", "Ida Cole's retirement as chair of the Harbor Transit Authority surprised no one.",

@@ -185,7 +185,8 @@ class _Resolver:
                 running = matches & self._graph_candidates(text)
             return next(iter(running)) if len(running) == 1 else text
         if matches:                                  # several people share this name: the one the article is about
-            shared = _dominant(matches, self.full_mentions) or self._the_candidate(matches)
+            shared = _dominant(matches, self.full_mentions) or self._the_candidate(matches) \
+                or _headlined(matches, span.doc)
             return shared or (text if len(span) > 1 else None)
         return text if len(span) > 1 else self._graph_name(text, ("Person", "Candidate"), surname=True) or text
 
@@ -233,6 +234,14 @@ def _kin_full_name(span: Span) -> str | None:
             and doc[start - 3].pos_ == "PROPN" and doc[start - 3].is_title:
         return f"{span.text} {doc[start - 3].text}"
     return None
+
+
+def _headlined(names: set[str], doc: Doc) -> str | None:
+    """Of people sharing a surname, the one the headline (the first line) names in full, if it names one:
+    "Kennedy" in a post headlined "Senator Ted Kennedy Dies" that also names Robert and Patrick Kennedy."""
+    headline = doc.text.split("\n", 1)[0]
+    named = [name for name in names if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", headline)]
+    return named[0] if len(named) == 1 else None
 
 
 def _dominant(names: set[str], full_mentions: Counter[str]) -> str | None:

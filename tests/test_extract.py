@@ -1480,3 +1480,11 @@ def test_a_head_title_leads_the_whole_name_it_governs(text: str, expected: set) 
 def test_a_running_mate_is_the_party_nominee(text: str, expected: set) -> None:
     """The ticket chooses a vice-presidential candidate; no primary leaves the label in doubt."""
     assert endorsements(text) == expected
+
+
+def test_a_surname_several_people_share_is_the_headlined_one() -> None:
+    """"Marsh" after Ada and Tom Marsh, each named once: the one the headline names in full."""
+    text = ("Senator Ada Marsh, Harbor's Longtime Voice, Dies At 80\n"
+            "Ada Marsh served four terms. Her brother Tom Marsh ran a bakery in Tarrow.\n"
+            "In 2008, Marsh endorsed Abe Lutz for governor.")
+    assert endorsements(text) == {("Ada Marsh", "Abe Lutz")}

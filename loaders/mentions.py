@@ -20,8 +20,8 @@ from .headlines import headline_mentions, title_case_lines
 from .mention_model import KIND_PATTERNS, ArticleEntities, EntityInfo, Mention, kind_from_words
 from .parsed_entities import parsed_entity_spans
 from .spans import acronyms, capitalized_too, names_a_campaign, names_a_principal, title_start
-from .vocabulary import (CANDIDATE_WORDS, FUZZY_MIN, GENERIC_ORGS, INSTITUTION_NOUNS, OFFICE_HOLDER_TITLES, ORG_HEADS,
-                         RELATIVE_CUES, SURNAME_KIN)
+from .vocabulary import (CANDIDATE_WORDS, FUZZY_MIN, GENERIC_ORGS, INSTITUTION_NOUNS, NICKNAMES, OFFICE_HOLDER_TITLES,
+                         ORG_HEADS, RELATIVE_CUES, SURNAME_KIN)
 
 NAME_HEADS = ORG_HEADS | INSTITUTION_NOUNS | GENERIC_ORGS           # "Dartmouth" + "College"
 DOMINANT = 3                                         # full-name mentions that make a shared surname someone's
@@ -68,6 +68,7 @@ class _Resolver:
         self.by_end_word: dict[str, set[str]] = defaultdict(set)  # "Bill", "Blasio" -> {"Bill de Blasio"}
         people = [s for s, label in spans if label == "PERSON" and len(s) > 1]
         self.fuller = _fuller_names({p.text for p in people})             # "Carl Paladino" -> "Carl P. Paladino"
+        self.fuller |= _formal_names({p.text for p in people}, self.fuller)  # "Ted Kennedy" -> "Edward M. Kennedy"
         self.full_mentions: Counter[str] = Counter()
         self.candidates: set[str] = set()                                 # people the article says run for office
         self.relatives = {self.fuller.get(p.text, p.text) for p in people if _introduced_as_relative(p)}
@@ -262,6 +263,22 @@ def _fuller_names(names: set[str]) -> dict[str, str]:
         if len(longer) == 1:
             fuller[name] = longer[0]
     return fuller
+
+
+def _formal_names(names: set[str], fuller: dict[str, str]) -> dict[str, str]:
+    """"Ted Kennedy" -> "Edward M. Kennedy", "Cy Vance" -> "Cyrus Vance": a name whose given name is short
+    for the given name of another the article gives (that one's fuller form, if any), if for exactly one."""
+    formal: dict[str, str] = {}
+    for name in names:
+        first, *rest = name.split()
+        full_forms = NICKNAMES.get(first.lower())
+        if not full_forms or not rest:
+            continue
+        found = {fuller.get(other, other) for other in names if other.split()[0].lower() in full_forms
+                 and _inserted_into([other.split()[0], *rest], other.split())}
+        if len(found) == 1:
+            formal[name] = found.pop()
+    return formal
 
 
 def _inserted_into(words: list[str], longer: list[str]) -> bool:

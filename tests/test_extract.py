@@ -1488,3 +1488,12 @@ def test_a_surname_several_people_share_is_the_headlined_one() -> None:
             "Ada Marsh served four terms. Her brother Tom Marsh ran a bakery in Tarrow.\n"
             "In 2008, Marsh endorsed Abe Lutz for governor.")
     assert endorsements(text) == {("Ada Marsh", "Abe Lutz")}
+
+
+def test_a_nickname_and_a_formal_name_of_one_surname_are_one_person() -> None:
+    """"Ted Marsh" and "Edward M. Marsh" in one article: one person under the fullest formal name, so a bare
+    "Marsh" is theirs; "Chris" is never short for two people of the article at once."""
+    text = "Ted Marsh spoke on Monday. Edward M. Marsh spoke again on Tuesday. The Harbor Union endorsed Marsh."
+    assert endorsements(text) == {("Harbor Union", "Edward M. Marsh")}
+    shared = "Chris Marsh spoke. Christine Marsh and Christopher Marsh spoke too. The Harbor Union endorsed Marsh."
+    assert endorsements(shared) == set()

@@ -485,6 +485,22 @@ WORDS_NO_GOLD_TEXT_NEEDS = [
                                  "Ida Cole said it was ready.",           # the article's one zoo, not "Zoo"
       {("LEADS", "Ida Cole", f"Harbor {word.capitalize()}", True, "director")})
      for word in ("hospital", "zoo", "gallery", "theater", "company", "clinic", "shelter", "sanctuary")] + \
+    [("NICKNAMES", nick, f"{nick.capitalize()} Marsh spoke on Monday. {formal.capitalize()} Marsh spoke on Tuesday. "
+                         "The Harbor Union endorsed Marsh.",          # one person, so "Marsh" is someone
+      {("ENDORSED", "Harbor Union", f"{formal.capitalize()} Marsh")})
+     for nick, formal in (("al", "alfred"), ("alex", "alexander"), ("andy", "andrew"), ("ben", "benjamin"),
+                          ("bill", "william"), ("billy", "william"), ("bob", "robert"), ("bobby", "robert"),
+                          ("chris", "christine"), ("chuck", "charles"), ("charlie", "charles"), ("cy", "cyrus"),
+                          ("dan", "daniel"), ("danny", "daniel"), ("dave", "david"), ("dick", "richard"),
+                          ("don", "donald"), ("ed", "edward"), ("eddie", "edward"), ("fred", "frederick"),
+                          ("freddy", "fernando"), ("greg", "gregory"), ("jim", "james"), ("jimmy", "james"),
+                          ("joe", "joseph"), ("jack", "john"), ("jon", "jonathan"), ("kathy", "kathleen"),
+                          ("ken", "kenneth"), ("larry", "lawrence"), ("liz", "elizabeth"), ("matt", "matthew"),
+                          ("mike", "michael"), ("nick", "nicholas"), ("pat", "patricia"), ("pete", "peter"),
+                          ("phil", "philip"), ("rick", "richard"), ("rob", "robert"), ("ron", "ronald"),
+                          ("rudy", "rudolph"), ("sam", "samuel"), ("steve", "stephen"), ("ted", "edward"),
+                          ("tim", "timothy"), ("tom", "thomas"), ("tony", "anthony"), ("vince", "vincent"),
+                          ("walt", "walter"))] + \
     [("UNNAMED_PEOPLE", word, f"Ed Marsh is running for mayor. Abe Lutz spoke on Monday. There was a {word} I talked "
                               f"to on the flight, {'she' if word == 'woman' else 'he'} had supported Ed Marsh in the primaries.",
       set())                                                                      # the unnamed one, not Abe Lutz

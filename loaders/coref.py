@@ -186,8 +186,8 @@ def _unnamed_person_before(token: Token, before: list[Mention]) -> bool:
     """"There was a guy I talked to, he had ...": someone unnamed, introduced with "a" or "one" earlier in the
     pronoun's sentence and after every person named there, is whom the pronoun stands for."""
     named = max((m.end for m in before if m.label == "PERSON" and m.start >= token.sent.start), default=token.sent.start)
-    return any(t.lower_ in UNNAMED_PEOPLE and t.pos_ == "NOUN" and any(c.dep_ in ("det", "nummod") and c.lower_ in
-                                                                       ("a", "an", "one") for c in t.children)
+    return any(((t.lower_ in UNNAMED_PEOPLE and t.pos_ == "NOUN") or t.lower_ in ROLE_WORDS)   # "a BQX Director"
+               and any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in t.children)
                for t in token.doc[named:token.i])
 
 

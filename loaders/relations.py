@@ -60,6 +60,7 @@ SLOT = re.compile(r"⟦(\d+)⟧")
 TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|\d{1,2}(?::\d\d)? ?[ap]\.m\.)", re.IGNORECASE)
 AGREEMENT_CONFIDENCE = 0.95
 PARSE_CONFIDENCE = 0.7
+SUBJECTS = ("nsubj", "nsubjpass")
 
 
 @dataclass
@@ -522,7 +523,7 @@ def _subject_of(verb: Token) -> Token | None:
     gerund after a preposition ("X threw it away by endorsing Y"; not "praised X for endorsing Y")."""
     gerund = False
     for word in [verb, *verb.ancestors]:
-        subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in word.children if c.dep_ in SUBJECTS]
         if subjects:
             relative = subjects[0].lower_ in ("who", "which", "that") and word.dep_ == "relcl"
             return _described(word.head) if relative else subjects[0]     # "X, who endorsed Y": X
@@ -701,7 +702,8 @@ def _parse_roles(sent: Span, entities: ArticleEntities) -> list[Found]:
             continue                                 # "DOT's acting Manhattan commissioner": a region's head
         organizations = [m for m in _role_organizations(title, mentions) if m.label == "ORG"]
         holders, verb = _role_holders(title, mentions)
-        holders = [m for m in holders if m.label == "PERSON" and m.explicit]   # "he used to chair Y": who?
+        holders = [m for m in holders if m.label == "PERSON" and (m.explicit or sent.doc[m.start].dep_ in SUBJECTS)]
+                                                     # "he took over as chair of Y": the subject "he" is who holds it
         if not organizations or not holders or (verb is not None and _hedged_token(verb)):
             continue
         words = {m.lower_ for m in modifiers} | {c.lower_ for c in title.children if c.dep_ == "advmod"}
@@ -789,9 +791,12 @@ def _role_holders(title: Token, mentions: list[Mention]) -> tuple[list[Mention],
             verb = verb.head if verb.dep_ == "dobj" else verb.head.head
         elif verb.pos_ == "NOUN" and (named := _noun_of(verb, mentions)):
             return named, verb                       # "the appointment of X as head of Y", "X's resignation as chair"
-        objects = [m for c in verb.children if c.dep_ in ("dobj", "oprd") for m in _mentions_of(c, mentions)]
+        object_words = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+        objects = [m for c in object_words for m in _mentions_of(c, mentions)]
         if objects:
             return objects, verb                     # "the board named X as chairman of Y"
+        if any(c.lower_ not in ROLE_NOUNS and any(p.dep_ == "poss" for p in c.children) for c in object_words):
+            return [], verb                          # "lauded his decision-making as chairman": its owner's role
     else:
         return [], None
     subject = _subject_of(verb)

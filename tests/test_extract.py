@@ -1497,3 +1497,17 @@ def test_a_nickname_and_a_formal_name_of_one_surname_are_one_person() -> None:
     assert endorsements(text) == {("Harbor Union", "Edward M. Marsh")}
     shared = "Chris Marsh spoke. Christine Marsh and Christopher Marsh spoke too. The Harbor Union endorsed Marsh."
     assert endorsements(shared) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tom Hale spoke on Monday. Last year he took over as chairman of the Marsh Society.",
+     {("Tom Hale", "Marsh Society", True)}),                                  # the subject the pronoun stands for
+    ("Ida Cole praised Tom Hale. She lauded his work as chairman of the Marsh Society.", set()),   # not hers
+    ("Tom Hale mentored young lawyers as president of the Marsh Society.", {("Tom Hale", "Marsh Society", True)}),
+    ("Mayor Abe Lutz hired a Harbor Transit Director on Monday (he used to serve as chair of the Marsh Society).",
+     set()),                                                                  # "he" is the unnamed director
+])
+def test_a_title_after_as_belongs_to_the_subject_unless_the_object_is_someone_s(text: str, expected: set) -> None:
+    """"he took over as chairman of Y": the pronoun subject holds the title; "lauded his work as chairman":
+    the work's owner does, not the subject; an unnamed "a <title>" before "he" is whom it stands for."""
+    assert {(s, t, d["current"]) for (kind, s, t), d in relations_of(text).items() if kind == "LEADS"} == expected

@@ -115,6 +115,7 @@ class Pattern:
     politician_target: bool = False     # the target must be a candidate or an officeholder by the article's words
     role: str | None = None             # the role the match gives, where its words name none ("is run by")
     source_kind: str | None = None      # the kind of organization the source must be ("party")
+    single_target: bool = False         # one target or none: several are a field, not a pick ("on the X ticket")
     doc: str = ""                       # what the rule reads, in a line
     examples: tuple[str, ...] = ()      # texts it must read (tests/test_patterns.py checks every one)
     non_examples: tuple[str, ...] = ()  # near misses it must leave alone
@@ -366,11 +367,13 @@ PATTERNS: list[Pattern] = [
                            "Ed Marsh attacked the likely Republican presidential nominee Abe Lutz.")),
     _pattern("party-ticket", "ENDORSED",   # the endorsee comes from the parse: "running on the Green Party ticket"
              r"(?:on|as) (?:the|a|an|both) (?P<src>{ENT}(?:,? (?:and|or) {ENT})?) (?P<trigger>tickets?|lines?|"
-             r"ballot lines?)\b", source_label="ORG", confidence=0.75,
-             doc="Running on a party's ticket or line, or two parties' lines; the candidate is read from the parse.",
+             r"ballot lines?)\b", source_label="ORG", confidence=0.75, single_target=True,
+             doc="Running on a party's ticket or line, or two parties' lines; the candidate is read from the parse "
+                 "(a party's line carries one candidate: several named on it are a primary's field).",
              examples=('Abe Lutz is running on the Green Party ticket in District 35.',
                        'Abe Lutz decided to run on the Republican and Conservative lines this fall.'),
-             non_examples=('Abe Lutz is running against the Green Party candidate in District 35.',)),
+             non_examples=('Abe Lutz is running against the Green Party candidate in District 35.',
+                           "On the Green Party ticket, there's activist Abe Lutz and former judge Dana Pike.")),
     _pattern("endorse-scheduled", "ENDORSED",   # "X will be at City Hall at 11:30 a.m. to endorse Y"
              r"(?P<src>{ENT}) will (?:be|appear|hold [\w ]{{1,30}}?) (?:at|in|on|with) [^;⟦]{{0,60}}?"
              r"\b(?:today|tonight|\d{{1,2}}(?::\d\d)? ?[ap]\.m\.)[^;⟦]{{0,30}}? to (?P<trigger>endorse|back) "

@@ -239,6 +239,8 @@ def _surface(pattern: Pattern, view: SlotView, sent: Span, from_parse: bool = Fa
             continue
         if pattern.politician_target:
             targets = [t for t in targets if _politician(t.entity, view.entities, sent.doc)]
+        if pattern.single_target and len({t.entity for t in targets}) > 1:
+            continue
         if pattern.source_kind:
             sources = [s for s in sources if view.entities.entities[s.entity].kind == pattern.source_kind]
         for source in sources:

@@ -485,8 +485,8 @@ def _hedged_token(token: Token) -> bool:
     chain = [verb, *list(verb.ancestors)[:2]]
     for depth, word in enumerate(chain):
         children = list(word.children)
-        if any(c.dep_ == "neg" for c in children):
-            return True
+        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in HEDGE_WORDS) for c in children):
+            return True                              # "did not endorse", "basically endorses": a gloss
         auxes = {CONTRACTED.get(c.lower_, c.lower_) for c in children if c.dep_ in ("aux", "auxpass")}
         if auxes == {"will"} and scheduled_today(token.sent):
             auxes = set()

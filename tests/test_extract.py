@@ -1511,3 +1511,9 @@ def test_a_title_after_as_belongs_to_the_subject_unless_the_object_is_someone_s(
     """"he took over as chairman of Y": the pronoun subject holds the title; "lauded his work as chairman":
     the work's owner does, not the subject; an unnamed "a <title>" before "he" is whom it stands for."""
     assert {(s, t, d["current"]) for (kind, s, t), d in relations_of(text).items() if kind == "LEADS"} == expected
+
+
+def test_a_gloss_adverb_hedges_an_endorsement_read_from_the_parse_too() -> None:
+    """"but he basically endorses Y" glosses praise: neither the pattern nor the parse reads an endorsement."""
+    assert endorsements("Ed Marsh is wary of endorsements, but he basically endorses Abe Lutz.") == set()
+    assert endorsements("Ed Marsh is wary of endorsements, but he endorses Abe Lutz.") == {("Ed Marsh", "Abe Lutz")}

@@ -59,6 +59,8 @@ def test_a_malformed_entry_is_refused(monkeypatch, entry: dict, problem: str) ->
 # (entry, word, sentence, what the sentence states: ENDORSED and ADVISES as (type, source, target), LEADS as
 # (type, holder, organization, current, role)). Names are invented.
 WORDS_NO_GOLD_TEXT_NEEDS = [
+    ("HEDGE_WORDS", "essentially", "Ed Marsh is wary of endorsements. He essentially endorsed Abe Lutz on Monday.",
+     set()),                                                         # a writer's gloss, not an endorsement made
     ("LEADER_ROLES", "co-chairman", "Tom Hale, the Harbor Arts League's co-chairman, said no.",
      {("LEADS", "Tom Hale", "Harbor Arts League", True, "co-chairman")}),
     ("LEADER_ROLES", "co-chairwoman", "Ida Cole, the Harbor Arts League's co-chairwoman, said no.",

@@ -5,8 +5,7 @@ or more parties ("Republican candidate A", "B, the Green Party candidate", "C, t
 Freedom Party") reports each party's line, which in New York's fusion voting is that party's
 endorsement. In a primary one party labels several candidates, and a lone label ("Republican
 candidate X" in July) says only which party X belongs to: neither is read as an endorsement. "Republican
-X" counts only beside such labels; "the Democratic nominee, X" always counts: a nominee is nominated, as is
-a running mate ("Democratic VP candidate X"), whom the ticket chooses.
+X" counts only beside such labels; "the Democratic nominee, X" always counts: a nominee is nominated.
 """
 from __future__ import annotations
 
@@ -16,8 +15,7 @@ from spacy.tokens import Doc
 
 from .mention_model import ArticleEntities, EntityInfo, Mention
 from .relations import Found
-from .vocabulary import (LABEL_NOUNS, PARTY_ADJECTIVES, PARTY_NOUNS, RACE_WORDS, RUNNING_MATE_WORDS, TITLES,
-                         UNSETTLED_WORDS)
+from .vocabulary import LABEL_NOUNS, PARTY_ADJECTIVES, PARTY_NOUNS, RACE_WORDS, TITLES, UNSETTLED_WORDS
 
 RULE = "label:party-candidate"
 NOMINEE_RULE = "label:party-nominee"
@@ -36,7 +34,7 @@ def party_labels(doc: Doc, entities: ArticleEntities) -> list[Found]:
         person = _person_before(doc, token.i, entities) or _person_after(doc, token.i, entities)
         unsettled = any(t.lower_ in UNSETTLED_WORDS for t in doc[max(token.i - 4, 0):token.i])   # "likely GOP nominee"
         if party and person and party != person.entity and not unsettled:
-            rule = NOMINEE_RULE if token.lower_ == "nominee" or _running_mate(doc, token.i) else RULE
+            rule = NOMINEE_RULE if token.lower_ == "nominee" else RULE
             found.append(Found("ENDORSED", party, person.entity, token.sent, rule, 0.75, token.i,
                                {"status": "endorsed"}))
     for mention in entities.mentions:                # "Republican Joe Lhota", not "Republican Sen. X"
@@ -69,10 +67,9 @@ def _party_word(token) -> str | None:
 
 
 def _party_before(doc: Doc, i: int, entities: ArticleEntities) -> str | None:
-    """The party named just before the label noun, over race words: "Green Party (gubernatorial) candidate",
-    "Republican vice-presidential candidate"."""
+    """The party named just before the label noun, over race words: "Green Party (gubernatorial) candidate"."""
     j = i - 1
-    while j >= 0 and (doc[j].lower_ in RACE_WORDS | RUNNING_MATE_WORDS or (doc[j].text == "-" and j + 1 < i)):
+    while j >= 0 and doc[j].lower_ in RACE_WORDS:
         j -= 1
     if j < 0:
         return None
@@ -108,11 +105,6 @@ def _person_after(doc: Doc, i: int, entities: ArticleEntities) -> Mention | None
         if not doc[k].is_title:
             return None
     return None
-
-
-def _running_mate(doc: Doc, i: int) -> bool:
-    """"Democratic VP candidate", "the Republican vice-presidential candidate": the ticket chose them."""
-    return any(t.lower_ in RUNNING_MATE_WORDS for t in doc[max(i - 4, 0):i])
 
 
 def _person_before(doc: Doc, i: int, entities: ArticleEntities) -> Mention | None:

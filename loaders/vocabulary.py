@@ -151,7 +151,6 @@ PARTY_ADJECTIVES: dict[str, str] = mapping("PARTY_ADJECTIVES")
 PARTY_NOUNS: dict[str, str] = mapping("PARTY_NOUNS")
 NICKNAMES: dict[str, frozenset[str]] = mapping("NICKNAMES")
 RACE_WORDS = words("RACE_WORDS")
-RUNNING_MATE_WORDS = words("RUNNING_MATE_WORDS")
 LABEL_NOUNS = words("LABEL_NOUNS")
 FUZZY_MIN = 92                                             # rapidfuzz score for one organization named two ways
 

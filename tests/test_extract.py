@@ -1472,16 +1472,6 @@ def test_a_head_title_leads_the_whole_name_it_governs(text: str, expected: set) 
     assert {target for (kind, source, target) in relations_of(text) if kind == "LEADS" and source == "Rosa Alvarez"} == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Harbor Party VP candidate Ida Cole spoke in Tarrow on Monday.", {("Harbor Party", "Ida Cole")}),
-    ("Republican vice-presidential candidate Ida Cole spoke in Tarrow.", {("Republican Party", "Ida Cole")}),
-    ("Republican candidate Ida Cole spoke in Tarrow.", set()),       # a lone label: only her party
-])
-def test_a_running_mate_is_the_party_nominee(text: str, expected: set) -> None:
-    """The ticket chooses a vice-presidential candidate; no primary leaves the label in doubt."""
-    assert endorsements(text) == expected
-
-
 def test_a_surname_several_people_share_is_the_headlined_one() -> None:
     """"Marsh" after Ada and Tom Marsh, each named once: the one the headline names in full."""
     text = ("Senator Ada Marsh, Harbor's Longtime Voice, Dies At 80\n"

@@ -12,7 +12,8 @@ with none of the words of the earlier pools, drawn in the tenth session) was run
 seed 20261209, drawn the same way in the eleventh session) was run first on c35172c and tuned on after; ``holdout12``
 (40 posts, seed 20261210, drawn the same way in the twelfth session) was run first on 34d6d19 and tuned on after;
 ``holdout13`` (40 posts, seed 20261211, drawn the same way late in the twelfth session) was run first on 2bd9a02; ``holdout14`` (40 posts, seed 20261212, drawn the same way in the thirteenth session) was committed before
-it was run, as was ``holdout15`` (40 posts, seed 20261202, drawn the same way in the fourteenth session).
+it was run, as was ``holdout15`` (40 posts, seed 20261202, drawn the same way in the fourteenth session), run
+first on 96bfc44.
 Run ``python tests/archive_set.py dev OUT`` to unpack one half's posts into OUT for ``endorsegraph eval``.
 """
 from __future__ import annotations

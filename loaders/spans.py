@@ -865,6 +865,9 @@ def names_after_titles(doc: Doc) -> list[Span]:
     return found
 
 
+NAME_JOINERS = frozenset({"to", "for", "of", "and", "the", "on", "in"})    # capitalized inside a Title-Case name
+
+
 def organizations_after_titles(doc: Doc, spans: list[Span]) -> list[Span]:
     """"chairman of New York State Right To Life", "president of JustLeadershipUSA", "chairman of the NHL's
     St. Louis Blues": the proper name a head title governs through "of" is one organization, read whole
@@ -882,13 +885,17 @@ def organizations_after_titles(doc: Doc, spans: list[Span]) -> list[Span]:
             start, end = end + 1, _name_run_end(doc, end + 1)      # "the NHL's St. Louis Blues": the possessed
         run = doc[start:end]
         if not run or (len(run) == 1 and not _inner_capitals(run[0])) or doc[start].lower_.rstrip(".") in TITLES \
-                or not _ends_a_name(doc, end) \
-                or any(t.ent_type_ == "PERSON" for t in run) or all(t.ent_type_ in ("GPE", "LOC", "NORP") for t in run) \
-                or any(s.start <= start and end <= s.end or (s.start < end and start < s.end and
-                       not start <= s.start < s.end <= end) for s in spans):
+                or not _ends_a_name(doc, end) or any(t.ent_type_ == "PERSON" for t in run) \
+                or all(t.ent_type_ in ("GPE", "LOC", "NORP") for t in run) or _read_otherwise(spans, start, end):
             continue
         found.append(Span(doc, start, end, label="ORG"))
     return found
+
+
+def _read_otherwise(spans: list[Span], start: int, end: int) -> bool:
+    """A span already read covers ``start``-``end`` or crosses one of its edges (only spans inside it give way)."""
+    covers = any(s.start <= start and end <= s.end for s in spans)
+    return covers or any(s.start < end and start < s.end and not start <= s.start < s.end <= end for s in spans)
 
 
 def _name_run_end(doc: Doc, start: int) -> int:
@@ -905,13 +912,11 @@ def _name_run_end(doc: Doc, start: int) -> int:
     return end
 
 
-NAME_JOINERS = frozenset({"to", "for", "of", "and", "the", "on", "in"})
-
-
 def _run_word(token: Token) -> bool:
-    return token.is_alpha and (token.is_title or _inner_capitals(token) or (token.is_upper and len(token) > 1)) \
-        and token.lower_ not in NAME_JOINERS or (token.text.rstrip(".").replace(".", "").isalpha()
-                                                 and token.text[:1].isupper() and token.text.endswith("."))
+    """A word of a proper name: capitalized, in capitals or capitalized inside, or an abbreviation ("St.")."""
+    capitalized = token.is_alpha and (token.is_title or _inner_capitals(token) or (token.is_upper and len(token) > 1))
+    abbreviation = token.text[:1].isupper() and token.text.endswith(".") and token.text.replace(".", "").isalpha()
+    return (capitalized and token.lower_ not in NAME_JOINERS) or abbreviation
 
 
 def _inner_capitals(token: Token) -> bool:

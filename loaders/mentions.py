@@ -72,6 +72,7 @@ class _Resolver:
         self.full_mentions: Counter[str] = Counter()
         self.candidates: set[str] = set()                                 # people the article says run for office
         self.relatives = {self.fuller.get(p.text, p.text) for p in people if _introduced_as_relative(p)}
+        self.officeholders = {self.fuller.get(p.text, p.text) for p in people if _office_title_before(p)}
         for person in people:
             name = self.fuller.get(person.text, person.text)
             self.full_mentions[name] += 1
@@ -187,7 +188,7 @@ class _Resolver:
             return next(iter(running)) if len(running) == 1 else text
         if matches:                                  # several people share this name: the one the article is about
             shared = _dominant(matches, self.full_mentions) or self._the_candidate(matches) \
-                or _headlined(matches, span.doc)
+                or self._the_officeholder(matches) or _headlined(matches, span.doc)
             return shared or (text if len(span) > 1 else None)
         return text if len(span) > 1 else self._graph_name(text, ("Person", "Candidate"), surname=True) or text
 
@@ -199,6 +200,12 @@ class _Resolver:
             return None
         candidate = next(iter(running))
         return candidate if all(self.full_mentions[candidate] >= self.full_mentions[n] for n in names) else None
+
+    def _the_officeholder(self, names: set[str]) -> str | None:
+        """Of people sharing a surname, the one the article names in full after an office's title, if only one
+        ("Governor Andrew Cuomo" beside his father Mario and grandmother Andrea Cuomo)."""
+        titled = names & self.officeholders
+        return next(iter(titled)) if len(titled) == 1 else None
 
     def _graph_candidates(self, surname: str) -> set[str]:
         """The names of the candidates of the graph built so far who have ``surname``."""

@@ -1507,3 +1507,10 @@ def test_a_gloss_adverb_hedges_an_endorsement_read_from_the_parse_too() -> None:
     """"but he basically endorses Y" glosses praise: neither the pattern nor the parse reads an endorsement."""
     assert endorsements("Ed Marsh is wary of endorsements, but he basically endorses Abe Lutz.") == set()
     assert endorsements("Ed Marsh is wary of endorsements, but he endorses Abe Lutz.") == {("Ed Marsh", "Abe Lutz")}
+
+
+def test_a_surname_several_people_share_is_the_officeholder_s_when_one_is_titled() -> None:
+    """"Marsh" after Ada, Tom and Governor Edna Marsh: the one the article names in full after an office."""
+    text = ("Marsh Speaks Out\nAda Marsh and Tom Marsh ran a bakery in Tarrow. Governor Edna Marsh spoke on Monday. "
+            "Marsh, who had supported Abe Lutz for president, spoke again.")
+    assert endorsements(text) == {("Edna Marsh", "Abe Lutz")}

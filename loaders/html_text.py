@@ -140,7 +140,11 @@ def _walk(element: etree._Element, pieces: list[str]) -> None:
         pieces.append("\n\n")
 
 
+INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")   # soft hyphen, zero-width characters
+
+
 def _tidy(text: str) -> str:
+    text = INVISIBLE.sub("", text)                   # "the Foundation for &shy;Ethnic Understanding" is one name
     text = re.sub(r"[ \t\r\f\v]+", " ", text)
     text = re.sub(r" *\n *", "\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

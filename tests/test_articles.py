@@ -218,3 +218,11 @@ def test_a_utf16_articles_file_is_read_as_articles(tmp_path):
     path.write_bytes(json.dumps({"id": "w1", "text": "The Plumbers Union endorsed Abe Lutz."}).encode("utf-16"))
     assert is_article_jsonl(path)
     assert [a.id for a in read_articles(path)] == ["w1"]
+
+
+def test_invisible_characters_of_an_html_body_leave_names_whole():
+    """A soft hyphen or a zero-width space the CMS left inside a name ("Foundation for &shy;Ethnic Understanding")
+    is dropped, so the name reads as one."""
+    from endorsegraph.loaders.html_text import html_text
+    body = "<p>Rabbi Ari Lev, president of the Harbor Foundation for &shy;Ethnic Understanding, spoke&#8203; on Monday.</p>"
+    assert html_text(body) == "Rabbi Ari Lev, president of the Harbor Foundation for Ethnic Understanding, spoke on Monday.\n"

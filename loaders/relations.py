@@ -783,6 +783,8 @@ def _role_holders(title: Token, mentions: list[Mention]) -> tuple[list[Mention],
             return objects, verb
     elif first.dep_ in ("attr", "acomp"):
         verb = first.head
+    elif first.dep_ == "nsubj" and first.head.lemma_ == "be":   # "the president of Y is X", "Y's director is X"
+        return [m for c in first.head.children if c.dep_ == "attr" for m in _mentions_of(c, mentions)], first.head
     elif first.dep_ == "appos" and first is not title:
         return _mentions_of(first.head, mentions), None   # "X, founder and CEO of Y"
     elif first.dep_ == "pobj" and first.head.lower_ == "as":

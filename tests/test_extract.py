@@ -1514,3 +1514,13 @@ def test_a_surname_several_people_share_is_the_officeholder_s_when_one_is_titled
     text = ("Marsh Speaks Out\nAda Marsh and Tom Marsh ran a bakery in Tarrow. Governor Edna Marsh spoke on Monday. "
             "Marsh, who had supported Abe Lutz for president, spoke again.")
     assert endorsements(text) == {("Edna Marsh", "Abe Lutz")}
+
+
+@pytest.mark.parametrize("text", ["The president of the Harbor League is Tom Hale.",
+                                  "The Harbor League's president is Tom Hale.",
+                                  "Harbor League director is Tom Hale."])
+def test_a_title_the_subject_of_be_is_held_by_the_name_after_it(text: str) -> None:
+    """"The president of Y is X": the title is the subject, its holder the name after "is"."""
+    assert {(s, t) for (kind, s, t) in relations_of(text) if kind == "LEADS"} == {("Tom Hale", "Harbor League")}
+    negated = text.replace(" is ", " is not ")
+    assert not {(s, t) for (kind, s, t) in relations_of(negated) if kind == "LEADS"}

@@ -42,6 +42,7 @@ from .vocabulary import (
     LABEL_NOUNS,
     LEGISLATURE_WORDS,
     NAME_CUES,
+    NAME_PARTICLES,
     NAME_SUFFIXES,
     NUMBERED_NAME_ENDS,
     OFFICE_HOLDER_TITLES,
@@ -851,15 +852,23 @@ def split_at_role(span: Span) -> list[Span]:
 
 
 def names_after_titles(doc: Doc) -> list[Span]:
-    """Capitalized names right after a title or role word: "Mayor Derek Haas", "spokesperson Nadia Petrov"."""
+    """Capitalized names right after a title or role word: "Mayor Derek Haas", "spokesperson Nadia Petrov",
+    with their particles ("Councilwoman Maria del Carmen Arroyo")."""
     found = []
     for token in doc[:-1]:
         if token.lower_.rstrip(".") not in TITLES | ROLE_WORDS | NAME_CUES or token.lower_ in {"state", "general", "former"}:
             continue
         first = token.i + 2 if token.i + 1 < len(doc) and doc[token.i + 1].text == "," else token.i + 1
-        end = first
-        while end < len(doc) and end - first < 3 and _name_word(doc[end]) and not (end > first and _not_a_name(doc[end])):
-            end += 1
+        end, words = first, 0
+        while end < len(doc) and words < 3:
+            if end > first and doc[end].lower_ in NAME_PARTICLES and doc[end].is_lower:
+                end += 1                                 # "del", "de la": not a word of the count
+                continue
+            if not _name_word(doc[end]) or (end > first and _not_a_name(doc[end])):
+                break
+            end, words = end + 1, words + 1
+        while end > first and doc[end - 1].lower_ in NAME_PARTICLES and doc[end - 1].is_lower:
+            end -= 1                                     # a particle never ends a name
         if end - first >= 2:
             found.append(Span(doc, first, end, label="PERSON"))
     return found

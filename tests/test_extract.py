@@ -1524,3 +1524,10 @@ def test_a_title_the_subject_of_be_is_held_by_the_name_after_it(text: str) -> No
     assert {(s, t) for (kind, s, t) in relations_of(text) if kind == "LEADS"} == {("Tom Hale", "Harbor League")}
     negated = text.replace(" is ", " is not ")
     assert not {(s, t) for (kind, s, t) in relations_of(negated) if kind == "LEADS"}
+
+
+def test_a_titled_name_keeps_its_particles_and_is_not_merged_with_a_shorter_namesake() -> None:
+    """"Councilwoman Maria del Carmen Arroyo" beside "Assemblywoman Carmen E. Arroyo": two people, whole names."""
+    text = ("Assemblywoman Carmen E. Arroyo endorsed Abe Lutz. Her daughter, Councilwoman Maria del Carmen Arroyo, "
+            "endorsed Dana Pike.")
+    assert endorsements(text) == {("Carmen E. Arroyo", "Abe Lutz"), ("Maria del Carmen Arroyo", "Dana Pike")}

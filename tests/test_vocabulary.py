@@ -59,6 +59,8 @@ def test_a_malformed_entry_is_refused(monkeypatch, entry: dict, problem: str) ->
 # (entry, word, sentence, what the sentence states: ENDORSED and ADVISES as (type, source, target), LEADS as
 # (type, holder, organization, current, role)). Names are invented.
 WORDS_NO_GOLD_TEXT_NEEDS = [
+    ("NAME_PARTICLES", "del", "Councilwoman Maria del Carmen Ruiz endorsed Abe Lutz on Monday.",
+     {("ENDORSED", "Maria del Carmen Ruiz", "Abe Lutz")}),                 # not "Carmen Ruiz", someone else
     ("HEDGE_WORDS", "essentially", "Ed Marsh is wary of endorsements. He essentially endorsed Abe Lutz on Monday.",
      set()),                                                         # a writer's gloss, not an endorsement made
     ("LEADER_ROLES", "co-chairman", "Tom Hale, the Harbor Arts League's co-chairman, said no.",

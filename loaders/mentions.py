@@ -188,7 +188,7 @@ class _Resolver:
             return next(iter(running)) if len(running) == 1 else text
         if matches:                                  # several people share this name: the one the article is about
             shared = _dominant(matches, self.full_mentions) or self._the_candidate(matches) \
-                or self._the_officeholder(matches) or _headlined(matches, span.doc)
+                or self._the_officeholder(matches) or _named_in_headline(matches, span.doc)
             return shared or (text if len(span) > 1 else None)
         return text if len(span) > 1 else self._graph_name(text, ("Person", "Candidate"), surname=True) or text
 
@@ -244,7 +244,7 @@ def _kin_full_name(span: Span) -> str | None:
     return None
 
 
-def _headlined(names: set[str], doc: Doc) -> str | None:
+def _named_in_headline(names: set[str], doc: Doc) -> str | None:
     """Of people sharing a surname, the one the headline (the first line) names in full, if it names one:
     "Kennedy" in a post headlined "Senator Ted Kennedy Dies" that also names Robert and Patrick Kennedy."""
     headline = doc.text.split("\n", 1)[0]

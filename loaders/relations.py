@@ -61,6 +61,7 @@ TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|\d{1,
 AGREEMENT_CONFIDENCE = 0.95
 PARSE_CONFIDENCE = 0.7
 SUBJECTS = ("nsubj", "nsubjpass")
+POSSESSOR_BEFORE = re.compile(r"⟧(?:'s|') $")            # "... the ⟦1⟧'s " right before a slot
 
 
 @dataclass
@@ -404,7 +405,7 @@ def _possessor_board(pattern: Pattern, match: re.Match[str], view: SlotView, sen
     """"chairman of the Port Authority's Board of Commissioners": the chair of a body's own board heads
     that body, never a "Board" of its own."""
     if pattern.relation != "LEADS" or not match.groupdict().get("tgt") \
-            or not re.search(r"⟧(?:'s|') $", view.text[:match.start("tgt")]):
+            or not POSSESSOR_BEFORE.search(view.text, 0, match.start("tgt")):
         return False
     return sent.doc[view.mentions(match.group("tgt"))[0].start].lower_ in BODY_WORDS
 

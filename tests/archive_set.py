@@ -1,6 +1,6 @@
 """The real development set: Gothamist posts from ``../shared/corpus/archive`` with blind gold.
 
-The gold files (``fixtures/archive/dev``, ``test``, ``holdout``, ``holdout2``, ``holdout3``, ``holdout4``, ``holdout5``, ``holdout6``, ``holdout7``, ``holdout8``, ``holdout9``, ``holdout10``, ``holdout11``, ``holdout12``, ``holdout13``, ``holdout14`` and ``holdout15``) hold facts and character
+The gold files (``fixtures/archive/dev``, ``test``, ``holdout``, ``holdout2``, ``holdout3``, ``holdout4``, ``holdout5``, ``holdout6``, ``holdout7``, ``holdout8``, ``holdout9``, ``holdout10``, ``holdout11``, ``holdout12``, ``holdout13``, ``holdout14``, ``holdout15`` and ``holdout16``) hold facts and character
 offsets into each post, never the post's sentences; the posts themselves are read from the archive. ``dev``
 is tuned on; ``test`` and ``holdout`` (42 posts, seed 20261201) were each measured once, first, and tuned on
 after, as was ``holdout2`` (46 posts, seed 20261202); ``holdout3`` (46 posts, seed 20261130) likewise; ``holdout4`` (46 posts, seed 20261203) likewise; ``holdout5``
@@ -27,7 +27,8 @@ HERE = Path(__file__).parent
 ARCHIVE = HERE.parent.parent / "shared" / "corpus" / "archive" / "gothamist-2008-2017.tar.xz"
 GOLD = HERE / "fixtures" / "archive"
 HALVES = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
-          "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15")
+          "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15",
+          "holdout16")
 
 
 def gold_dir(half: str) -> Path:

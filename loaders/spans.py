@@ -343,15 +343,24 @@ def _only_titles(span: Span, cut: Cut) -> Cut | None:
 
 
 def _organization_role_suffix(span: Span, cut: Cut) -> Cut:
-    """"City Board of Elections Executive" + "Director X": role words ending an organization are the next person's."""
+    """"City Board of Elections Executive" + "Director X": role words ending an organization are the next person's,
+    but not the word its own "of" or "and" takes ("Department of Housing Preservation and Development")."""
     if cut.label != "ORG" or span.id_:
         return cut
     doc, end = span.doc, cut.end
-    while end - cut.start > 1 and doc[end - 1].lower_ in ROLE_WORDS | TITLE_MODIFIERS | STAFF_FUNCTIONS:
+    role_words = ROLE_WORDS | TITLE_MODIFIERS | STAFF_FUNCTIONS
+    while end - cut.start > 1 and doc[end - 1].lower_ in role_words and not _completes_name(doc, end - 1, role_words):
         end -= 1
     while end < cut.end and end - cut.start > 1 and doc[end - 1].lower_ in ("'s", "'"):
         end -= 1                                     # "Romney's Finance" + "Chairman": Romney's
     return replace(cut, end=end)
+
+
+def _completes_name(doc: Doc, i: int, role_words: set[str]) -> bool:
+    """True when the word at ``i`` is what the name's own "of" or "and" takes ("Department of Education",
+    "Housing Preservation and Development"), not a role coordinated with another ("Finance and Operations")."""
+    joiner = doc[i - 1].lower_
+    return joiner in NAME_JOINERS | {"&"} and not (joiner in ("and", "&") and i > 1 and doc[i - 2].lower_ in role_words)
 
 
 def _organization_title_prefix(span: Span, cut: Cut) -> Cut:

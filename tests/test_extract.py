@@ -611,6 +611,10 @@ def test_a_staff_list_advises_its_principal() -> None:
     ("The memos, written by then-HAVA Director Tomas Brandt, changed that.", "Tomas Brandt", "HAVA"),
     ("Rita Vance, co-founder of the Elm Street Neighbors group and co-chair of the Ward 4 Parks Committee, spoke.",
      "Rita Vance", "Ward 4 Parks Committee"),
+    ("According to Department of Harbor Preservation and Development Commissioner Ruth Amsel, the plan works.",
+     "Ruth Amsel", "Department of Harbor Preservation and Development"),   # "Development" is not a staff title here
+    ("City Department of Finance Commissioner Ruth Amsel said the fines would rise.", "Ruth Amsel",
+     "City Department of Finance"),
 ])
 def test_a_title_between_an_organization_and_a_name(text: str, leader: str, organization: str) -> None:
     assert ("LEADS", leader, organization) in relations_of(text)
@@ -620,6 +624,7 @@ def test_a_title_between_an_organization_and_a_name(text: str, leader: str, orga
     "Queens Borough President Ana Ruiz and Senate Majority Leader Tom Beck spoke at the rally.",
     "Civil Rights Union Advocacy Director Joan Pike agreed with the plan.",
     "The comic is offensive, said Joan Pike, Harbor Defense League Associate Regional Director.",
+    "Tom Hale, Communications and Development Director at the Harbor Arts League, spoke.",
     "The mayor was there, with Governor Ed Lyle, Assembly Speaker Sam Orr and others.",
 ])
 def test_offices_and_staff_titles_are_not_leadership(text: str) -> None:

@@ -343,8 +343,7 @@ def _only_titles(span: Span, cut: Cut) -> Cut | None:
 
 
 def _organization_role_suffix(span: Span, cut: Cut) -> Cut:
-    """"City Board of Elections Executive" + "Director X": role words ending an organization are the next person's,
-    but not the word its own "of" or "and" takes ("Department of Housing Preservation and Development")."""
+    """"City Board of Elections Executive" + "Director X": role words ending an organization are the next person's."""
     if cut.label != "ORG" or span.id_:
         return cut
     doc, end = span.doc, cut.end

@@ -958,9 +958,12 @@ def organizations_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
         start = title
         while start > 0 and title - start < 7 and _organization_word(doc[start - 1], start - 1 < title - 1) \
                 and not (doc[start - 1].lower_ == "and" and (doc[start - 2].ent_type_ == "PERSON" or
+                                                             (start >= 3 and doc[start - 3].lower_.rstrip(".") in TITLES) or
                                                              (title - start == 1 and _acronym(doc[start])))):
             start -= 1                               # not over "A Person and" in "A Person and City Transit President X"
-                                                     # nor over "First Lady X and" in "... and NYPD Commissioner Y"
+                                                     # ("Mayor Bloomberg and City Council Speaker X", whatever the
+                                                     # model called Bloomberg), nor over "First Lady X and" in
+                                                     # "... and NYPD Commissioner Y"
         while start < title and (doc[start].is_stop or doc[start].like_num or doc[start].is_punct
                                  or doc[start].text == "'s" or doc[start].lower_ in TENURE_WORDS):
             start += 1                               # "But Board Chairman X", "Interim MTA Chair X": no name

@@ -315,6 +315,13 @@ def test_an_organization_before_a_title_does_not_reach_over_and_into_a_person(pa
     assert [span.text for span in organizations_before_titles(doc, [])] == ["HPD"]
 
 
+def test_an_organization_before_a_title_does_not_reach_over_and_into_a_titled_name(parse) -> None:
+    """"Mayor Bloomberg and City Council Speaker X": the model calls the mayor a place; a name after a title is
+    a person's all the same, so the organization is "City Council"."""
+    doc = parse("On Monday, Mayor Bloomberg and City Council Speaker Ada Vole agreed on a budget.")
+    assert [span.text for span in organizations_before_titles(doc, [])] == ["City Council"]
+
+
 def test_a_deputy_title_names_no_organization_before_it(parse) -> None:
     """"retired Deputy Fire Chief X" heads nothing: "Deputy Fire" is no organization."""
     doc = parse("Critics like retired Deputy Fire Chief Tom Hale spoke against the fee.")

@@ -83,6 +83,10 @@ MACROS = {
                                                                                                  # "President & CEO"
     "ADVISER": "(?:" + "|".join(sorted(map(re.escape, ADVISER_ROLES), key=len, reverse=True)) + ")",
     "MOD": "(?:(?:" + "|".join(map(re.escape, FORMER_WORDS + CURRENT_WORDS)) + r") ?)*",
+    # Words of tenure opening a match, a former one with up to two describing words after it ("former powerful
+    # longtime Assembly leader X" is a former leader): read for the flag only, before the organization's name.
+    "LEAD_MOD": "(?:(?:" + "|".join(map(re.escape, FORMER_WORDS)) + r")(?: ?(?-i:[a-z][\w-]*)){0,2}? ?|(?:"
+                + "|".join(map(re.escape, CURRENT_WORDS)) + r") ?)*",
     # A word between a candidate's name and an adviser's title: "a top Lutz adviser", "Lutz's senior adviser".
     "ADVISER_MOD": r"(?:(?-i:top|senior|chief|longtime|close|key|veteran|trusted|political|media|legal|economic|policy|"
                    r"communications|digital) )?",
@@ -437,7 +441,7 @@ PATTERNS: list[Pattern] = [
              non_examples=('Ed Marsh helped him and gave Abe Lutz the keys of his Harbor Party office.',)),
     # LEADS
     _pattern("leader-title-before", "LEADS",
-             r"(?P<mod0>{MOD})(?P<tgt>{ENT}){POSS} (?P<mod>{MOD})(?P<role>{ROLE}),?(?: \([^()⟦]{{1,60}}\))? (?P<src>{ENT})",
+             r"(?P<mod0>{LEAD_MOD})(?P<tgt>{ENT}){POSS} (?P<mod>{MOD})(?P<role>{ROLE}),?(?: \([^()⟦]{{1,60}}\))? (?P<src>{ENT})",
              source_label="PERSON", target_label="ORG", confidence=0.9,
              doc="'<Organization> <title> <Person>', also with an aside: '<Organization> <title> (and ...) <Person>'.",
              examples=('However, Lakeside Outfitters president Dora Finch says the sign stays up.',

@@ -298,6 +298,8 @@ def test_a_bare_title_heads_nothing_where_its_body_is_unclear(text: str) -> None
     ("The Sierra Club's immediate past president Ann Rudd spoke first.", "Ann Rudd", "Sierra Club", "president",
      False),
     ("Former Sierra Club chair Ann Rudd spoke first.", "Ann Rudd", "Sierra Club", "chair", False),
+    ("The once mighty former powerful longtime Sierra Club chair Ann Rudd lost.", "Ann Rudd", "Sierra Club", "chair",
+     False),                                      # describing words between "former" and the body
     ("After the vote, Ann Rudd lost her role as the chairwoman of the Sierra Club.", "Ann Rudd", "Sierra Club",
      "chairwoman", False),
     ("The board said Ann Rudd was taking over as Chairman of the Sierra Club.", "Ann Rudd", "Sierra Club", "chairman",

@@ -449,6 +449,15 @@ PATTERNS: list[Pattern] = [
                        'However, Harbor Springs Police Chief Dora Finch says the sign stays up.'),
              non_examples=('However, Queens Borough President Dora Finch says the sign stays up.',
                            'Last week, Press Secretary Dora Finch said the sign stays up.')),
+    _pattern("leaders-title-before", "LEADS",   # "Mets owners Fred Wilpon and Saul Katz": a plural title, each name
+             r"(?P<mod0>{LEAD_MOD})(?P<tgt>{ENT}){POSS} (?P<mod>{MOD})(?!(?:leader|head)s\b)(?P<role>{ROLE})s "
+             r"(?P<src>{ENT}(?:, {ENT})*,? and {ENT})",
+             source_label="PERSON", target_label="ORG", confidence=0.9,
+             doc="'<Organization> <titles> <Person> and <Person>': a plural title before names is each one's.",
+             examples=('Harbor Diner owners Dora Finch and Tom Hale closed the kitchen.',),
+             non_examples=('Harbor Diner owner Dora Finch and Tom Hale closed the kitchen.',
+                           'Harbor Diner workers Dora Finch and Tom Hale closed the kitchen.',
+                           'Harbor Council leaders Dora Finch and Tom Hale met.')),   # a body's leaders: not each its head
     _pattern("leader-apposition", "LEADS",
              r"(?P<src>{ENT})(?:, \d{{1,3}})?(?:, | ?[—–] ?| - )(?:the |a |an |its |who is |who was )?(?P<mod>{MOD})(?P<role>{ROLE}) "
              r"(?:of|at|for) (?:the )?(?:board(?: of (?:directors|trustees|governors))? of (?:the )?)?"

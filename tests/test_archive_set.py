@@ -31,7 +31,8 @@ GATES = [("dev", 0.95, 0.77),         # dev half (59 posts): 0.61 / 0.24 before 
          ("holdout12", 0.96, 0.62),   # holdout12 (40 posts, annotated blind): first run 0.875 / 0.42 on 34d6d19, now 0.97 / 0.62
          ("holdout13", 0.82, 0.37),   # holdout13 (40 posts, annotated blind): first run 0.625 / 0.29 on 2bd9a02, now 0.83 / 0.37
          ("holdout14", 0.99, 0.50),   # holdout14 (40 posts, annotated blind): first run 0.95 / 0.455 on 9879360, now 1.00 / 0.50
-         ("holdout15", 0.94, 0.57)]   # holdout15 (40 posts, annotated blind last): first run 0.94 / 0.48 on 96bfc44, now 0.95 / 0.58
+         ("holdout15", 0.94, 0.57),   # holdout15 (40 posts, annotated blind): first run 0.94 / 0.48 on 96bfc44, now 0.95 / 0.58
+         ("holdout16", 0.88, 0.42)]   # holdout16 (40 posts, annotated blind last): first run 0.84 / 0.40 on 85f362a, now 0.88 / 0.42
 
 
 @pytest.fixture(scope="module")

@@ -355,7 +355,7 @@ def _organization_role_suffix(span: Span, cut: Cut) -> Cut:
     return replace(cut, end=end)
 
 
-def _completes_name(doc: Doc, i: int, role_words: set[str]) -> bool:
+def _completes_name(doc: Doc, i: int, role_words: frozenset[str]) -> bool:
     """True when the word at ``i`` is what the name's own "of" or "and" takes ("Department of Education",
     "Housing Preservation and Development"), not a role coordinated with another ("Finance and Operations")."""
     joiner = doc[i - 1].lower_
